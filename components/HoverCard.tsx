@@ -1,0 +1,67 @@
+// The hover card: a plain-language explanation of one term. Presentational only; the content script
+// (and the explainer's guides) decide where it sits and when it opens.
+import type { Card, CardData, Lang } from '@/glossary/types';
+import { UI } from './i18n';
+
+export interface HoverCardProps {
+  card: Card;
+  cards: CardData;
+  lang: Lang;
+  explainerHref: string;
+  onLang: (lang: Lang) => void;
+  onRelated: (id: string) => void;
+  onClose: () => void;
+  onOpenExplainer: (event: MouseEvent) => void;
+  /** shows the keyboard hint when the card was reached by keyboard */
+  keyboard?: boolean;
+}
+
+export function HoverCard({ card, cards, lang, explainerHref, onLang, onRelated, onClose, onOpenExplainer, keyboard }: HoverCardProps) {
+  const t = UI[lang];
+  const text = card[lang];
+  const other: Lang = lang === 'en' ? 'es' : 'en';
+  const headingId = `legal-lens-title-${card.id}`;
+  const related = card.related.filter((id) => cards[id]);
+  return (
+    <div class="card" role="dialog" aria-labelledby={headingId} aria-describedby={`${headingId}-summary`} lang={lang} tabIndex={-1}>
+      <header class="card-header">
+        <h2 id={headingId} class="card-title">{text.title}</h2>
+        <div class="card-actions">
+          <button type="button" class="lang-switch" lang={other} aria-label={t.switchToLabel} onClick={() => onLang(other)}>
+            {t.switchTo}
+          </button>
+          <button type="button" class="close" aria-label={t.close} title={t.close} onClick={onClose}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+      </header>
+      <p id={`${headingId}-summary`} class="card-summary">{text.summary}</p>
+      <a class="read-more" href={explainerHref} target="_blank" rel="noopener" onClick={onOpenExplainer as never}>
+        {t.readMore} <span aria-hidden="true">→</span>
+      </a>
+      {related.length > 0 && (
+        <nav class="related" aria-label={t.related}>
+          <h3>{t.related}</h3>
+          <ul>
+            {related.map((id) => (
+              <li key={id}>
+                <button type="button" class="related-term" onClick={() => onRelated(id)}>
+                  {cards[id][lang].title}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <p class="source">
+        {t.source}:{' '}
+        <a href={text.source.url} target="_blank" rel="noopener noreferrer">
+          {text.source.title}
+        </a>
+      </p>
+      {card.asOf && <p class="as-of">{t.asOf(card.asOf)}</p>}
+      <p class="disclaimer">{t.disclaimer}</p>
+      {keyboard && <p class="hint">{t.navHint}</p>}
+    </div>
+  );
+}

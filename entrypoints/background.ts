@@ -1,0 +1,62 @@
+// Background: settings defaults and migration, the context menu, the keyboard command, and opening
+// explainer pages for content scripts. Every message is validated and must come from this extension.
+import cards from 'virtual:glossary/cards';
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { isOwnSender, parseMessage } from '@/utils/messages';
+import { SETTINGS_KEY, parseSettings } from '@/utils/settings';
+
+const MENU_ID = 'legal-lens-lookup';
+
+export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(async () => {
+    // write back a clean copy: fills in new defaults, drops fields that no longer validate
+    try {
+      const stored = await browser.storage.sync.get(SETTINGS_KEY);
+      await browser.storage.sync.set({ [SETTINGS_KEY]: parseSettings(stored[SETTINGS_KEY]) });
+    } catch {
+      // storage unavailable (e.g. sync disabled by policy): content scripts fall back to defaults
+    }
+    try {
+      await browser.contextMenus.removeAll();
+      browser.contextMenus.create({
+        id: MENU_ID,
+        title: browser.i18n.getMessage('contextMenuLookup') || 'Look up in Legal Lens',
+        contexts: ['selection'],
+      });
+    } catch {
+      // menus are optional
+    }
+  });
+
+  browser.contextMenus?.onClicked.addListener((info) => {
+    if (info.menuItemId !== MENU_ID || !info.selectionText) return;
+    const q = info.selectionText.trim().slice(0, 100);
+    void browser.tabs.create({ url: browser.runtime.getURL(`/explainer.html?q=${encodeURIComponent(q)}` as '/explainer.html') });
+  });
+
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'focus-card') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) {
+      await browser.tabs.sendMessage(tab.id, { type: 'legal-lens:focus-card' }, { frameId: 0 }).catch(() => {});
+    }
+  });
+
+  browser.runtime.onMessage.addListener(((raw: unknown, sender: { id?: string; tab?: { index?: number } }, sendResponse: (r: unknown) => void) => {
+    if (!isOwnSender(sender, browser.runtime.id)) return undefined;
+    const msg = parseMessage(raw);
+    if (msg?.type === 'legal-lens:get-cards') {
+      sendResponse(Object.fromEntries(msg.ids.filter((id) => cards[id]).map((id) => [id, cards[id]])));
+      return true;
+    }
+    if (msg?.type === 'legal-lens:open-explainer') {
+      const lang = msg.lang ? `?lang=${msg.lang}` : '';
+      void browser.tabs.create({
+        url: browser.runtime.getURL(`/explainer.html${lang}#${msg.id}` as '/explainer.html'),
+        ...(sender.tab?.index !== undefined ? { index: sender.tab.index + 1 } : {}),
+      });
+    }
+    return undefined;
+  }) as never);
+});

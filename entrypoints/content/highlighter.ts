@@ -1,0 +1,169 @@
+// The highlighting pipeline: collect ► match ► paint, kept up to date by observe, in slices by schedule.
+import type { Matcher } from '@/glossary/matcher';
+import type { Category } from '@/glossary/types';
+import type { Settings } from '@/utils/settings';
+import { iterateBlocks, isInsideSkipped, type Block } from './collect';
+import { DomObserver, type ChangeBatch } from './observe';
+import { Painter, type PaintedMatch } from './paint';
+import { runInSlices } from './schedule';
+import { adoptHighlightStyles } from './shadow-styles';
+
+export class TermHighlighter {
+  readonly painter: Painter;
+  private readonly observer: DomObserver;
+  private scan: AbortController | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly shadowRoots = new Set<ShadowRoot>();
+  private settings: Settings;
+  /** resolves when the scans queued so far are done (tests and the benchmark wait on it) */
+  idle: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly matcher: Matcher,
+    private readonly categories: Record<string, Category>,
+    settings: Settings,
+    private readonly onPainted: () => void = () => {},
+  ) {
+    this.settings = settings;
+    this.painter = new Painter(settings.highlightStyle);
+    this.painter.setFilter(this.categoryFilter());
+    this.observer = new DomObserver((batch) => this.onChanges(batch));
+  }
+
+  start(): Promise<unknown> {
+    this.observer.observe(this.doc);
+    return this.rescanAll();
+  }
+
+  stop(): void {
+    this.scan?.abort();
+    this.observer.disconnect();
+    this.painter.destroy();
+    this.shadowRoots.clear();
+  }
+
+  applySettings(next: Settings): void {
+    const prev = this.settings;
+    this.settings = next;
+    this.painter.setStyle(next.highlightStyle);
+    if (prev.firstOnly !== next.firstOnly || prev.categories.join() !== next.categories.join()) this.refilter();
+  }
+
+  rescanAll(): Promise<unknown> {
+    this.scan?.abort();
+    this.scan = null;
+    this.painter.clear();
+    return this.enqueue([this.doc.body ?? this.doc.documentElement]);
+  }
+
+  private onChanges(batch: ChangeBatch): void {
+    if (batch.burst) {
+      void this.rescanAll();
+      return;
+    }
+    if (batch.removed) this.painter.sweep();
+    const roots = [...batch.blocks].filter((b) => !isInsideSkipped(b));
+    if (roots.length) void this.enqueue(roots);
+    else if (batch.removed) this.afterPaint();
+  }
+
+  /** Rescans `roots` after any scan already running; a full rescan cancels what is queued. */
+  private enqueue(roots: Node[]): Promise<unknown> {
+    const controller = (this.scan ??= new AbortController());
+    const signal = controller.signal;
+    const run = async () => {
+      if (signal.aborted) return;
+      const blocks = (function* (self: TermHighlighter) {
+        for (const root of roots) {
+          if (!root.isConnected) continue;
+          yield* iterateBlocks(root, {
+            onElement: (el) => self.painter.forget(el),
+            onShadowRoot: (sr) => self.watchShadowRoot(sr),
+          });
+        }
+      })(this);
+      const done = await runInSlices(blocks, (block) => this.paintBlock(block), signal);
+      if (done) this.afterPaint();
+    };
+    this.queue = this.queue.then(run, run);
+    this.idle = this.queue;
+    return this.queue;
+  }
+
+  private paintBlock(block: Block): void {
+    const found = this.matcher.find(block.text);
+    if (!found.length) return;
+    const matches: PaintedMatch[] = [];
+    const doc = block.element.ownerDocument;
+    for (const m of found) {
+      const start = locateIn(block, m.start, false);
+      const end = locateIn(block, m.end, true);
+      const range = doc.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+      matches.push({ id: m.id, range });
+    }
+    this.painter.add(block.element, matches);
+  }
+
+  private watchShadowRoot(root: ShadowRoot): void {
+    if (this.shadowRoots.has(root)) return;
+    this.shadowRoots.add(root);
+    this.observer.observe(root);
+    adoptHighlightStyles(root);
+  }
+
+  /** Open shadow roots met so far (hit-testing needs them for caretPositionFromPoint). */
+  get openShadowRoots(): ShadowRoot[] {
+    return [...this.shadowRoots].filter((r) => r.host.isConnected);
+  }
+
+  private categoryFilter(): (m: PaintedMatch) => boolean {
+    const shown = new Set<string>(this.settings.categories);
+    return (m) => {
+      const category = this.categories[m.id];
+      return !!category && shown.has(category);
+    };
+  }
+
+  private refilter(): void {
+    const byCategory = this.categoryFilter();
+    if (!this.settings.firstOnly) {
+      this.painter.setFilter(byCategory);
+    } else {
+      const first = new Set<Range>();
+      const seen = new Set<string>();
+      for (const m of this.painter.allMatches()) {
+        if (!byCategory(m) || seen.has(m.id)) continue;
+        seen.add(m.id);
+        first.add(m.range);
+      }
+      this.painter.setFilter((m) => first.has(m.range));
+    }
+  }
+
+  private afterPaint(): void {
+    if (this.settings.firstOnly) this.refilter();
+    this.onPainted();
+  }
+
+  /** Terms painted on the page with how often each occurs, in order of first appearance. */
+  pageTerms(): { id: string; count: number }[] {
+    const counts = new Map<string, number>();
+    for (const m of this.painter.paintedMatches()) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
+    return [...counts].map(([id, count]) => ({ id, count }));
+  }
+}
+
+function locateIn(block: Block, offset: number, preferEnd: boolean): { node: Text; offset: number } {
+  const { starts, nodes } = block;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] < offset || (!preferEnd && starts[mid] === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return { node: nodes[lo], offset: offset - starts[lo] };
+}

@@ -1,0 +1,43 @@
+// hit-test: which painted term is under a point. caretPositionFromPoint gives the text position under the
+// pointer; the term is the painted range holding it, confirmed by the pointer lying inside one of its rects.
+import { blockOf } from './collect';
+import type { PaintedMatch, Painter } from './paint';
+
+export interface TermHit {
+  match: PaintedMatch;
+  rect: DOMRect;
+}
+
+type CaretDoc = Document & {
+  caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => CaretPosition | null;
+};
+
+export function findTermAt(doc: Document, x: number, y: number, painter: Painter, shadowRoots: ShadowRoot[]): TermHit | null {
+  const caret = (doc as CaretDoc).caretPositionFromPoint?.(x, y, shadowRoots.length ? { shadowRoots } : undefined);
+  const node = caret?.offsetNode;
+  if (!node || node.nodeType !== Node.TEXT_NODE) return null;
+  const block = blockOf(node);
+  if (!block) return null;
+  for (const match of painter.matchesOf(block)) {
+    if (!painter.isPainted(match)) continue;
+    const r = match.range;
+    if (!r.isPointInRange(node, Math.min(caret.offset, (node as Text).length))) continue;
+    const rect = rectAt(match.range, x, y);
+    if (rect) return { match, rect };
+  }
+  return null;
+}
+
+/** The client rect of `range` that contains the point, if any (a term can wrap over two lines). */
+export function rectAt(range: Range, x: number, y: number): DOMRect | null {
+  for (const rect of range.getClientRects()) {
+    if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return rect;
+  }
+  return null;
+}
+
+/** True when any part of `range` is inside the viewport. */
+export function isInViewport(range: Range, win: Window): boolean {
+  const rect = range.getBoundingClientRect();
+  return rect.width > 0 && rect.bottom > 0 && rect.right > 0 && rect.top < win.innerHeight && rect.left < win.innerWidth;
+}

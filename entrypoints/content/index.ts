@@ -1,0 +1,71 @@
+// Content script: a table of contents of the pipeline in DESIGN.md.
+// settings ► matcher ► highlighter (collect ► match ► paint ► observe ► schedule) ► hit-test ► hover card.
+import matcherIndex from 'virtual:glossary/matcher-index';
+import categories from 'virtual:glossary/categories';
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { compileMatcher } from '@/glossary/matcher';
+import { parseMessage, type PageTermsResponse } from '@/utils/messages';
+import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/utils/settings';
+import { TermHighlighter } from './highlighter';
+import { CardController, requestCards } from './card';
+import './highlight.css';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_end',
+  allFrames: true,
+  matchAboutBlank: true,
+  async main(ctx) {
+    if (typeof CSS === 'undefined' || !('highlights' in CSS)) return; // no Custom Highlight API: do nothing
+    performance.mark('legal-lens:start');
+    let settings: Settings = await loadSettings();
+    const matcher = compileMatcher(matcherIndex);
+    let highlighter: TermHighlighter | null = null;
+    let card: CardController | null = null;
+
+    const turnOn = () => {
+      if (highlighter) return;
+      highlighter = new TermHighlighter(document, matcher, categories, settings, () => card?.onRepaint());
+      card = new CardController(ctx, highlighter, requestCards, settings);
+      highlighter.start().then(() => performance.mark('legal-lens:painted'));
+    };
+    const turnOff = () => {
+      card?.destroy();
+      highlighter?.stop();
+      card = null;
+      highlighter = null;
+    };
+    const apply = (next: Settings) => {
+      settings = next;
+      if (!isActiveOn(settings, location.href)) return turnOff();
+      if (!highlighter) return turnOn();
+      highlighter.applySettings(settings);
+      card?.applySettings(settings);
+    };
+
+    ctx.onInvalidated(turnOff);
+    const unwatch = watchSettings(apply);
+    ctx.onInvalidated(unwatch);
+
+    const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: unknown) => void): true | undefined => {
+      const msg = parseMessage(raw);
+      if (!msg) return undefined;
+      if (msg.type === 'legal-lens:page-terms') {
+        if (window !== window.top) return undefined; // the top frame answers for the tab
+        const response: PageTermsResponse = { terms: highlighter?.pageTerms() ?? [] };
+        sendResponse(response);
+        return true;
+      }
+      if (msg.type === 'legal-lens:focus-card') {
+        card?.focusFirstVisible();
+        return undefined;
+      }
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage as never);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage as never));
+
+    apply(settings);
+  },
+});

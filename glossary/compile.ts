@@ -1,0 +1,254 @@
+// The glossary compiler (build time): reads glossary/terms and glossary/guides, validates every file, and emits
+// the matcher index, the card data and the article pages. Every problem is reported as `file: field: what is wrong`.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { ZodError } from 'zod';
+import { renderMarkdown } from './markdown';
+import { compileMatcher, isAcronymLike, packIndex, type MatcherEntry } from './matcher';
+import { aliasKey } from './normalize';
+import { words } from './readability';
+import {
+  EVERYDAY_WORDS, GUIDE_WORDS, LANGS, TERM_HEADINGS, TERM_WORDS, guideSchema, termSchema,
+  type GuideFrontMatter, type Lang, type TermFrontMatter,
+} from './schema';
+import type { Article, ArticleData, ArticleText, CardData, MatcherIndex } from './types';
+
+export interface GlossaryProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export const formatProblem = (p: GlossaryProblem) => `${p.file}: ${p.field}: ${p.message}`;
+
+export interface ParsedFile<T> {
+  file: string;
+  id: string;
+  lang: Lang;
+  data: T;
+  body: string;
+}
+
+export interface CompiledGlossary {
+  problems: GlossaryProblem[];
+  terms: ParsedFile<TermFrontMatter>[];
+  /** every alias with its term, as written in the files */
+  entries: MatcherEntry[];
+  guides: ParsedFile<GuideFrontMatter>[];
+  matcherIndex: MatcherIndex;
+  cards: CardData;
+  articles: ArticleData;
+  /** plain text of each body, keyed by file, for word counts and tests */
+  bodies: Record<string, string>;
+}
+
+export class GlossaryError extends Error {
+  constructor(readonly problems: GlossaryProblem[]) {
+    super(`The glossary has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'GlossaryError';
+  }
+}
+
+const FILE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(en|es)\.md$/;
+export const termHref = (id: string) => `/explainer.html#${id}`;
+
+function splitFrontMatter(source: string): { yaml: string; body: string } | null {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
+  return m ? { yaml: m[1], body: m[2] } : null;
+}
+
+function zodProblems(file: string, error: ZodError): GlossaryProblem[] {
+  return error.issues.map((issue) => ({
+    file,
+    field: issue.path.length ? issue.path.join('.') : '(front matter)',
+    message: issue.message,
+  }));
+}
+
+function readDir(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Reads and validates every glossary file under `root` (the `glossary/` folder). Never throws on content. */
+export function compileGlossary(root: string, displayRoot = root): CompiledGlossary {
+  const problems: GlossaryProblem[] = [];
+  const bodies: Record<string, string> = {};
+  const add = (file: string, field: string, message: string) => problems.push({ file, field, message });
+
+  function load<T extends TermFrontMatter | GuideFrontMatter>(
+    folder: 'terms' | 'guides',
+    schema: typeof termSchema | typeof guideSchema,
+  ): ParsedFile<T>[] {
+    const out: ParsedFile<T>[] = [];
+    for (const name of readDir(join(root, folder))) {
+      const file = join(relative(process.cwd(), displayRoot) || displayRoot, folder, name);
+      const m = FILE_NAME.exec(name);
+      if (!m) {
+        add(file, '(file name)', 'must be <id>.en.md or <id>.es.md with a lowercase kebab-case id');
+        continue;
+      }
+      const parts = splitFrontMatter(readFileSync(join(root, folder, name), 'utf8'));
+      if (!parts) {
+        add(file, '(front matter)', 'must start with a --- YAML block ---');
+        continue;
+      }
+      let raw: unknown;
+      try {
+        raw = parseYaml(parts.yaml);
+      } catch (e) {
+        add(file, '(front matter)', `is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+        continue;
+      }
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        problems.push(...zodProblems(file, parsed.error));
+        continue;
+      }
+      const data = parsed.data as T;
+      if (data.id !== m[1]) add(file, 'id', `is "${data.id}" but the file name says "${m[1]}"`);
+      if (data.lang !== m[2]) add(file, 'lang', `is "${data.lang}" but the file name says "${m[2]}"`);
+      out.push({ file, id: m[1], lang: m[2] as Lang, data, body: parts.body });
+    }
+    return out;
+  }
+
+  const terms = load<TermFrontMatter>('terms', termSchema);
+  const guides = load<GuideFrontMatter>('guides', guideSchema);
+
+  // both languages for every id, and no id used by both a term and a guide
+  const byId = <T>(files: ParsedFile<T>[]) => {
+    const map = new Map<string, Partial<Record<Lang, ParsedFile<T>>>>();
+    for (const f of files) map.set(f.id, { ...map.get(f.id), [f.lang]: f });
+    return map;
+  };
+  const termsById = byId(terms);
+  const guidesById = byId(guides);
+  for (const [kind, map] of [['terms', termsById], ['guides', guidesById]] as const) {
+    for (const [id, langs] of map) {
+      for (const lang of LANGS) {
+        if (!langs[lang]) {
+          const other = Object.values(langs)[0]!;
+          add(other.file, 'lang', `has no ${lang === 'en' ? 'English' : 'Spanish'} version (${kind}/${id}.${lang}.md is missing)`);
+        }
+      }
+    }
+  }
+  for (const id of guidesById.keys()) {
+    if (termsById.has(id)) add(`guides/${id}`, 'id', `is also a term id; ids must be unique`);
+  }
+
+  // aliases: everyday words, collisions between terms
+  const entries: MatcherEntry[] = [];
+  const aliasOwner = new Map<string, { id: string; file: string }>();
+  for (const f of terms) {
+    f.data.aliases.forEach((a, i) => {
+      const text = typeof a === 'string' ? a : a.text;
+      const exact = typeof a === 'string' ? isAcronymLike(a) : a.case === 'exact';
+      const key = aliasKey(text);
+      const field = `aliases.${i}`;
+      if (!key) return add(f.file, field, 'is empty after normalisation');
+      if (EVERYDAY_WORDS.has(key)) {
+        return add(f.file, field, `"${text}" is an everyday word; use it only inside a legal phrase`);
+      }
+      const owner = aliasOwner.get(key);
+      if (owner && owner.id !== f.id) {
+        return add(f.file, field, `"${text}" is also claimed by ${owner.file}`);
+      }
+      aliasOwner.set(key, { id: f.id, file: f.file });
+      entries.push([text, f.id, exact ? 1 : 0]);
+    });
+  }
+  const matcherIndex: MatcherIndex = packIndex(entries);
+  const matcher = compileMatcher(matcherIndex);
+
+  const knownTerm = (id: string) => termsById.has(id);
+  const rendered = new Map<string, ReturnType<typeof renderMarkdown>>();
+  const render = (f: ParsedFile<unknown>) => {
+    const r = renderMarkdown(f.body, termHref);
+    rendered.set(f.file, r);
+    bodies[f.file] = r.text;
+    for (const p of r.problems) add(f.file, 'body', p);
+    for (const id of r.termLinks) if (!knownTerm(id)) add(f.file, 'body', `links to term "${id}", which does not exist`);
+    return r;
+  };
+
+  for (const f of terms) {
+    const r = render(f);
+    const expected = TERM_HEADINGS[f.lang];
+    const got = r.headings.filter((h) => h.depth === 2).map((h) => h.text);
+    if (got.join('|') !== expected.join('|')) {
+      add(f.file, 'body', `needs the headings ${expected.map((h) => `"## ${h}"`).join(', ')} in that order (found ${got.map((h) => `"${h}"`).join(', ') || 'none'})`);
+    }
+    const count = words(r.text).length;
+    if (count < TERM_WORDS.min || count > TERM_WORDS.max) {
+      add(f.file, 'body', `has ${count} words; an explainer needs ${TERM_WORDS.min}–${TERM_WORDS.max}`);
+    }
+    f.data.related.forEach((rel, i) => {
+      if (rel === f.id) add(f.file, `related.${i}`, 'lists the term itself');
+      else if (!knownTerm(rel)) add(f.file, `related.${i}`, `"${rel}" is not a term id`);
+    });
+  }
+
+  for (const f of guides) {
+    const r = render(f);
+    const count = words(r.text).length;
+    if (count < GUIDE_WORDS.min || count > GUIDE_WORDS.max) {
+      add(f.file, 'body', `has ${count} words; a guide needs ${GUIDE_WORDS.min}–${GUIDE_WORDS.max}`);
+    }
+    const linked = new Set(r.termLinks);
+    const unlinked = new Map<string, string>();
+    for (const m of matcher.find(r.text)) {
+      if (!linked.has(m.id) && !unlinked.has(m.id)) unlinked.set(m.id, r.text.slice(m.start, m.end));
+    }
+    for (const [id, text] of unlinked) add(f.file, 'body', `mentions "${text}" (${id}) but never links it with [text](term:${id})`);
+  }
+
+  // emit
+  const cards: CardData = {};
+  const articles: ArticleData = { terms: {}, guides: {} };
+  const articleText = (f: ParsedFile<TermFrontMatter | GuideFrontMatter>): ArticleText => ({
+    title: f.data.title,
+    summary: f.data.summary,
+    html: rendered.get(f.file)?.html ?? '',
+    sources: f.data.sources,
+    reviewed: f.data.reviewed,
+    ...(f.data.as_of ? { asOf: f.data.as_of } : {}),
+  });
+  for (const [id, langs] of termsById) {
+    const en = langs.en;
+    const es = langs.es;
+    if (!en || !es) continue;
+    const asOf = en.data.as_of ?? es.data.as_of;
+    cards[id] = {
+      id,
+      category: en.data.category,
+      related: en.data.related.filter(knownTerm),
+      ...(asOf ? { asOf } : {}),
+      en: { title: en.data.title, summary: en.data.summary, source: en.data.sources[0] },
+      es: { title: es.data.title, summary: es.data.summary, source: es.data.sources[0] },
+    };
+    if (es.data.category !== en.data.category) add(es.file, 'category', `is "${es.data.category}" but the English file says "${en.data.category}"`);
+    articles.terms[id] = { id, kind: 'term', category: en.data.category, related: cards[id].related, en: articleText(en), es: articleText(es) };
+  }
+  for (const [id, langs] of guidesById) {
+    if (!langs.en || !langs.es) continue;
+    const article: Article = { id, kind: 'guide', related: [...new Set(rendered.get(langs.en.file)?.termLinks ?? [])], en: articleText(langs.en), es: articleText(langs.es) };
+    articles.guides[id] = article;
+  }
+
+  return { problems, terms, entries, guides, matcherIndex, cards, articles, bodies };
+}
+
+/** Compiles and throws a GlossaryError listing every problem, for the build. */
+export function compileGlossaryOrThrow(root: string): CompiledGlossary {
+  const result = compileGlossary(root);
+  if (result.problems.length) throw new GlossaryError(result.problems);
+  return result;
+}
+
+export const fileId = (file: string) => basename(file).replace(/\.(en|es)\.md$/, '');
