@@ -144,6 +144,8 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
 
   // aliases: everyday words, collisions between terms
   const entries: MatcherEntry[] = [];
+  const shippedEntries: MatcherEntry[] = [];
+  const shippedKeys = new Set<string>();
   const aliasOwner = new Map<string, { id: string; file: string }>();
   for (const f of terms) {
     f.data.aliases.forEach((a, i) => {
@@ -161,9 +163,15 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
       }
       aliasOwner.set(key, { id: f.id, file: f.file });
       entries.push([text, f.id, exact ? 1 : 0]);
+      // the shipped index needs each normalised form once ("287(g)" and "287 (g)" are the same to the matcher)
+      const shipped = `${key}\u0000${exact ? 1 : 0}`;
+      if (!shippedKeys.has(shipped)) {
+        shippedKeys.add(shipped);
+        shippedEntries.push([text, f.id, exact ? 1 : 0]);
+      }
     });
   }
-  const matcherIndex: MatcherIndex = packIndex(entries);
+  const matcherIndex: MatcherIndex = packIndex(shippedEntries);
   const matcher = compileMatcher(matcherIndex);
 
   const knownTerm = (id: string) => termsById.has(id);

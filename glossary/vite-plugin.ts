@@ -3,12 +3,12 @@
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileGlossary, formatProblem, type CompiledGlossary } from './compile';
+import { CATEGORIES } from './schema';
 
 const MODULES = {
   'virtual:glossary/matcher-index': (g: CompiledGlossary) => g.matcherIndex,
   'virtual:glossary/cards': (g: CompiledGlossary) => g.cards,
-  'virtual:glossary/categories': (g: CompiledGlossary) =>
-    Object.fromEntries(Object.values(g.cards).map((c) => [c.id, c.category])),
+  'virtual:glossary/categories': (g: CompiledGlossary) => g.matcherIndex.ids.map((id) => CATEGORIES.indexOf(g.cards[id].category)).join(''),
   'virtual:glossary/articles': (g: CompiledGlossary) => g.articles,
 } as const;
 type ModuleId = keyof typeof MODULES;
@@ -41,6 +41,14 @@ export function glossaryPlugin(root = resolve(process.env.LEGAL_LENS_GLOSSARY ??
       const data = MODULES[name](compiled);
       // the matcher index is already compact; larger data parses faster through JSON.parse of a string
       if (name === 'virtual:glossary/matcher-index') return `export default ${JSON.stringify(data)};`;
+      if (name === 'virtual:glossary/categories') {
+        // one digit per term, in the matcher index's id order: the content script's only per-term data
+        return [
+          `import index from 'virtual:glossary/matcher-index';`,
+          `const names = ${JSON.stringify(CATEGORIES)}, codes = ${JSON.stringify(data)};`,
+          `export default Object.fromEntries(index.ids.map((id, i) => [id, names[+codes[i]]]));`,
+        ].join('\n');
+      }
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
     },
     watchChange(id) {

@@ -70,11 +70,11 @@ export function* iterateBlocks(
       return isSkipped(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
     },
   });
-  let current: Block | null = null;
+  let current = null as Block | null;
   let pieces: string[] = [];
   let length = 0;
   const close = (): Block | null => {
-    const done = current;
+    const done: Block | null = current;
     current = null;
     if (!done || !done.nodes.length) return null;
     done.text = pieces.join('');
@@ -89,7 +89,7 @@ export function* iterateBlocks(
       const el = text.parentElement;
       if (!el) continue;
       const owner = (isInline(el) ? blockOf(el) : el) ?? el;
-      if (current?.element !== owner) {
+      if ((current as Block | null)?.element !== owner) {
         const done = close();
         if (done) yield done;
         current = { element: owner, text: '', nodes: [], starts: [] };

@@ -1,0 +1,140 @@
+// Real-browser test harness: Debian Chromium with the built extension loaded (playwright-core, headless),
+// fixture pages served from 127.0.0.1, console errors collected from pages, content scripts and the
+// service worker, and a screenshot of each test's end state in tests/artifacts/ (git-ignored).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const SHARED_FIXTURES = resolve(ROOT, '../shared/fixtures');
+export const OWN_FIXTURES = join(import.meta.dirname, 'fixtures');
+export const ARTIFACTS = join(ROOT, 'tests/artifacts');
+
+/** CHROMIUM_PATH, then /usr/bin/chromium; as root on Debian-like systems, installs Debian's chromium. */
+export function findChromium(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].filter(Boolean) as string[];
+  for (const c of candidates) if (existsSync(c)) return c;
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    execFileSync('apt-get', ['update'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  }
+  throw new Error('No Chromium found: install one (Debian: sudo apt-get install chromium) or set CHROMIUM_PATH.');
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' };
+
+/** Serves /shared/* from ../shared/fixtures and /own/* from tests/browser/fixtures on a free port. */
+export async function startServer(): Promise<{ server: Server; origin: string; url: (path: string) => string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    const [, area, ...rest] = path.split('/');
+    const base = area === 'shared' ? SHARED_FIXTURES : area === 'own' ? OWN_FIXTURES : null;
+    const file = base ? normalize(join(base, ...rest)) : '';
+    if (!base || !file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { server, origin, url: (p) => `${origin}${p.startsWith('/') ? p : `/${p}`}` };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** console errors and uncaught exceptions seen so far, from any page, frame or the service worker */
+  errors: string[];
+  extensionUrl: (path: string) => string;
+  close: () => Promise<void>;
+}
+
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+  hasTouch?: boolean;
+  viewport?: { width: number; height: number };
+  reducedMotion?: 'reduce' | 'no-preference';
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build at ${EXTENSION_DIR}: run npm run build first.`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'legal-lens-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: true,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: options.reducedMotion,
+    hasTouch: options.hasTouch,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+    ],
+  });
+  const errors: string[] = [];
+  const watchPage = (page: Page) => {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(`${page.url()}: console: ${msg.text()} (${msg.location().url})`);
+    });
+    page.on('pageerror', (err) => errors.push(`${page.url()}: uncaught: ${err.message}`));
+  };
+  context.pages().forEach(watchPage);
+  context.on('page', watchPage);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  worker.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`service worker: console: ${msg.text()}`);
+  });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    errors,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a screenshot of the page's current state under tests/artifacts/. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = join(ARTIFACTS, `${name.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}.png`);
+  await page.screenshot({ path: file }).catch(() => {});
+  return file;
+}
+
+/** Reads the content script's highlight registry from the page: names and range texts. */
+export async function highlightedTexts(page: Page, name = 'legal-lens-underline'): Promise<string[]> {
+  return page.evaluate((n) => {
+    const h = CSS.highlights.get(n);
+    return h ? [...h].map((r) => (r as Range).toString()) : [];
+  }, name);
+}
+
+/** Waits until the highlight `name` holds at least `min` ranges (content scripts run asynchronously). */
+export async function waitForHighlights(page: Page, min = 1, name = 'legal-lens-underline', timeout = 10000): Promise<string[]> {
+  await page.waitForFunction(
+    ([n, m]) => (CSS.highlights.get(n as string)?.size ?? 0) >= (m as number),
+    [name, min] as const,
+    { timeout },
+  );
+  return highlightedTexts(page, name);
+}
