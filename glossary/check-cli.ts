@@ -1,9 +1,9 @@
 // `npm run glossary:check [-- files…]`: every validation problem plus each summary's readability score,
 // so writers see everything at once instead of one build failure at a time.
 import { resolve } from 'node:path';
-import { compileGlossary, formatProblem } from './compile';
-import { gradeEnglish, scoreSpanish } from './readability';
-import { READABILITY } from './readability-bars';
+import { compileGlossary, formatProblem } from './compile.ts';
+import { gradeEnglish, scoreSpanish } from './readability.ts';
+import { READABILITY } from './readability-bars.ts';
 
 const root = resolve(import.meta.dirname);
 const only = process.argv.slice(2).map((f) => resolve(f));

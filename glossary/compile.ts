@@ -4,15 +4,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ZodError } from 'zod';
-import { renderMarkdown } from './markdown';
-import { compileMatcher, isAcronymLike, packIndex, type MatcherEntry } from './matcher';
-import { aliasKey } from './normalize';
-import { words } from './readability';
+import { renderMarkdown } from './markdown.ts';
+import { compileMatcher, isAcronymLike, packIndex, type MatcherEntry } from './matcher.ts';
+import { aliasKey } from './normalize.ts';
+import { words } from './readability.ts';
 import {
   EVERYDAY_WORDS, GUIDE_WORDS, LANGS, TERM_HEADINGS, TERM_WORDS, guideSchema, termSchema,
   type GuideFrontMatter, type Lang, type TermFrontMatter,
-} from './schema';
-import type { Article, ArticleData, ArticleText, CardData, MatcherIndex } from './types';
+} from './schema.ts';
+import type { Article, ArticleData, ArticleText, CardData, MatcherIndex } from './types.ts';
 
 export interface GlossaryProblem {
   file: string;

@@ -1,7 +1,7 @@
 // The term matcher: pure, no DOM. Compiled once from the matcher index, then `find(text)` scans a block's
 // text in one pass for every alias at once: a trie over normalised characters, walked from each word start,
 // keeping the longest alias that ends on a word boundary (leftmost-longest).
-import { isWordCode, normalizeText } from './normalize';
+import { isWordCode, normalizeText } from './normalize.ts';
 
 /** [alias as written, term id, 1 if the alias matches only in the case written (acronyms)] */
 export type MatcherEntry = [alias: string, id: string, exact: 0 | 1];

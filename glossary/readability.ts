@@ -34,7 +34,11 @@ export function englishSyllables(word: string): number {
   let w = word.toLowerCase().replace(/[^a-z]/g, '');
   if (!w) return /\d/.test(word) ? Math.max(1, Math.ceil(word.replace(/\D/g, '').length / 2)) : 0;
   if (w.length <= 3) return 1;
-  w = w.replace(/(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$/, (m) => m[0]).replace(/^y/, '');
+  // silent endings: "makes", "used", "rate" (but "judges", "boxes", "started" keep their extra syllable)
+  if (/[^aeiouy]es$/.test(w) && !/(?:[sxzcg]|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (/[^aeiouytd]ed$/.test(w)) w = w.slice(0, -2);
+  else w = w.replace(/[^laeiouy]e$/, (m) => m[0]);
+  w = w.replace(/^y/, '');
   const groups = w.match(/[aeiouy]+/g);
   let n = groups ? groups.length : 1;
   // "-ia" and "-ua" usually split (media, actual), but not in "-cial", "-tial", "-sia", "-gia"

@@ -1,5 +1,5 @@
 // Shapes of the data the build emits. Imported by run-time code, so it holds types only.
-import type { MatcherIndex } from './matcher';
+import type { MatcherIndex } from './matcher.ts';
 
 export type Lang = 'en' | 'es';
 export type Category = 'institutions' | 'enforcement' | 'profiling' | 'remedies' | 'delays' | 'status' | 'help';

@@ -2,8 +2,8 @@
 // A glossary problem fails the build with `file: field: what is wrong` for every problem found.
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { compileGlossary, formatProblem, type CompiledGlossary } from './compile';
-import { CATEGORIES } from './schema';
+import { compileGlossary, formatProblem, type CompiledGlossary } from './compile.ts';
+import { CATEGORIES } from './schema.ts';
 
 const MODULES = {
   'virtual:glossary/matcher-index': (g: CompiledGlossary) => g.matcherIndex,

@@ -41,9 +41,9 @@ const FIELDS = {
 
 export const SETTINGS_KEY = 'settings';
 
-/** Reads whatever is stored and returns valid settings: bad fields take their defaults. */
-export function parseSettings(raw: unknown): Settings {
-  const out = { ...DEFAULT_SETTINGS, categories: [...DEFAULT_SETTINGS.categories] } as Settings;
+/** Reads whatever is stored and returns valid settings: bad fields keep `base` (the defaults unless given). */
+export function parseSettings(raw: unknown, base: Readonly<Settings> = DEFAULT_SETTINGS): Settings {
+  const out = { ...base, categories: [...base.categories], disabledSites: [...base.disabledSites] } as Settings;
   if (!raw || typeof raw !== 'object') return out;
   for (const key of Object.keys(FIELDS) as (keyof Settings)[]) {
     const value = (raw as Record<string, unknown>)[key];
@@ -65,7 +65,7 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = parseSettings({ ...(await loadSettings()), ...patch });
+  const next = parseSettings(patch, await loadSettings());
   await browser.storage.sync.set({ [SETTINGS_KEY]: next });
   return next;
 }

@@ -1,0 +1,126 @@
+// The glossary compiler rejects bad input with `file: field: what is wrong`, and emits the three artifacts.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compileGlossary, formatProblem } from '@/glossary/compile';
+import { unpackIndex } from '@/glossary/matcher';
+
+const HEADINGS = {
+  en: ['What it is', 'How it works', 'Why it matters', 'An example', 'What you can do', 'Where to get help'],
+  es: ['Qué es', 'Cómo funciona', 'Por qué importa', 'Un ejemplo', 'Qué puede hacer', 'Dónde buscar ayuda'],
+};
+const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i % 10}`).join(' ');
+const body = (lang: 'en' | 'es', extra = '') =>
+  HEADINGS[lang].map((h) => `## ${h}\n\n${filler(50)}.\n`).join('\n') + extra;
+
+interface TermSpec {
+  id: string;
+  lang: 'en' | 'es';
+  aliases?: string[];
+  related?: string[];
+  summary?: string;
+  url?: string;
+  extra?: string;
+  category?: string;
+  omit?: string[];
+}
+
+function termFile(t: TermSpec): string {
+  const fields: Record<string, string> = {
+    id: t.id,
+    lang: t.lang,
+    title: `Title ${t.id}`,
+    aliases: `\n${(t.aliases ?? [`alias ${t.id} ${t.lang}`]).map((a) => `  - "${a}"`).join('\n')}`,
+    summary: JSON.stringify(t.summary ?? 'A short and plain summary of this term for the card shown on pages.'),
+    category: t.category ?? 'remedies',
+    related: `[${(t.related ?? []).join(', ')}]`,
+    sources: `\n  - title: Source\n    url: ${t.url ?? 'https://www.law.cornell.edu/uscode/text/28/1361'}`,
+    reviewed: '2026-11-27',
+  };
+  const yaml = Object.entries(fields).filter(([k]) => !t.omit?.includes(k)).map(([k, v]) => `${k}: ${v}`).join('\n');
+  return `---\n${yaml}\n---\n${body(t.lang, t.extra)}`;
+}
+
+const dirs: string[] = [];
+function glossaryWith(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'glossary-'));
+  dirs.push(root);
+  mkdirSync(join(root, 'terms'));
+  mkdirSync(join(root, 'guides'));
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(root, path), text);
+  return root;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const pair = (id: string, over: Partial<TermSpec> = {}, overEs: Partial<TermSpec> = over) => ({
+  [`terms/${id}.en.md`]: termFile({ id, lang: 'en', ...over }),
+  [`terms/${id}.es.md`]: termFile({ id, lang: 'es', ...overEs, aliases: overEs.aliases ?? [`alias ${id} es`] }),
+});
+
+const problemsOf = (files: Record<string, string>) =>
+  compileGlossary(glossaryWith(files)).problems.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*?(terms|guides)\//, '$1/') }));
+
+describe('glossary compiler', () => {
+  it('accepts a valid pair and emits the matcher index, card data and articles', () => {
+    const g = compileGlossary(glossaryWith({ ...pair('writ-of-mandamus', { aliases: ['writ of mandamus', 'mandamus'] }), ...pair('mandamus-act', { related: ['writ-of-mandamus'] }) }));
+    expect(g.problems).toEqual([]);
+    expect(unpackIndex(g.matcherIndex).map(([a, id]) => `${a}→${id}`)).toContain('writ of mandamus→writ-of-mandamus');
+    expect(g.cards['mandamus-act'].related).toEqual(['writ-of-mandamus']);
+    expect(g.cards['mandamus-act'].es.title).toBe('Title mandamus-act');
+    expect(g.articles.terms['writ-of-mandamus'].en.html).toContain('<h2>What it is</h2>');
+    // the card data never carries full articles
+    expect(JSON.stringify(g.cards)).not.toContain('<h2>');
+  });
+
+  it.each([
+    ['a missing language', { 'terms/visa.en.md': termFile({ id: 'visa', lang: 'en', aliases: ['visa stamp'] }) }, 'terms/visa.en.md: lang: has no Spanish version'],
+    ['a summary over 280 characters', pair('tps', { summary: 'x'.repeat(281) }), 'terms/tps.en.md: summary: is longer than 280 characters'],
+    ['a non-https source', pair('tps', { url: 'http://www.uscis.gov/tps' }), 'terms/tps.en.md: sources.0.url: must be an https:// URL'],
+    ['a missing field', pair('tps', { omit: ['category'] }), 'terms/tps.en.md: category:'],
+    ['an unknown category', pair('tps', { category: 'misc' }), 'terms/tps.en.md: category:'],
+    ['raw HTML in Markdown', pair('tps', { extra: '\n<script>alert(1)</script>\n' }), 'terms/tps.en.md: body: raw HTML is not allowed'],
+    ['inline raw HTML', pair('tps', { extra: '\nText with <b>bold</b>.\n' }), 'terms/tps.en.md: body: raw HTML is not allowed'],
+    ['a related id that does not resolve', pair('tps', { related: ['nowhere'] }), 'terms/tps.en.md: related.0: "nowhere" is not a term id'],
+    ['a link to a missing term', pair('tps', { extra: '\nSee [this](term:nowhere).\n' }), 'terms/tps.en.md: body: links to term "nowhere", which does not exist'],
+    ['a javascript: link', pair('tps', { extra: '\nSee [this](javascript:alert(1)).\n' }), 'terms/tps.en.md: body: link'],
+    ['an everyday word as an alias', pair('standing', { aliases: ['standing'] }), 'terms/standing.en.md: aliases.0: "standing" is an everyday word'],
+    ['an id that does not match the file name', { 'terms/tps.en.md': termFile({ id: 'visa', lang: 'en' }), 'terms/tps.es.md': termFile({ id: 'tps', lang: 'es' }) }, 'terms/tps.en.md: id: is "visa" but the file name says "tps"'],
+    ['a bad file name', { 'terms/TPS.en.md': 'x' }, 'terms/TPS.en.md: (file name): must be <id>.en.md'],
+    ['no front matter', { 'terms/tps.en.md': '# just text' }, 'terms/tps.en.md: (front matter): must start with a --- YAML block ---'],
+    ['broken YAML', { 'terms/tps.en.md': '---\nid: [tps\n---\n' }, 'terms/tps.en.md: (front matter): is not valid YAML'],
+  ])('fails on %s, naming the file and the field', (_name, files, expected) => {
+    expect(problemsOf(files as Record<string, string>).join('\n')).toContain(expected);
+  });
+
+  it('fails when two terms claim the same alias, even written differently', () => {
+    const problems = problemsOf({ ...pair('ice', { aliases: ['civil rights'] }), ...pair('civil-rights', { aliases: ['Civil-Rights'] }) });
+    expect(problems.join('\n')).toMatch(/terms\/ice\.en\.md: aliases\.0: "civil rights" is also claimed by .*terms\/civil-rights\.(en|es)\.md/);
+  });
+
+  it('fails on a body without the required headings or outside the word range', () => {
+    const short = termFile({ id: 'tps', lang: 'en' }).replace(/## How it works[\s\S]*$/, '');
+    const problems = problemsOf({ 'terms/tps.en.md': short, 'terms/tps.es.md': termFile({ id: 'tps', lang: 'es' }) });
+    expect(problems.join('\n')).toContain('terms/tps.en.md: body: needs the headings');
+    expect(problems.join('\n')).toMatch(/terms\/tps\.en\.md: body: has \d+ words; an explainer needs 250–700/);
+  });
+
+  it('fails on a guide that mentions a term without linking it', () => {
+    const guide = (lang: 'en' | 'es', text: string) =>
+      `---\nid: a-guide\nlang: ${lang}\ntitle: A guide\nsummary: A guide about writs for people who want to know how courts act.\nsources:\n  - title: US Courts\n    url: https://www.uscourts.gov/\nreviewed: 2026-11-27\n---\n## Part\n\n${text} ${filler(620)}\n`;
+    const problems = problemsOf({
+      ...pair('writ-of-mandamus', { aliases: ['writ of mandamus'] }),
+      'guides/a-guide.en.md': guide('en', 'A writ of mandamus is rare.'),
+      'guides/a-guide.es.md': guide('es', 'Una [writ of mandamus](term:writ-of-mandamus) es rara.'),
+    });
+    expect(problems).toContain('guides/a-guide.en.md: body: mentions "writ of mandamus" (writ-of-mandamus) but never links it with [text](term:writ-of-mandamus)');
+    expect(problems.some((p) => p.startsWith('guides/a-guide.es.md'))).toBe(false);
+  });
+
+  it('reports every problem at once rather than stopping at the first', () => {
+    const problems = problemsOf({ ...pair('tps', { summary: 'x'.repeat(300), url: 'ftp://x.org' }) });
+    expect(problems.length).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -1,0 +1,95 @@
+// The glossary itself, checked the way a reviewer would: it compiles without a single problem, covers every
+// required topic in both languages, meets the plain-language bars, cites official sources, dates what changes,
+// avoids the known translation traps, and keeps the content script's share of the data small.
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileGlossary, formatProblem } from '@/glossary/compile';
+import { gradeEnglish, scoreSpanish } from '@/glossary/readability';
+import { READABILITY } from '@/glossary/readability-bars';
+
+const glossary = compileGlossary(resolve(import.meta.dirname, '../../glossary'));
+const termIds = Object.keys(glossary.cards);
+const en = glossary.terms.filter((t) => t.lang === 'en');
+const es = glossary.terms.filter((t) => t.lang === 'es');
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Issue #3's list of what the glossary must cover. */
+const REQUIRED = [
+  '287g', 'jail-enforcement-model', 'task-force-model', 'warrant-service-officer', 'ina', 'iirira', 'dhs', 'ice', 'cbp',
+  'uscis', 'doj', 'eoir', 'immigration-judge', 'bia', 'federal-district-court', 'detainer', 'administrative-warrant',
+  'judicial-warrant', 'secure-communities', 'sanctuary-jurisdiction', 'border-zone', 'racial-profiling', 'civil-rights',
+  'equal-protection', 'fourth-amendment', 'probable-cause', 'reasonable-suspicion', 'terry-stop', 'whren-v-united-states',
+  'brignoni-ponce', 'arizona-v-united-states', 'melendres-v-arpaio', 'noem-v-vasquez-perdomo', 'doj-race-guidance',
+  'title-vi', 'standing', 'exhaustion', 'class-action', 'injunction', 'preliminary-injunction',
+  'temporary-restraining-order', 'consent-decree', 'section-1983', 'bivens', 'qualified-immunity', 'habeas-corpus',
+  'writ-of-mandamus', 'mandamus-act', 'apa-unreasonable-delay', 'trac-factors', 'section-1447b', 'section-1571b',
+  'form-i-130', 'form-i-485', 'adjustment-of-status', 'form-n-400', 'naturalization', 'processing-times',
+  'request-for-evidence', 'removal-proceedings', 'deportation', 'notice-to-appear', 'asylum', 'green-card', 'visa',
+  'tps', 'daca', 'parole', 'pro-bono', 'know-your-rights', 'right-to-remain-silent',
+];
+const REQUIRED_GUIDES = ['mandamus-civil-rights-profiling', '287g-models', 'mandamus-vs-injunction', 'uscis-delays', 'rights-at-a-stop', 'finding-legal-help'];
+
+const OFFICIAL = /^https:\/\/([a-z0-9-]+\.)*(gov|uscourts\.gov|law\.cornell\.edu|uscode\.house\.gov|supremecourt\.gov|congress\.gov|ecfr\.gov)\//;
+
+describe('the glossary', () => {
+  it('compiles without a single problem', () => {
+    expect(glossary.problems.map(formatProblem)).toEqual([]);
+  });
+
+  it('has at least 60 terms and 6 guides, each in English and Spanish, covering issue #3', () => {
+    expect(termIds.length).toBeGreaterThanOrEqual(60);
+    expect(termIds).toEqual(expect.arrayContaining(REQUIRED));
+    expect(Object.keys(glossary.articles.guides)).toEqual(expect.arrayContaining(REQUIRED_GUIDES));
+    expect(en.length).toBe(es.length);
+  });
+
+  it(`keeps every English summary at Flesch–Kincaid grade ≤ ${READABILITY.en.maxEach}, ≤ ${READABILITY.en.maxAverage} on average`, () => {
+    const grades = en.map((t) => [t.id, gradeEnglish(t.data.summary)] as const);
+    expect(grades.filter(([, g]) => g > READABILITY.en.maxEach)).toEqual([]);
+    expect(mean(grades.map(([, g]) => g))).toBeLessThanOrEqual(READABILITY.en.maxAverage);
+  });
+
+  it(`keeps every Spanish summary at Fernández-Huerta ≥ ${READABILITY.es.minEach}, ≥ ${READABILITY.es.minAverage} on average`, () => {
+    const scores = es.map((t) => [t.id, scoreSpanish(t.data.summary)] as const);
+    expect(scores.filter(([, s]) => s < READABILITY.es.minEach)).toEqual([]);
+    expect(mean(scores.map(([, s]) => s))).toBeGreaterThanOrEqual(READABILITY.es.minAverage);
+  });
+
+  it('cites at least one official or primary source on every term', () => {
+    const without = glossary.terms.filter((t) => !t.data.sources.some((s) => OFFICIAL.test(s.url))).map((t) => t.file);
+    expect(without).toEqual([]);
+  });
+
+  it('dates everything that changes: a file that says "as of" has an as_of date', () => {
+    const undated = [...glossary.terms, ...glossary.guides]
+      .filter((f) => /\bas of (january|february|march|april|may|june|july|august|september|october|november|december)\b|\ba (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre) de 20\d\d\b/i.test(f.body + f.data.summary))
+      .filter((f) => !f.data.as_of)
+      .map((f) => f.file);
+    expect(undated).toEqual([]);
+  });
+
+  it('avoids the translation traps of the fact brief in Spanish titles and summaries', () => {
+    const es = (id: string) => glossary.cards[id].es;
+    // "mandato judicial" is an injunction, not mandamus
+    expect(`${es('writ-of-mandamus').title} ${es('writ-of-mandamus').summary}`).not.toMatch(/mandato judicial/i);
+    // a detainer is a request, not an order
+    expect(es('detainer').title).toMatch(/solicitud/i);
+    expect(es('detainer').title).not.toMatch(/^orden/i);
+    // immigration parole is not criminal-law parole (saying so is fine; calling it that is not)
+    const parole = `${es('parole').title} ${es('parole').summary}`.replace(/no es (la )?libertad condicional/gi, '');
+    expect(parole).not.toMatch(/libertad condicional/i);
+    // administrative warrants are not court orders
+    expect(es('administrative-warrant').title).not.toMatch(/judicial/i);
+  });
+
+  it('keeps the content script share of the data (matcher index and categories) under 32 kB', () => {
+    const bytes = JSON.stringify(glossary.matcherIndex).length + termIds.length * 2;
+    expect(bytes).toBeLessThan(32 * 1024);
+  });
+
+  it('never ships full articles in the card data', () => {
+    const cards = JSON.stringify(glossary.cards);
+    expect(cards).not.toMatch(/<h2|<p>/);
+    for (const card of Object.values(glossary.cards)) expect(card.en.summary.length).toBeLessThanOrEqual(280);
+  });
+});
