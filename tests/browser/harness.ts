@@ -86,6 +86,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--disable-component-update', '--disable-sync',
     ],
   });
+  // tsx compiles test files with esbuild's keepNames, whose __name() calls end up in page.evaluate bodies
+  await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
   const errors: string[] = [];
   const watchPage = (page: Page) => {
     page.on('console', (msg) => {
