@@ -16,12 +16,21 @@ export interface HoverCardProps {
   keyboard?: boolean;
 }
 
+/** The card stays compact: the explainer page lists every related term. */
+const MAX_RELATED = 4;
+
+/** "USCIS (U.S. Citizenship and Immigration Services)" → "USCIS" for a related-term chip. */
+export function shortTitle(title: string): string {
+  const short = title.replace(/\s*\([^)]*\)\s*$/, '');
+  return short.length >= 3 ? short : title;
+}
+
 export function HoverCard({ card, cards, lang, explainerHref, onLang, onRelated, onClose, onOpenExplainer, keyboard }: HoverCardProps) {
   const t = UI[lang];
   const text = card[lang];
   const other: Lang = lang === 'en' ? 'es' : 'en';
   const headingId = `legal-lens-title-${card.id}`;
-  const related = card.related.filter((id) => cards[id]);
+  const related = card.related.filter((id) => cards[id]).slice(0, MAX_RELATED);
   return (
     <div class="card" role="dialog" aria-labelledby={headingId} aria-describedby={`${headingId}-summary`} lang={lang} tabIndex={-1}>
       <header class="card-header">
@@ -46,7 +55,7 @@ export function HoverCard({ card, cards, lang, explainerHref, onLang, onRelated,
             {related.map((id) => (
               <li key={id}>
                 <button type="button" class="related-term" onClick={() => onRelated(id)}>
-                  {cards[id][lang].title}
+                  {shortTitle(cards[id][lang].title)}
                 </button>
               </li>
             ))}

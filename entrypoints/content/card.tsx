@@ -57,7 +57,8 @@ export class CardController {
     document.addEventListener('pointerdown', (e) => this.onPointerDown(e), { capture: true, signal: this.abort.signal });
     document.addEventListener('click', (e) => this.onClick(e), { capture: true, signal: this.abort.signal });
     document.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal: this.abort.signal });
-    document.documentElement.addEventListener('pointerleave', () => this.onPointerAway(), opts);
+    // the pointer left the window (relatedTarget is null only then)
+    document.addEventListener('pointerout', (e) => e.relatedTarget === null && e.pointerType !== 'touch' && this.onPointerAway(), opts);
     ctx.onInvalidated(() => this.destroy());
   }
 
@@ -83,7 +84,11 @@ export class CardController {
 
   private onPointerMove(e: PointerEvent): void {
     if (e.pointerType === 'touch') return;
-    if (this.isCardEvent(e)) return;
+    if (this.isCardEvent(e)) {
+      this.overCard = true;
+      this.cancelClose();
+      return;
+    }
     this.overCard = false;
     this.pointer = { x: e.clientX, y: e.clientY };
     if (!this.frame) this.frame = requestAnimationFrame(() => this.checkPointer());
@@ -106,6 +111,8 @@ export class CardController {
         this.cancelClose();
         return;
       }
+      // on another term: the open card waits for the new one instead of closing
+      this.cancelClose();
       if (this.candidate !== hit.match) {
         this.candidate = hit.match;
         this.cancelOpen();
@@ -363,12 +370,14 @@ export class CardController {
         placement: 'bottom-start',
         middleware: [
           offset(6),
-          flip({ padding: 8, fallbackPlacements: ['top-start', 'bottom-end', 'top-end', 'right', 'left'] }),
-          shift({ padding: 8, crossAxis: true }),
+          // above or below the term (never over it); when neither side fits, the side with more room, scrolled
+          flip({ padding: 8, fallbackPlacements: ['top-start', 'bottom-end', 'top-end'], fallbackStrategy: 'bestFit' }),
+          shift({ padding: 8 }),
+          // never taller than the room on the chosen side: the card scrolls rather than covering the term
           size({
             padding: 8,
             apply({ availableHeight }) {
-              el.style.maxHeight = `${Math.max(120, availableHeight)}px`;
+              el.style.maxHeight = `${Math.max(96, Math.floor(availableHeight))}px`;
             },
           }),
         ],

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { highlightedTexts, launchWithExtension, saveScreenshot, startServer, waitForHighlights, type ExtensionBrowser } from './harness';
+import { highlightedTexts, launchWithExtension, saveScreenshot, startServer, waitForHighlights, type ChromeForTests, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -39,7 +39,7 @@ async function setSettings(patch: Record<string, unknown>): Promise<void> {
   const page = await browser.context.newPage();
   await page.goto(browser.extensionUrl('options.html'));
   await page.evaluate(async (p) => {
-    const api = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+    const api = (globalThis as unknown as { chrome: ChromeForTests }).chrome;
     const { settings } = await api.storage.sync.get('settings');
     await api.storage.sync.set({ settings: { ...(settings ?? {}), ...p } });
   }, patch);

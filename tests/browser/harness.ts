@@ -97,7 +97,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   };
   context.pages().forEach(watchPage);
   context.on('page', watchPage);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  const worker = await findServiceWorker(context);
   worker.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(`service worker: console: ${msg.text()}`);
   });
@@ -113,6 +113,17 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The extension's service worker: already running, or the next one to start (polled, as the event can be missed). */
+async function findServiceWorker(context: BrowserContext): Promise<Worker> {
+  const deadline = Date.now() + 30000;
+  while (Date.now() < deadline) {
+    const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    if (worker) return worker;
+    await context.waitForEvent('serviceworker', { timeout: 1000 }).catch(() => null);
+  }
+  throw new Error('The extension\'s service worker did not start within 30 s.');
 }
 
 /** Saves a screenshot of the page's current state under tests/artifacts/. */
@@ -139,4 +150,13 @@ export async function waitForHighlights(page: Page, min = 1, name = 'legal-lens-
     { timeout },
   );
   return highlightedTexts(page, name);
+}
+
+/** The few chrome.* calls tests make from extension pages and the service worker. */
+export interface ChromeForTests {
+  storage: { sync: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
+  tabs: {
+    query(query: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
+  };
 }

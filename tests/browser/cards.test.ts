@@ -1,0 +1,295 @@
+// Hover cards in a real browser: hover intent and grace period (WCAG 2.2 SC 1.4.13), Escape, placement at
+// every viewport edge, dark mode, hostile CSS, touch, keyboard, Spanish, and an axe-core accessibility scan.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, saveScreenshot, startServer, waitForHighlights, type ChromeForTests, type ExtensionBrowser } from './harness';
+import { ArticlePage, type Box } from './pages/article-page';
+
+const require = createRequire(import.meta.url);
+let server: Awaited<ReturnType<typeof startServer>>;
+before(async () => {
+  server = await startServer();
+});
+after(() => server?.server.close());
+
+async function openPage(browser: ExtensionBrowser, path: string, min = 1): Promise<ArticlePage> {
+  const page = await browser.context.newPage();
+  await page.goto(server.url(path));
+  await waitForHighlights(page, min);
+  return new ArticlePage(page);
+}
+
+const inside = (card: Box, vp: { width: number; height: number }) =>
+  card.x >= 0 && card.y >= 0 && card.x + card.width <= vp.width + 0.5 && card.y + card.height <= vp.height + 0.5;
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const isOpen = (a: ArticlePage) => a.card.count().then((n) => n > 0);
+
+describe('hover cards (mouse)', () => {
+  let browser: ExtensionBrowser;
+  before(async () => {
+    browser = await launchWithExtension();
+  });
+  after(() => browser?.close());
+
+  it('opens after the hover delay with the term\'s title, and stays while the pointer is on the term', async () => {
+    const a = await openPage(browser, '/shared/seed-article.html', 60);
+    await a.hover('Immigration and Nationality Act');
+    await a.page.waitForTimeout(120);
+    assert.equal(await isOpen(a), false, 'no card before the hover intent delay');
+    await a.card.waitFor({ timeout: 2000 });
+    assert.equal(await a.cardHeading.textContent(), 'Immigration and Nationality Act (INA)');
+    assert.equal(await a.card.getAttribute('aria-labelledby'), await a.cardHeading.getAttribute('id'));
+    for (const name of ['Read the full explainer', 'Close']) assert.ok(await a.card.getByRole(name === 'Close' ? 'button' : 'link', { name }).count());
+    assert.match((await a.card.textContent()) ?? '', /General information, not legal advice\./);
+    await a.page.waitForTimeout(2500);
+    assert.equal(await isOpen(a), true, 'never closes on a timer');
+    await a.page.waitForTimeout(200);
+    await saveScreenshot(a.page, 'card-light');
+    await a.page.close();
+  });
+
+  it('stays open while the pointer moves onto the card, and closes about 300 ms after it leaves both', async () => {
+    const a = await openPage(browser, '/shared/seed-article.html', 60);
+    await a.hover('Immigration and Nationality Act');
+    await a.card.waitFor();
+    const card = await a.cardBox();
+    await a.page.mouse.move(card.x + card.width / 2, card.y + 20, { steps: 8 });
+    await a.page.waitForTimeout(900);
+    assert.equal(await isOpen(a), true, 'the card stays while hovered');
+    await a.page.mouse.move(5, 5, { steps: 4 });
+    await a.page.waitForTimeout(100);
+    assert.equal(await isOpen(a), true, 'a grace period before closing');
+    await a.card.waitFor({ state: 'detached', timeout: 1500 });
+    await a.page.close();
+  });
+
+  it('closes on Escape without moving the pointer, and moves to another term when that one is hovered', async () => {
+    const a = await openPage(browser, '/shared/seed-article.html', 60);
+    await a.hover('Immigration and Nationality Act');
+    await a.card.waitFor();
+    await a.page.keyboard.press('Escape');
+    await a.card.waitFor({ state: 'detached', timeout: 1000 });
+    await a.hover(/^racial profiling$/i, 3);
+    await a.card.waitFor();
+    assert.equal(await a.cardHeading.textContent(), 'Racial profiling');
+    // move straight to a visible "civil rights" that the open card does not cover
+    const card = await a.cardBox();
+    const vp = await a.viewport();
+    let target: Box | null = null;
+    for (let i = 0; i < 16 && !target; i++) {
+      const box = await a.termBox(/^civil rights$/i, i, { scroll: false }).catch(() => null);
+      if (box && box.y > 0 && box.y + box.height < vp.height && !overlaps(box, card)) target = box;
+    }
+    assert.ok(target, 'a visible civil rights term outside the card');
+    await a.page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 3 });
+    await a.page.waitForFunction(() => document.querySelector('legal-lens-ui')?.shadowRoot?.querySelector('h2')?.textContent === 'Civil rights', null, { timeout: 2000 });
+    await a.page.close();
+  });
+
+  it('swaps to a related term in place, and switches between English and Spanish', async () => {
+    const a = await openPage(browser, '/shared/seed-article.html', 60);
+    await a.hover('Immigration and Nationality Act');
+    await a.card.waitFor();
+    const before = await a.cardBox();
+    await a.card.getByRole('button', { name: 'Ver en español' }).click();
+    assert.equal(await a.cardHeading.textContent(), 'Ley de Inmigración y Nacionalidad (INA)');
+    assert.match((await a.card.textContent()) ?? '', /Información general, no es asesoría legal\./);
+    await a.card.getByRole('button', { name: 'View in English' }).click();
+    const related = a.card.locator('.related-term').first();
+    const relatedTitle = await related.textContent();
+    await related.click();
+    assert.ok((await a.cardHeading.textContent())?.startsWith(relatedTitle ?? '-'), `${relatedTitle} opened`);
+    const after = await a.cardBox();
+    assert.ok(Math.abs(after.x - before.x) < 1, 'same place');
+    await a.page.close();
+  });
+
+  it('opens the explainer page for the term in a new tab', async () => {
+    const a = await openPage(browser, '/shared/seed-article.html', 60);
+    await a.hover('Immigration and Nationality Act');
+    await a.card.waitFor();
+    const [tab] = await Promise.all([browser.context.waitForEvent('page'), a.card.getByRole('link', { name: /Read the full explainer/ }).click()]);
+    await tab.waitForLoadState();
+    assert.match(tab.url(), /explainer\.html(\?lang=en)?#ina$/);
+    await tab.close();
+    await a.page.close();
+  });
+
+  it('stays fully inside the viewport at every edge and corner without covering its term', async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 640, height: 400 }]) {
+      const page = await browser.context.newPage();
+      await page.setViewportSize(viewport);
+      await page.goto(server.url('/own/edges.html'));
+      await waitForHighlights(page, 9);
+      const a = new ArticlePage(page);
+      for (let i = 0; i < 9; i++) {
+        await page.mouse.move(viewport.width / 2 + 7, viewport.height / 2 + 60);
+        await page.keyboard.press('Escape');
+        const term = await a.hover('habeas corpus', i);
+        await a.card.waitFor();
+        await page.waitForTimeout(200);
+        const card = await a.cardBox();
+        assert.ok(inside(card, viewport), `card ${JSON.stringify(card)} leaves the ${viewport.width}×${viewport.height} viewport for term ${i}`);
+        assert.ok(!overlaps(card, term), `card covers term ${i}`);
+      }
+      await saveScreenshot(page, `card-edges-${viewport.width}`);
+      await page.close();
+    }
+  });
+
+  it('is not reached by a hostile page\'s CSS', async () => {
+    const a = await openPage(browser, '/own/hostile-css.html', 1);
+    await a.hover('writ of mandamus');
+    await a.card.waitFor();
+    await a.page.waitForTimeout(200);
+    const style = await a.page.evaluate(() => {
+      const root = document.querySelector('legal-lens-ui')!.shadowRoot!;
+      const h2 = getComputedStyle(root.querySelector('h2')!);
+      const card = getComputedStyle(root.querySelector('.card')!);
+      return { size: h2.fontSize, color: h2.color, display: card.display, opacity: card.opacity, transform: card.transform };
+    });
+    assert.deepEqual(style, { size: '17px', color: 'rgb(29, 27, 38)', display: 'block', opacity: '1', transform: 'none' });
+    assert.ok(inside(await a.cardBox(), await a.viewport()));
+    await saveScreenshot(a.page, 'card-hostile-css');
+    await a.page.close();
+  });
+
+  it('passes an axe-core accessibility scan of the open card', async () => {
+    const a = await openPage(browser, '/shared/seed-article.html', 60);
+    await a.hover('Immigration and Nationality Act');
+    await a.card.waitFor();
+    await a.page.waitForTimeout(250);
+    await a.page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const violations = await a.page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe;
+      const result = await axe.run({ include: [['legal-lens-ui', '.card']] }, { resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+    });
+    assert.deepEqual(violations, []);
+    await a.page.close();
+  });
+
+  it('shows the card in Spanish on a Spanish page', async () => {
+    const a = await openPage(browser, '/own/spanish.html', 5);
+    await a.hover('perfil racial');
+    await a.card.waitFor();
+    assert.equal(await a.cardHeading.textContent(), 'Perfil racial');
+    assert.equal(await a.card.getAttribute('lang'), 'es');
+    await a.card.getByRole('button', { name: 'View in English' }).click();
+    assert.equal(await a.cardHeading.textContent(), 'Racial profiling');
+    await a.page.close();
+    assert.deepEqual(browser.errors, []);
+  });
+});
+
+describe('hover cards (dark mode, reduced motion)', () => {
+  let browser: ExtensionBrowser;
+  before(async () => {
+    browser = await launchWithExtension({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  });
+  after(() => browser?.close());
+
+  it('uses the dark theme and no animation', async () => {
+    const a = await openPage(browser, '/shared/seed-article.html', 60);
+    await a.page.emulateMedia({ colorScheme: 'dark' });
+    await a.hover('Immigration and Nationality Act');
+    await a.card.waitFor();
+    const look = await a.page.evaluate(() => {
+      const card = getComputedStyle(document.querySelector('legal-lens-ui')!.shadowRoot!.querySelector('.card')!);
+      return { background: card.backgroundColor, animation: card.animationName };
+    });
+    assert.deepEqual(look, { background: 'rgb(31, 29, 41)', animation: 'none' });
+    await a.page.evaluate(() => (document.body.style.background = '#121212'));
+    await a.page.evaluate(() => (document.body.style.color = '#ddd'));
+    await saveScreenshot(a.page, 'card-dark');
+    await a.page.close();
+  });
+});
+
+describe('hover cards (touch)', () => {
+  let browser: ExtensionBrowser;
+  before(async () => {
+    browser = await launchWithExtension({ hasTouch: true, viewport: { width: 412, height: 800 } });
+  });
+  after(() => browser?.close());
+
+  const center = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+
+  it('opens on tap, closes on a tap elsewhere, and lets a second tap on a linked term follow the link', async () => {
+    const a = await openPage(browser, '/own/links-and-terms.html', 3);
+    const t1 = center(await a.termBox('287(g) program'));
+    await a.page.touchscreen.tap(t1.x, t1.y);
+    await a.card.waitFor({ timeout: 2000 });
+    assert.equal(await a.cardHeading.textContent(), '287(g) program');
+    await a.page.touchscreen.tap(200, 700);
+    await a.card.waitFor({ state: 'detached', timeout: 2000 });
+
+    const link = center(await a.termBox('writ of mandamus'));
+    await a.page.touchscreen.tap(link.x, link.y);
+    await a.card.waitFor({ timeout: 2000 });
+    assert.match(a.page.url(), /links-and-terms\.html$/, 'the first tap does not follow the link');
+    await Promise.all([a.page.waitForURL(/target\.html$/, { timeout: 3000 }), a.page.touchscreen.tap(link.x, link.y)]);
+    await a.page.close();
+  });
+});
+
+describe('hover cards (keyboard)', () => {
+  let browser: ExtensionBrowser;
+  before(async () => {
+    browser = await launchWithExtension();
+  });
+  after(() => browser?.close());
+
+  /** What the browser command does: ask the tab's content script to focus the first visible term's card. */
+  async function runCommand(page: Page): Promise<void> {
+    await browser.worker.evaluate(async (url) => {
+      const api = (globalThis as unknown as { chrome: ChromeForTests }).chrome;
+      const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+      await api.tabs.sendMessage(tab!.id!, { type: 'legal-lens:focus-card' }, { frameId: 0 });
+    }, page.url());
+  }
+
+  it('focuses the first visible term, moves through three terms with Alt+↓/↑, keeps Tab inside, and returns focus on Escape', async () => {
+    const a = await openPage(browser, '/own/links-and-terms.html', 4);
+    await a.page.focus('#site-search');
+    await runCommand(a.page);
+    await a.card.waitFor();
+    const focusedRole = () => a.page.evaluate(() => document.querySelector('legal-lens-ui')?.shadowRoot?.activeElement?.getAttribute('role') ?? document.activeElement?.tagName);
+    assert.equal(await focusedRole(), 'dialog');
+    assert.equal(await a.cardHeading.textContent(), '287(g) program');
+    assert.match((await a.card.textContent()) ?? '', /Alt\+↓/);
+    await a.page.keyboard.press('Alt+ArrowDown');
+    await a.page.waitForFunction(() => document.querySelector('legal-lens-ui')?.shadowRoot?.querySelector('h2')?.textContent === 'Writ of mandamus');
+    await a.page.keyboard.press('Alt+ArrowDown');
+    await a.page.waitForFunction(() => document.querySelector('legal-lens-ui')?.shadowRoot?.querySelector('h2')?.textContent === 'Racial profiling');
+    await a.page.keyboard.press('Alt+ArrowDown');
+    await a.page.waitForFunction(() => document.querySelector('legal-lens-ui')?.shadowRoot?.querySelector('h2')?.textContent === 'Qualified immunity');
+    const scrolled = await a.page.evaluate(() => scrollY);
+    assert.ok(scrolled > 500, 'the far term was scrolled into view');
+    await a.page.keyboard.press('Alt+ArrowUp');
+    await a.page.waitForFunction(() => document.querySelector('legal-lens-ui')?.shadowRoot?.querySelector('h2')?.textContent === 'Racial profiling');
+    // Tab cycles through the card's own controls only
+    for (let i = 0; i < 12; i++) {
+      await a.page.keyboard.press('Tab');
+      assert.equal(await a.page.evaluate(() => document.activeElement?.tagName), 'LEGAL-LENS-UI', `Tab ${i} left the card`);
+    }
+    await a.page.keyboard.press('Escape');
+    await a.card.waitFor({ state: 'detached' });
+    assert.equal(await a.page.evaluate(() => document.activeElement?.id), 'site-search');
+    await a.page.close();
+  });
+
+  it('opens the explainer with Enter on the card', async () => {
+    const a = await openPage(browser, '/own/links-and-terms.html', 3);
+    await runCommand(a.page);
+    await a.card.waitFor();
+    const [tab] = await Promise.all([browser.context.waitForEvent('page'), a.page.keyboard.press('Enter')]);
+    await tab.waitForLoadState();
+    assert.match(tab.url(), /explainer\.html(\?lang=en)?#287g$/);
+    await tab.close();
+    await a.page.close();
+    assert.deepEqual(browser.errors, []);
+  });
+});

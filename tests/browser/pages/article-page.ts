@@ -1,0 +1,58 @@
+// Page object for a web page with Legal Lens running: find terms, hover them, read the hover card.
+import type { Locator, Page } from 'playwright-core';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export class ArticlePage {
+  constructor(readonly page: Page) {}
+
+  /** The n-th painted range whose text matches `text`, as a viewport box (scrolled into view first). */
+  async termBox(text: string | RegExp, n = 0, { scroll = true, highlight = 'legal-lens-underline' } = {}): Promise<Box> {
+    const source = typeof text === 'string' ? `^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$` : text.source;
+    const flags = typeof text === 'string' ? '' : text.flags;
+    return this.page.evaluate(
+      ([src, fl, index, name, scrollTo]) => {
+        const re = new RegExp(src as string, fl as string);
+        const ranges = [...(CSS.highlights.get(name as string) ?? [])].filter((r) => re.test((r as Range).toString())) as Range[];
+        const range = ranges[index as number];
+        if (!range) throw new Error(`no painted term ${src} #${index}`);
+        const rect = range.getClientRects()[0];
+        if (scrollTo && (rect.top < 0 || rect.bottom > innerHeight)) {
+          range.startContainer.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+        }
+        const r = range.getClientRects()[0];
+        return { x: r.left, y: r.top, width: r.width, height: r.height };
+      },
+      [source, flags, n, highlight, scroll] as const,
+    );
+  }
+
+  async hover(text: string | RegExp, n = 0): Promise<Box> {
+    const box = await this.termBox(text, n);
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
+    return box;
+  }
+
+  get card(): Locator {
+    return this.page.locator('legal-lens-ui [role="dialog"]');
+  }
+
+  get cardHeading(): Locator {
+    return this.card.locator('h2');
+  }
+
+  async cardBox(): Promise<Box> {
+    const box = await this.card.boundingBox();
+    if (!box) throw new Error('no card');
+    return box;
+  }
+
+  async viewport(): Promise<{ width: number; height: number }> {
+    return this.page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+  }
+}

@@ -1,0 +1,73 @@
+// A small glossary for the page tests: real titles, short texts, both languages.
+import type { ArticleData, Card, CardData } from '@/glossary/types';
+
+const source = { title: 'USCIS', url: 'https://www.uscis.gov/' };
+
+function card(id: string, category: Card['category'], en: [string, string], es: [string, string], related: string[] = []): Card {
+  return {
+    id,
+    category,
+    related,
+    en: { title: en[0], summary: en[1], source },
+    es: { title: es[0], summary: es[1], source },
+  };
+}
+
+export const cards: CardData = {
+  'writ-of-mandamus': card(
+    'writ-of-mandamus',
+    'delays',
+    ['Writ of mandamus', 'A court order that tells a government officer to do a job the law says they must do.'],
+    ['Mandamus (orden judicial)', 'Una orden de un tribunal que obliga a un funcionario a hacer su trabajo.'],
+    ['287g'],
+  ),
+  '287g': card(
+    '287g',
+    'enforcement',
+    ['287(g) program', 'A 287(g) deal lets ICE train local police to do some immigration work.'],
+    ['Programa 287(g)', 'Un acuerdo 287(g) deja que ICE entrene a policías locales para hacer trabajo de inmigración.'],
+    ['ice'],
+  ),
+  ice: card(
+    'ice',
+    'institutions',
+    ['ICE (U.S. Immigration and Customs Enforcement)', 'The US agency that enforces immigration law inside the country.'],
+    ['ICE (Servicio de Inmigración y Control de Aduanas)', 'La agencia que hace cumplir las leyes de inmigración dentro del país.'],
+  ),
+  'racial-profiling': card(
+    'racial-profiling',
+    'profiling',
+    ['Racial profiling', 'When police stop or search someone because of race or ethnicity.'],
+    ['Perfil racial', 'Cuando la policía detiene o registra a alguien por su raza u origen.'],
+  ),
+};
+
+function article(id: string, kind: 'term' | 'guide', html: string) {
+  const c = cards[id];
+  const text = (lang: 'en' | 'es', title: string, summary: string) => ({
+    title,
+    summary,
+    html: lang === 'en' ? html : html.replace('<p>', '<p lang="es">'),
+    sources: [source],
+    reviewed: '2026-11-27',
+    ...(id === '287g' ? { asOf: '2026-11-01' } : {}),
+  });
+  return c
+    ? { id, kind, category: c.category, related: c.related, en: text('en', c.en.title, c.en.summary), es: text('es', c.es.title, c.es.summary) }
+    : {
+        id,
+        kind,
+        related: ['287g'],
+        en: text('en', '287(g) explained', 'The three 287(g) models.'),
+        es: text('es', 'El 287(g) explicado', 'Los tres modelos del 287(g).'),
+      };
+}
+
+export const articles: ArticleData = {
+  terms: Object.fromEntries(
+    Object.keys(cards).map((id) => [id, article(id, 'term', `<h2>What it is</h2><p>About ${id}. See <a class="term-link" href="/explainer.html#ice" data-term="ice">ICE</a>.</p>`)]),
+  ),
+  guides: {
+    '287g-models': article('287g-models', 'guide', '<p>Under <a class="term-link" href="/explainer.html#287g" data-term="287g">287(g)</a>, local police work with ICE.</p>'),
+  },
+};

@@ -1,0 +1,140 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Options, parseSiteInput } from '@/entrypoints/options/Options';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from '@/utils/settings';
+
+let root: HTMLElement;
+const $ = <T extends Element = HTMLInputElement>(selector: string) => root.querySelector<T>(selector)!;
+
+async function show(settings: Partial<Settings> = {}) {
+  const initial = await saveSettings(settings);
+  await act(() => render(<Options initialSettings={initial} uiLanguage="en-US" />, root));
+}
+async function stored(): Promise<Settings> {
+  return loadSettings();
+}
+/** Lets the save (storage reads and writes) finish, then the re-render. */
+async function settle() {
+  for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
+}
+async function click(el: HTMLElement) {
+  await act(() => el.click());
+  await settle();
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('options page', () => {
+  it('has a labelled control for every setting', async () => {
+    await show();
+    const labelled = (el: HTMLInputElement) => !!el.closest('label') || !!root.querySelector(`label[for="${el.id}"]`);
+    for (const input of root.querySelectorAll<HTMLInputElement>('input')) expect(labelled(input), input.outerHTML).toBe(true);
+    expect($('input[name="enabled"]').getAttribute('role')).toBe('switch');
+    expect(root.querySelectorAll('input[name="highlightStyle"]')).toHaveLength(3);
+    expect(root.querySelectorAll('input[name="language"]')).toHaveLength(3);
+    expect(root.querySelectorAll('input[name="categories"]')).toHaveLength(DEFAULT_SETTINGS.categories.length);
+    const range = $('input[type="range"]');
+    expect([range.min, range.max, range.value]).toEqual(['150', '1000', '300']);
+    expect(root.textContent).toContain('300 ms');
+    expect(root.textContent).toContain('Alt+Shift+L');
+    expect(root.textContent).toContain('chrome://extensions/shortcuts');
+  });
+
+  it('writes each change to storage at once and says "Saved"', async () => {
+    await show();
+    await click($('input[name="enabled"]'));
+    expect((await stored()).enabled).toBe(false);
+    expect($('[role="status"]').textContent).toBe('Saved');
+
+    await click($('input[name="firstOnly"]'));
+    expect((await stored()).firstOnly).toBe(true);
+
+    await click($('input[name="highlightStyle"][value="background"]'));
+    expect((await stored()).highlightStyle).toBe('background');
+
+    await click($('input[name="categories"][value="profiling"]'));
+    expect((await stored()).categories).not.toContain('profiling');
+    await click($('input[name="categories"][value="profiling"]'));
+    expect((await stored()).categories).toEqual(DEFAULT_SETTINGS.categories);
+
+    const range = $('input[type="range"]');
+    await act(() => {
+      range.value = '650';
+      range.dispatchEvent(new Event('input', { bubbles: true }));
+      range.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle();
+    expect((await stored()).hoverDelay).toBe(650);
+    expect(root.querySelector('output')?.textContent).toBe('650 ms');
+  });
+
+  it('switches its own language when the language setting changes', async () => {
+    await show();
+    await click($('input[name="language"][value="es"]'));
+    expect((await stored()).language).toBe('es');
+    expect(document.documentElement.lang).toBe('es');
+    expect($<HTMLHeadingElement>('h1').textContent).toBe('Configuración de Legal Lens');
+  });
+
+  it('adds and removes disabled sites', async () => {
+    await show({ disabledSites: ['example.org'] });
+    const field = $('#add-site-input');
+    await act(() => {
+      field.value = 'https://www.News.Example.com/story?id=1';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => $<HTMLFormElement>('form.add-site').requestSubmit());
+    await settle();
+    expect((await stored()).disabledSites).toEqual(['example.org', 'news.example.com']);
+    expect(field.value).toBe('');
+
+    await click($<HTMLButtonElement>('button[aria-label="Remove example.org"]'));
+    expect((await stored()).disabledSites).toEqual(['news.example.com']);
+  });
+
+  it('rejects something that is not a host name', async () => {
+    await show();
+    const field = $('#add-site-input');
+    await act(() => {
+      field.value = 'not a site!';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => $<HTMLFormElement>('form.add-site').requestSubmit());
+    await settle();
+    expect($('[role="alert"]').textContent).toContain('example.com');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect((await stored()).disabledSites).toEqual([]);
+  });
+
+  it('shows changes made elsewhere (the popup)', async () => {
+    await show();
+    await act(async () => {
+      await saveSettings({ disabledSites: ['elsewhere.example'] });
+    });
+    await settle();
+    expect(root.querySelector('.site-list')?.textContent).toContain('elsewhere.example');
+  });
+});
+
+describe('parseSiteInput', () => {
+  it('accepts host names and URLs, and nothing else', () => {
+    expect(parseSiteInput('Example.com')).toBe('example.com');
+    expect(parseSiteInput('www.example.com/path')).toBe('example.com');
+    expect(parseSiteInput('http://localhost:8080/x')).toBe('localhost:8080');
+    expect(parseSiteInput('')).toBeNull();
+    expect(parseSiteInput('chrome://extensions')).toBeNull();
+    expect(parseSiteInput('-bad-.com')).toBeNull();
+    expect(parseSiteInput('two words')).toBeNull();
+  });
+});
