@@ -1,7 +1,7 @@
 // The hover card: a plain-language explanation of one term. Presentational only; the content script
 // (and the explainer's guides) decide where it sits and when it opens.
 import type { Card, CardData, Lang } from '@/glossary/types';
-import { UI } from './i18n';
+import { CARD_UI as UI } from './card-strings';
 
 export interface HoverCardProps {
   card: Card;

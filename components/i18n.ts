@@ -1,17 +1,13 @@
-// UI strings for every surface (card, popup, explainer, options), in English and Spanish.
+// UI strings for the extension pages (popup, explainer, options), in English and Spanish. The hover card's
+// own strings live in card-strings.ts so the content script does not carry the pages' strings.
 import type { Category, Lang } from '@/glossary/types';
+import { CARD_UI } from './card-strings';
+
+export { pickLang } from './card-strings';
 
 export const UI = {
   en: {
-    readMore: 'Read the full explainer',
-    related: 'Related terms',
-    source: 'Source',
-    close: 'Close',
-    disclaimer: 'General information, not legal advice.',
-    asOf: (date: string) => `Facts that change were checked as of ${date}.`,
-    switchTo: 'Español',
-    switchToLabel: 'Ver en español',
-    navHint: 'Alt+↓ next term · Alt+↑ previous · Esc close',
+    ...CARD_UI.en,
     search: 'Search the glossary',
     searchPlaceholder: 'Search terms, e.g. mandamus, 287(g)',
     onThisPage: 'On this page',
@@ -97,15 +93,7 @@ export const UI = {
     } satisfies Record<Category, string>,
   },
   es: {
-    readMore: 'Leer la explicación completa',
-    related: 'Términos relacionados',
-    source: 'Fuente',
-    close: 'Cerrar',
-    disclaimer: 'Información general, no es asesoría legal.',
-    asOf: (date: string) => `Los datos que cambian se revisaron el ${date}.`,
-    switchTo: 'English',
-    switchToLabel: 'View in English',
-    navHint: 'Alt+↓ término siguiente · Alt+↑ anterior · Esc cerrar',
+    ...CARD_UI.es,
     search: 'Buscar en el glosario',
     searchPlaceholder: 'Busque términos, p. ej. mandamus, 287(g)',
     onThisPage: 'En esta página',
@@ -193,9 +181,3 @@ export const UI = {
 } as const;
 
 export type UiStrings = (typeof UI)[Lang];
-
-/** The language to show: the user's choice, else the page's <html lang>, else English. */
-export function pickLang(choice: 'page' | Lang, pageLang: string | null | undefined): Lang {
-  if (choice !== 'page') return choice;
-  return (pageLang ?? '').trim().toLowerCase().startsWith('es') ? 'es' : 'en';
-}

@@ -7,14 +7,14 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HoverCard } from '@/components/HoverCard';
-import { pickLang } from '@/components/i18n';
+import { pickLang } from '@/components/card-strings';
 import cardCss from '@/components/hover-card.css?inline';
 import type { CardData, Lang } from '@/glossary/types';
 import type { Settings } from '@/utils/settings';
 import { UI_HOST_TAG } from './collect';
 import { findTermAt, isInViewport, rectAt } from './hit-test';
 import type { TermHighlighter } from './highlighter';
-import type { PaintedMatch } from './paint';
+import { liveRange, type PaintedMatch } from './paint';
 
 export const CLOSE_GRACE_MS = 300;
 
@@ -206,7 +206,8 @@ export class CardController {
       const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
       target?.scrollIntoView({ block: 'center', behavior: reduce ? 'instant' : 'auto' });
     }
-    const rect = match.range.getClientRects()[0] ?? match.range.getBoundingClientRect();
+    const live = liveRange(match.range);
+    const rect = live.getClientRects()[0] ?? live.getBoundingClientRect();
     void this.show(match, rect, true).then(() => this.cardElement()?.focus({ preventScroll: true }));
   }
 
@@ -353,7 +354,7 @@ export class CardController {
     const el = this.cardElement();
     const open = this.open;
     if (!el || !open) return;
-    const range = open.match.range;
+    const range = liveRange(open.match.range);
     const reference = {
       getBoundingClientRect: () => {
         const rects = range.getClientRects();

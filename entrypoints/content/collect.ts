@@ -1,19 +1,21 @@
 // collect: gather the page's text per block, so "writ of <em>mandamus</em>" is one string, while skipping
 // what must never be marked: code, form fields, editors, hidden templates and the extension's own UI.
+// Reading a page's text is the floor of what this can cost, so the walk is a native TreeWalker over text
+// nodes only, with each element above some text looked at once (cached) and nothing else.
 
 export const UI_HOST_TAG = 'legal-lens-ui';
 
-/** Elements whose text is never marked (and not walked into). */
+/** Elements whose text is never marked (and not walked into), by local name. */
 const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'KBD',
-  'SAMP', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'BUTTON',
-  UI_HOST_TAG.toUpperCase(),
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'kbd',
+  'samp', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'head', 'title', 'button',
+  UI_HOST_TAG,
 ]);
 
 /** Inline elements: their text joins the text around them into one block string. */
 const INLINE_TAGS = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'I', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG',
-  'SUB', 'SUP', 'TIME', 'U', 'VAR', 'FONT', 'LABEL', 'INS', 'DEL', 'NOBR', 'BIG', 'TT', 'STRIKE', 'ACRONYM', 'WBR',
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'i', 'mark', 'q', 's', 'small', 'span', 'strong',
+  'sub', 'sup', 'time', 'u', 'var', 'font', 'label', 'ins', 'del', 'nobr', 'big', 'tt', 'strike', 'acronym', 'wbr',
 ]);
 
 /** A run of text nodes that read as one string. `starts[i]` is where nodes[i] begins in `text`. */
@@ -25,113 +27,171 @@ export interface Block {
 }
 
 export function isInline(el: Element): boolean {
-  return INLINE_TAGS.has(el.tagName.toUpperCase());
+  return INLINE_TAGS.has(el.localName);
 }
 
 export function isSkipped(el: Element): boolean {
-  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+  if (SKIP_TAGS.has(el.localName)) return true;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return true;
-  return (el as HTMLElement).isContentEditable === true;
+  return editable !== null && editable !== 'false';
 }
 
-/** The element whose text a change inside `node` can affect: its nearest non-inline ancestor. */
+/** The element whose text a change inside `node` can affect: its nearest non-inline ancestor (or shadow host). */
 export function blockOf(node: Node): Element | null {
-  let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  while (el && isInline(el) && el.parentElement) el = el.parentElement;
+  let el: Element | null;
+  if (node.nodeType === Node.ELEMENT_NODE) el = node as Element;
+  else if (node.parentElement) el = node.parentElement;
+  else return node.parentNode instanceof ShadowRoot ? node.parentNode.host : null;
+  while (isInline(el)) {
+    if (el.parentElement) el = el.parentElement;
+    else if (el.parentNode instanceof ShadowRoot) return el.parentNode.host;
+    else break;
+  }
   return el;
 }
 
 /** True if `node` sits inside something we never mark (an editor, code, our own UI). */
 export function isInsideSkipped(node: Node): boolean {
   for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
-    if (isSkipped(el)) return true;
+    if (isSkipped(el) || (el as HTMLElement).isContentEditable) return true;
   }
   const root = node.getRootNode();
   if (root instanceof ShadowRoot) return isInsideSkipped(root.host);
   return (node.ownerDocument ?? (node as Document)).designMode === 'on';
 }
 
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Standard element names, the most common first (the selector engine stops at the first that matches):
+ * anything else is a custom element, where open shadow roots live in practice.
+ */
+const STANDARD =
+  'span,div,a,p,li,td,tr,em,strong,b,i,img,br,ul,ol,th,table,tbody,thead,section,article,header,footer,nav,main,' +
+  'aside,blockquote,h1,h2,h3,h4,h5,h6,figure,figcaption,label,input,button,form,svg,path,g,script,style,link,meta,' +
+  'option,select,textarea,small,code,pre,time,sup,sub,hr,iframe,picture,source,video,noscript,html,head,body,title,' +
+  'abbr,cite,u,s,mark,dl,dt,dd,caption,col,colgroup,tfoot,details,summary,canvas,address,area,audio,base,bdi,bdo,' +
+  'data,datalist,del,dfn,dialog,embed,fieldset,font,hgroup,ins,kbd,legend,map,menu,meter,object,optgroup,output,' +
+  'param,progress,q,rp,rt,ruby,samp,search,slot,template,track,var,wbr,math,center,big,tt,strike,nobr,acronym,' +
+  'circle,rect,line,polyline,polygon,ellipse,defs,use,symbol,clippath,lineargradient,stop,' + UI_HOST_TAG;
+const CUSTOM_ELEMENTS = `*:not(${STANDARD})`;
+
+/** Where a text node's parent puts it: the block that owns its text, or null when it must never be marked. */
+interface Placement {
+  owner: Element | null;
+}
+
 /**
  * Walks `root` in document order and yields its text blocks, lazily, so the caller can work in slices.
- * Open shadow roots are walked too and reported through `onShadowRoot`. `onElement` sees every element
- * walked (used to forget the old matches of a re-scanned subtree).
+ * Only text nodes are walked (a native TreeWalker, like merely reading the page); each element above text is
+ * looked at once, cached, to learn its block and whether it is skipped. Open shadow roots of custom elements
+ * are walked too and reported through `onShadowRoot`; `onBlock` sees each block element as it is first met.
  */
 export function* iterateBlocks(
   root: Node,
-  hooks: { onElement?: (el: Element) => void; onShadowRoot?: (root: ShadowRoot) => void } = {},
+  hooks: { onBlock?: (el: Element) => void; onShadowRoot?: (root: ShadowRoot) => void } = {},
 ): Generator<Block> {
   const doc = root.ownerDocument ?? (root as Document);
   if (doc.designMode === 'on') return;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      return isSkipped(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
-    },
-  });
-  let current = null as Block | null;
+  const scope = root as ParentNode;
+  // elements skipped by attribute, found natively in one query rather than asked one by one
+  const flagged = new Set<Element>(scope.querySelectorAll('[hidden],[contenteditable]:not([contenteditable="false"])'));
+  const top: Element = root instanceof ShadowRoot ? root.host : root.nodeType === Node.ELEMENT_NODE ? (blockOf(root) ?? (root as Element)) : (doc.body ?? doc.documentElement);
+  if (root.nodeType === Node.ELEMENT_NODE && (isSkipped(root as Element) || isInsideSkipped(root))) return;
+  const placements = new Map<Node, Placement>();
+  placements.set(root, { owner: top });
+  const seen = new Set<Element>();
+
+  const place = (parent: Node): Placement => {
+    const chain: Node[] = [];
+    let known: Placement | undefined;
+    for (let n: Node | null = parent; n; n = n.parentNode) {
+      known = placements.get(n);
+      if (known) break;
+      chain.push(n);
+    }
+    let above = known ?? { owner: top };
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const n = chain[i];
+      let here: Placement;
+      if (above.owner === null || n.nodeType !== Node.ELEMENT_NODE) here = above;
+      else {
+        const el = n as Element;
+        const name = el.localName;
+        if (SKIP_TAGS.has(name) || flagged.has(el)) here = { owner: null };
+        else if (INLINE_TAGS.has(name)) here = above;
+        else here = { owner: el };
+      }
+      placements.set(n, here);
+      above = here;
+    }
+    return above;
+  };
+
+  /** Whether a <br>, a block or a skipped element stands between `text` and the text before it in its block. */
+  const breakBefore = (text: Node, owner: Element): boolean => {
+    for (let n: Node | null = text; n && n !== owner; n = n.parentNode) {
+      const prev = n.previousSibling;
+      if (!prev) continue;
+      if (prev.nodeType !== Node.ELEMENT_NODE) return false;
+      const el = prev as Element;
+      return !INLINE_TAGS.has(el.localName) || flagged.has(el);
+    }
+    return false;
+  };
+
+  let run: Block | null = null;
   let pieces: string[] = [];
   let length = 0;
+  let lastText: Node | null = null;
   const close = (): Block | null => {
-    const done: Block | null = current;
-    current = null;
-    if (!done || !done.nodes.length) return null;
-    done.text = pieces.join('');
-    pieces = [];
-    length = 0;
-    return /[\p{L}\p{N}]/u.test(done.text) ? done : null;
+    const done = run;
+    run = null;
+    if (!done) return null;
+    done.text = pieces.length === 1 ? pieces[0] : pieces.join('');
+    return HAS_WORD.test(done.text) ? done : null;
   };
-  if (root.nodeType === Node.ELEMENT_NODE) hooks.onElement?.(root as Element);
+
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      const text = node as Text;
-      const el = text.parentElement;
-      if (!el) continue;
-      const owner = (isInline(el) ? blockOf(el) : el) ?? el;
-      if ((current as Block | null)?.element !== owner) {
-        const done = close();
-        if (done) yield done;
-        current = { element: owner, text: '', nodes: [], starts: [] };
-        pieces = [];
-        length = 0;
-      }
-      current!.nodes.push(text);
-      current!.starts.push(length);
-      pieces.push(text.data);
-      length += text.data.length;
-      continue;
-    }
-    const el = node as Element;
-    hooks.onElement?.(el);
-    if (!isInline(el)) {
-      // a block or a <br> inside the run ends it
+    const parent = node.parentNode!;
+    const owner = (placements.get(parent) ?? place(parent)).owner;
+    if (!owner) continue;
+    const r = run as Block | null;
+    if (r === null || r.element !== owner || (node.previousSibling !== lastText && breakBefore(node, owner))) {
       const done = close();
       if (done) yield done;
+      if (!seen.has(owner)) {
+        seen.add(owner);
+        hooks.onBlock?.(owner);
+      }
+      run = { element: owner, text: '', nodes: [], starts: [] };
+      pieces = [];
+      length = 0;
     }
-    const shadow = el.shadowRoot;
-    if (shadow && shadow.mode === 'open') {
-      hooks.onShadowRoot?.(shadow);
-      yield* iterateBlocks(shadow, hooks);
-    }
+    const data = (node as Text).data;
+    const current = run as unknown as Block;
+    current.nodes.push(node as Text);
+    current.starts.push(length);
+    pieces.push(data);
+    length += data.length;
+    lastText = node;
   }
   const done = close();
   if (done) yield done;
+
+  // open shadow roots, on custom elements that are not inside something skipped
+  for (const host of scope.querySelectorAll(CUSTOM_ELEMENTS)) {
+    const shadow = host.shadowRoot;
+    if (!shadow || shadow.mode !== 'open') continue;
+    const placement = placements.get(host) ?? place(host);
+    if (placement.owner === null || isSkipped(host)) continue;
+    hooks.onShadowRoot?.(shadow);
+    yield* iterateBlocks(shadow, hooks);
+  }
 }
 
 export function collectBlocks(root: Node): Block[] {
   return [...iterateBlocks(root)];
-}
-
-/** Maps an offset in a block's text back to a (text node, offset) position. */
-export function locate(block: Block, offset: number, preferEnd = false): { node: Text; offset: number } {
-  const { starts, nodes } = block;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] < offset || (!preferEnd && starts[mid] === offset)) lo = mid;
-    else hi = mid - 1;
-  }
-  return { node: nodes[lo], offset: offset - starts[lo] };
 }

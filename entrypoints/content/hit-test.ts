@@ -1,7 +1,7 @@
 // hit-test: which painted term is under a point. caretPositionFromPoint gives the text position under the
 // pointer; the term is the painted range holding it, confirmed by the pointer lying inside one of its rects.
 import { blockOf } from './collect';
-import type { PaintedMatch, Painter } from './paint';
+import { liveRange, type PaintedMatch, type Painter } from './paint';
 
 export interface TermHit {
   match: PaintedMatch;
@@ -21,23 +21,26 @@ export function findTermAt(doc: Document, x: number, y: number, painter: Painter
   for (const match of painter.matchesOf(block)) {
     if (!painter.isPainted(match)) continue;
     const r = match.range;
-    if (!r.isPointInRange(node, Math.min(caret.offset, (node as Text).length))) continue;
-    const rect = rectAt(match.range, x, y);
+    const offset = Math.min(caret.offset, (node as Text).length);
+    if (r.startContainer === node && r.endContainer === node) {
+      if (offset < r.startOffset || offset > r.endOffset) continue;
+    } else if (!liveRange(r).isPointInRange(node, offset)) continue;
+    const rect = rectAt(r, x, y);
     if (rect) return { match, rect };
   }
   return null;
 }
 
 /** The client rect of `range` that contains the point, if any (a term can wrap over two lines). */
-export function rectAt(range: Range, x: number, y: number): DOMRect | null {
-  for (const rect of range.getClientRects()) {
+export function rectAt(range: AbstractRange, x: number, y: number): DOMRect | null {
+  for (const rect of liveRange(range).getClientRects()) {
     if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return rect;
   }
   return null;
 }
 
 /** True when any part of `range` is inside the viewport. */
-export function isInViewport(range: Range, win: Window): boolean {
-  const rect = range.getBoundingClientRect();
+export function isInViewport(range: AbstractRange, win: Window): boolean {
+  const rect = liveRange(range).getBoundingClientRect();
   return rect.width > 0 && rect.bottom > 0 && rect.right > 0 && rect.top < win.innerHeight && rect.left < win.innerWidth;
 }

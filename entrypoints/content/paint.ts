@@ -7,9 +7,22 @@ export const HIGHLIGHT_PREFIX = 'legal-lens';
 export const ACTIVE_HIGHLIGHT = 'legal-lens-active';
 export const styleHighlightName = (style: Settings['highlightStyle']) => `${HIGHLIGHT_PREFIX}-${style}`;
 
+/**
+ * One painted term. Its range is a StaticRange: unlike a live Range, the page does not have to update it
+ * on every DOM change (thousands of live ranges would slow every mutation the page makes). Geometry comes
+ * from a live Range made on demand (liveRange).
+ */
 export interface PaintedMatch {
   id: string;
-  range: Range;
+  range: StaticRange;
+}
+
+/** A live Range over the same text, for geometry (client rects) and containment tests. */
+export function liveRange(range: AbstractRange): Range {
+  const live = range.startContainer.ownerDocument!.createRange();
+  live.setStart(range.startContainer, range.startOffset);
+  live.setEnd(range.endContainer, range.endOffset);
+  return live;
 }
 
 /** Holds every painted range and which highlight it is in; a block's ranges can be replaced at once. */
@@ -91,7 +104,7 @@ export class Painter {
     return this.highlight.has(m.range);
   }
 
-  setActive(range: Range | null): void {
+  setActive(range: AbstractRange | null): void {
     this.active.clear();
     if (range) this.active.add(range);
   }

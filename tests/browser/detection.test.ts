@@ -27,9 +27,9 @@ async function open(path: string, min = 1): Promise<Page> {
 async function markedIn(page: Page): Promise<{ text: string; where: string }[]> {
   return page.evaluate(() =>
     [...(CSS.highlights.get('legal-lens-underline') ?? [])].map((r) => {
-      const range = r as Range;
+      const range = r as AbstractRange;
       const el = range.startContainer.parentElement;
-      return { text: range.toString(), where: el?.closest('[id]')?.id ?? el?.tagName ?? '' };
+      return { text: __rangeText(range), where: el?.closest('[id]')?.id ?? el?.tagName ?? '' };
     }),
   );
 }
@@ -105,7 +105,10 @@ describe('detection on the seed article', () => {
     const html = await page.evaluate(() => document.documentElement.outerHTML.length);
     // hover a term so that the card host is created too
     const box = await page.evaluate(() => {
-      const r = [...CSS.highlights.get('legal-lens-underline')!][5] as Range;
+      const s = [...CSS.highlights.get('legal-lens-underline')!][5] as AbstractRange;
+      const r = document.createRange();
+      r.setStart(s.startContainer, s.startOffset);
+      r.setEnd(s.endContainer, s.endOffset);
       const b = r.getClientRects()[0];
       return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
     });
@@ -136,7 +139,7 @@ describe('what is never marked', () => {
     assert.ok(!texts.some((t) => /civil rights.*rights groups/.test(t)));
     // a term split over three inline elements is one range across them
     const crossing = await page.evaluate(() =>
-      [...CSS.highlights.get('legal-lens-underline')!].some((r) => (r as Range).startContainer !== (r as Range).endContainer),
+      [...CSS.highlights.get('legal-lens-underline')!].some((r) => (r as AbstractRange).startContainer !== (r as AbstractRange).endContainer),
     );
     assert.ok(crossing);
     await saveScreenshot(page, 'detection-inline-and-editors');
@@ -149,7 +152,7 @@ describe('what is never marked', () => {
     assert.ok(texts.includes('writ of mandamus'), `shadow root: ${texts.join(', ')}`);
     const frame = page.frame({ url: /iframe-child/ })!;
     await frame.waitForFunction(() => (CSS.highlights.get('legal-lens-underline')?.size ?? 0) > 0, null, { timeout: 5000 });
-    const inFrame = await frame.evaluate(() => [...CSS.highlights.get('legal-lens-underline')!].map((r) => (r as Range).toString()));
+    const inFrame = await frame.evaluate(() => [...CSS.highlights.get('legal-lens-underline')!].map((r) => __rangeText(r as AbstractRange)));
     assert.deepEqual(inFrame, ['287(g) program']);
     // the shadow root got our ::highlight rules without a <style> element
     const adopted = await page.evaluate(() => document.querySelector('law-note')!.shadowRoot!.adoptedStyleSheets.length);
@@ -176,7 +179,7 @@ describe('dynamic pages', () => {
         new Promise<number>((resolve) => {
           const start = (window as unknown as { addLater: (t: string) => number }).addLater('Later: a writ of mandamus about ICE.');
           const check = () => {
-            const found = [...(CSS.highlights.get('legal-lens-underline') ?? [])].some((r) => (r as Range).toString() === 'writ of mandamus');
+            const found = [...(CSS.highlights.get('legal-lens-underline') ?? [])].some((r) => __rangeText(r as AbstractRange) === 'writ of mandamus');
             if (found) resolve(performance.now() - start);
             else if (performance.now() - start > 3000) resolve(Infinity);
             else requestAnimationFrame(check);
@@ -208,10 +211,10 @@ describe('dynamic pages', () => {
       (window as unknown as { swapView: (h: string) => void }).swapView('<h1>New view</h1><p>A <em>Notice to Appear</em> and the 287(g) program.</p>'),
     );
     await page.waitForFunction(() => {
-      const texts = [...(CSS.highlights.get('legal-lens-underline') ?? [])].map((r) => (r as Range).toString());
+      const texts = [...(CSS.highlights.get('legal-lens-underline') ?? [])].map((r) => __rangeText(r as AbstractRange));
       return texts.includes('Notice to Appear') && !texts.includes('civil rights');
     }, null, { timeout: 2000 });
-    const stale = await page.evaluate(() => [...CSS.highlights.get('legal-lens-underline')!].filter((r) => !(r as Range).startContainer.isConnected).length);
+    const stale = await page.evaluate(() => [...CSS.highlights.get('legal-lens-underline')!].filter((r) => !(r as AbstractRange).startContainer.isConnected).length);
     assert.equal(stale, 0);
     await page.close();
   });
@@ -237,7 +240,7 @@ describe('dynamic pages', () => {
     assert.ok(frames > 40, `only ${frames} frames in 2 s`);
     // once the storm stops, the marks settle on what is in the page
     await page.waitForFunction(() => {
-      const h = [...(CSS.highlights.get('legal-lens-underline') ?? [])] as Range[];
+      const h = [...(CSS.highlights.get('legal-lens-underline') ?? [])] as AbstractRange[];
       const live = document.getElementById('log')!.textContent!.match(/ICE|287\(g\)/g)?.length ?? 0;
       return h.length === live && h.every((r) => r.startContainer.isConnected);
     }, null, { timeout: 3000 });
@@ -262,7 +265,7 @@ describe('settings applied live', () => {
 
     await setSettings({ firstOnly: false, categories: ['delays'] });
     await page.waitForFunction(() => {
-      const texts = [...(CSS.highlights.get('legal-lens-background') ?? [])].map((r) => (r as Range).toString());
+      const texts = [...(CSS.highlights.get('legal-lens-background') ?? [])].map((r) => __rangeText(r as AbstractRange));
       return texts.length > 10 && texts.every((t) => /mandamus|USCIS/i.test(t) === /mandamus/i.test(t));
     }, null, { timeout: 3000 });
     const delays = await highlightedTexts(page, 'legal-lens-background');

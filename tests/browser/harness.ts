@@ -30,8 +30,11 @@ export function findChromium(): string {
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
-/** Serves /shared/* from ../shared/fixtures and /own/* from tests/browser/fixtures on a free port. */
-export async function startServer(): Promise<{ server: Server; origin: string; url: (path: string) => string }> {
+/**
+ * Serves /shared/* from ../shared/fixtures and /own/* from tests/browser/fixtures (and /<name>/* from any
+ * extra folder given) on a free port of 127.0.0.1.
+ */
+export async function startServer(extraRoots: Record<string, string> = {}): Promise<{ server: Server; origin: string; url: (path: string) => string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path === '/favicon.ico') {
@@ -39,7 +42,7 @@ export async function startServer(): Promise<{ server: Server; origin: string; u
       return;
     }
     const [, area, ...rest] = path.split('/');
-    const base = area === 'shared' ? SHARED_FIXTURES : area === 'own' ? OWN_FIXTURES : null;
+    const base = area === 'shared' ? SHARED_FIXTURES : area === 'own' ? OWN_FIXTURES : (extraRoots[area] ?? null);
     const file = base ? normalize(join(base, ...rest)) : '';
     if (!base || !file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -88,6 +91,15 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   });
   // tsx compiles test files with esbuild's keepNames, whose __name() calls end up in page.evaluate bodies
   await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
+  // highlights hold StaticRanges, which have no text: tests read it through a live Range
+  await context.addInitScript(() => {
+    (globalThis as unknown as { __rangeText: (r: AbstractRange) => string }).__rangeText = (r) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live.toString();
+    };
+  });
   const errors: string[] = [];
   const watchPage = (page: Page) => {
     page.on('console', (msg) => {
@@ -138,7 +150,7 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 export async function highlightedTexts(page: Page, name = 'legal-lens-underline'): Promise<string[]> {
   return page.evaluate((n) => {
     const h = CSS.highlights.get(n);
-    return h ? [...h].map((r) => (r as Range).toString()) : [];
+    return h ? [...h].map((r) => __rangeText(r as AbstractRange)) : [];
   }, name);
 }
 

@@ -50,6 +50,10 @@ const cases: Record<string, Case[]> = {
     ['I-4851 is not a form', []],
     ['in 1983 the law changed', []],
     ['mandamuses', ['mandamuses→writ-of-mandamus']],
+    ['Visit mandamus.com today', []],
+    ['see www.ICE.gov or write to help@USCIS.gov', []],
+    ['under 8 U.S.C. § 1357(g). Next', ['8 U.S.C. § 1357(g)→287g']],
+    ['ICE. Then', ['ICE→ice']],
   ],
   'longest match wins': [
     ['a writ of mandamus asks', ['writ of mandamus→writ-of-mandamus']],

@@ -18,9 +18,12 @@ export class ArticlePage {
     return this.page.evaluate(
       ([src, fl, index, name, scrollTo]) => {
         const re = new RegExp(src as string, fl as string);
-        const ranges = [...(CSS.highlights.get(name as string) ?? [])].filter((r) => re.test((r as Range).toString())) as Range[];
-        const range = ranges[index as number];
-        if (!range) throw new Error(`no painted term ${src} #${index}`);
+        const ranges = [...(CSS.highlights.get(name as string) ?? [])].filter((r) => re.test(__rangeText(r as AbstractRange)));
+        const found = ranges[index as number] as AbstractRange | undefined;
+        if (!found) throw new Error(`no painted term ${src} #${index}`);
+        const range = document.createRange();
+        range.setStart(found.startContainer, found.startOffset);
+        range.setEnd(found.endContainer, found.endOffset);
         const rect = range.getClientRects()[0];
         if (scrollTo && (rect.top < 0 || rect.bottom > innerHeight)) {
           range.startContainer.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });

@@ -1,0 +1,33 @@
+// The hover card's strings, in English and Spanish (kept apart from the pages' strings for the content script's size).
+import type { Lang } from '@/glossary/types';
+
+export const CARD_UI = {
+  en: {
+    readMore: 'Read the full explainer',
+    related: 'Related terms',
+    source: 'Source',
+    close: 'Close',
+    disclaimer: 'General information, not legal advice.',
+    asOf: (date: string) => `Facts that change were checked as of ${date}.`,
+    switchTo: 'Español',
+    switchToLabel: 'Ver en español',
+    navHint: 'Alt+↓ next term · Alt+↑ previous · Esc close',
+  },
+  es: {
+    readMore: 'Leer la explicación completa',
+    related: 'Términos relacionados',
+    source: 'Fuente',
+    close: 'Cerrar',
+    disclaimer: 'Información general, no es asesoría legal.',
+    asOf: (date: string) => `Los datos que cambian se revisaron el ${date}.`,
+    switchTo: 'English',
+    switchToLabel: 'View in English',
+    navHint: 'Alt+↓ término siguiente · Alt+↑ anterior · Esc cerrar',
+  },
+} as const;
+
+/** The language to show: the user's choice, else the page's <html lang>, else English. */
+export function pickLang(choice: 'page' | Lang, pageLang: string | null | undefined): Lang {
+  if (choice !== 'page') return choice;
+  return (pageLang ?? '').trim().toLowerCase().startsWith('es') ? 'es' : 'en';
+}
