@@ -77,6 +77,11 @@ const STANDARD =
   'circle,rect,line,polyline,polygon,ellipse,defs,use,symbol,clippath,lineargradient,stop,' + UI_HOST_TAG;
 const CUSTOM_ELEMENTS = `*:not(${STANDARD})`;
 
+/** Elements inside a block that end a run of text there: line breaks, replaced elements, skipped ones. */
+const BREAKS =
+  'br,hr,img,code,kbd,samp,pre,button,select,input,textarea,svg,math,canvas,iframe,object,embed,video,audio,' +
+  'script,style,noscript,template,[hidden],[contenteditable]:not([contenteditable="false"])';
+
 /** Where a text node's parent puts it: the block that owns its text, or null when it must never be marked. */
 interface Placement {
   owner: Element | null;
@@ -129,22 +134,30 @@ export function* iterateBlocks(
     return above;
   };
 
-  /** Whether a <br>, a block or a skipped element stands between `text` and the text before it in its block. */
+  // elements that break a run of text without owning text themselves (<br>, images, code, fields…), by block
+  const breaks = new Map<Element, Element[]>();
+  for (const el of scope.querySelectorAll(BREAKS)) {
+    const owner = (placements.get(el.parentNode!) ?? place(el.parentNode!)).owner;
+    if (!owner) continue;
+    const list = breaks.get(owner);
+    if (list) list.push(el);
+    else breaks.set(owner, [el]);
+  }
+  /** Whether one of the owner's breaks stands before `text` (breaks are consumed in document order). */
   const breakBefore = (text: Node, owner: Element): boolean => {
-    for (let n: Node | null = text; n && n !== owner; n = n.parentNode) {
-      const prev = n.previousSibling;
-      if (!prev) continue;
-      if (prev.nodeType !== Node.ELEMENT_NODE) return false;
-      const el = prev as Element;
-      return !INLINE_TAGS.has(el.localName) || flagged.has(el);
+    const list = breaks.get(owner);
+    if (!list) return false;
+    let crossed = false;
+    while (list.length && list[0].compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING) {
+      list.shift();
+      crossed = true;
     }
-    return false;
+    return crossed;
   };
 
   let run: Block | null = null;
   let pieces: string[] = [];
   let length = 0;
-  let lastText: Node | null = null;
   const close = (): Block | null => {
     const done = run;
     run = null;
@@ -159,7 +172,8 @@ export function* iterateBlocks(
     const owner = (placements.get(parent) ?? place(parent)).owner;
     if (!owner) continue;
     const r = run as Block | null;
-    if (r === null || r.element !== owner || (node.previousSibling !== lastText && breakBefore(node, owner))) {
+    const crossed = breaks.size > 0 && breakBefore(node, owner); // always consume the breaks passed
+    if (r === null || r.element !== owner || crossed) {
       const done = close();
       if (done) yield done;
       if (!seen.has(owner)) {
@@ -176,7 +190,6 @@ export function* iterateBlocks(
     current.starts.push(length);
     pieces.push(data);
     length += data.length;
-    lastText = node;
   }
   const done = close();
   if (done) yield done;
