@@ -26,7 +26,7 @@ const pageTerms = [
   'Fourth Amendment', 'probable cause', 'reasonable suspicion', 'class action', 'injunction', 'preliminary injunction',
   'consent decree', '§ 1983', 'qualified immunity', 'habeas corpus', 'green card', 'Form I-485', 'I-130', 'N-400',
   'naturalization', 'immigration judge', 'Board of Immigration Appeals', 'sanctuary jurisdiction', 'Secure Communities',
-  'Equal Protection Clause', 'Title VI', 'pro bono', 'know your rights', 'processing times', 'request for evidence',
+  'Equal Protection Clause', 'Title VI', 'pro bono', 'know your rights', 'USCIS processing times', 'request for evidence',
 ];
 const page = generatePage({ terms: pageTerms, minChars: 2_000_000, minTextNodes: 50_000, minOccurrences: 5_000 });
 const dir = mkdtempSync(join(tmpdir(), 'legal-lens-bench-'));

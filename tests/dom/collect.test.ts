@@ -1,0 +1,100 @@
+// @vitest-environment happy-dom
+// collect and observe in a simulated DOM: which text forms one block, what is skipped, how mutations batch.
+import { describe, expect, it, vi } from 'vitest';
+import { blockOf, collectBlocks, isInsideSkipped } from '@/entrypoints/content/collect';
+import { DomObserver, outermost, type ChangeBatch } from '@/entrypoints/content/observe';
+
+function page(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+const texts = (root: Node) => collectBlocks(root).map((b) => b.text);
+
+describe('collectBlocks', () => {
+  it('joins text across inline elements into one block string', () => {
+    page('<p id="p">A <strong>writ</strong> of <em>mandamus</em>, and <a href="#">a <b>link</b></a>.</p>');
+    const [block] = collectBlocks(document.body);
+    expect(block.text).toBe('A writ of mandamus, and a link.');
+    expect(block.element.id).toBe('p');
+    expect(block.starts).toEqual([0, 2, 6, 10, 18, 24, 26, 30]);
+  });
+
+  it('splits blocks at block elements and line breaks', () => {
+    page('<div>civil rights <p>inside</p> rights groups</div><p>writ of<br>mandamus</p>');
+    expect(texts(document.body)).toEqual(['civil rights ', 'inside', ' rights groups', 'writ of', 'mandamus']);
+  });
+
+  it('skips code, fields, editors, templates, hidden text and its own UI', () => {
+    page(`
+      <p>keep</p><pre>no</pre><p>a <code>no</code> b</p><textarea>no</textarea><div contenteditable="true"><p>no</p></div>
+      <div contenteditable="false">keep too</div><template><p>no</p></template><p hidden>no</p><script>no</script>
+      <legal-lens-ui>no</legal-lens-ui><button>no</button>`);
+    const all = texts(document.body).map((t) => t.trim()).filter(Boolean);
+    expect(all).toEqual(['keep', 'a', 'b', 'keep too']);
+  });
+
+  it('walks open shadow roots of custom elements', () => {
+    page('<p>light</p><law-note></law-note>');
+    document.querySelector('law-note')!.attachShadow({ mode: 'open' }).innerHTML = '<p>in shadow</p>';
+    expect(texts(document.body)).toEqual(['light', 'in shadow']);
+  });
+
+  it('finds the block of any node, through inline elements and shadow roots', () => {
+    page('<p id="p">a <em><b id="b">deep</b></em></p>');
+    expect(blockOf(document.getElementById('b')!.firstChild!)?.id).toBe('p');
+    expect(isInsideSkipped(document.getElementById('b')!)).toBe(false);
+    page('<div contenteditable="true"><p id="q">x</p></div>');
+    expect(isInsideSkipped(document.getElementById('q')!)).toBe(true);
+  });
+
+  it('walks a deeply nested page without recursion', () => {
+    let html = '';
+    for (let i = 0; i < 3000; i++) html += '<span>';
+    page(`<div>${html}civil rights</div>`);
+    expect(texts(document.body)).toEqual(['civil rights']);
+  });
+});
+
+describe('DomObserver', () => {
+  it('batches records into the outermost changed blocks', async () => {
+    page('<div id="outer"><p id="a">one</p><p id="b">two</p></div>');
+    const seen: ChangeBatch[] = [];
+    const observer = new DomObserver((batch) => seen.push(batch));
+    observer.observe(document);
+    document.getElementById('a')!.append(' more');
+    document.getElementById('b')!.append(' more');
+    document.getElementById('outer')!.append(Object.assign(document.createElement('p'), { textContent: 'new' }));
+    await vi.waitFor(() => expect(seen.length).toBe(1), { timeout: 1000 });
+    expect([...seen[0].blocks].map((b) => b.id)).toEqual(['outer']);
+    observer.disconnect();
+  });
+
+  it('turns a burst of records into one full rescan', async () => {
+    page('<div id="log"></div>');
+    const seen: ChangeBatch[] = [];
+    const observer = new DomObserver((batch) => seen.push(batch));
+    observer.observe(document);
+    const log = document.getElementById('log')!;
+    for (let i = 0; i < 1500; i++) log.append(document.createElement('span'));
+    await vi.waitFor(() => expect(seen.length).toBe(1), { timeout: 1000 });
+    expect(seen[0].burst).toBe(true);
+    observer.disconnect();
+  });
+
+  it('ignores its own card host', async () => {
+    page('<p>x</p>');
+    const onChanges = vi.fn();
+    const observer = new DomObserver(onChanges);
+    observer.observe(document);
+    document.body.after(document.createElement('legal-lens-ui'));
+    await new Promise((r) => setTimeout(r, 250));
+    expect(onChanges).not.toHaveBeenCalled();
+    observer.disconnect();
+  });
+
+  it('keeps only blocks with no ancestor in the set', () => {
+    page('<div id="a"><p id="b"></p></div><p id="c"></p>');
+    const set = new Set(['a', 'b', 'c'].map((id) => document.getElementById(id)!));
+    expect([...outermost(set)].map((e) => e.id)).toEqual(['a', 'c']);
+  });
+});
