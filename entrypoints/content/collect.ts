@@ -95,7 +95,12 @@ interface Placement {
  */
 export function* iterateBlocks(
   root: Node,
-  hooks: { onBlock?: (el: Element) => void; onShadowRoot?: (root: ShadowRoot) => void } = {},
+  hooks: {
+    onBlock?: (el: Element) => void;
+    onShadowRoot?: (root: ShadowRoot) => void;
+    /** start at this element's block and wrap around, so what the reader sees is marked first */
+    startNear?: Element | null;
+  } = {},
 ): Generator<Block> {
   const doc = root.ownerDocument ?? (root as Document);
   if (doc.designMode === 'on') return;
@@ -166,33 +171,47 @@ export function* iterateBlocks(
     return HAS_WORD.test(done.text) ? done : null;
   };
 
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentNode!;
-    const owner = (placements.get(parent) ?? place(parent)).owner;
-    if (!owner) continue;
-    const r = run as Block | null;
-    const crossed = breaks.size > 0 && breakBefore(node, owner); // always consume the breaks passed
-    if (r === null || r.element !== owner || crossed) {
-      const done = close();
-      if (done) yield done;
-      if (!seen.has(owner)) {
-        seen.add(owner);
-        hooks.onBlock?.(owner);
+  // visible first: from the block at the top of the viewport to the end, then from the start up to it
+  const startBlock = hooks.startNear && root.contains(hooks.startNear) ? blockOf(hooks.startNear) : null;
+  const phases: Node[] = startBlock && startBlock !== root ? [startBlock, root] : [root];
+  const allBreaks = [...breaks].map(([owner, list]) => [owner, [...list]] as const);
+  let stopAt: Node | null = null;
+  for (const from of phases) {
+    for (const [owner, list] of allBreaks) breaks.set(owner, [...list]);
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    if (from !== root) walker.currentNode = from;
+    let first = true;
+    for (let node = walker.nextNode(); node && node !== stopAt; node = walker.nextNode()) {
+      if (first) {
+        if (from !== root) stopAt = node; // the second phase ends where the first began
+        first = false;
       }
-      run = { element: owner, text: '', nodes: [], starts: [] };
-      pieces = [];
-      length = 0;
+      const parent = node.parentNode!;
+      const owner = (placements.get(parent) ?? place(parent)).owner;
+      if (!owner) continue;
+      const r = run as Block | null;
+      const crossed = breaks.size > 0 && breakBefore(node, owner); // always consume the breaks passed
+      if (r === null || r.element !== owner || crossed) {
+        const done = close();
+        if (done) yield done;
+        if (!seen.has(owner)) {
+          seen.add(owner);
+          hooks.onBlock?.(owner);
+        }
+        run = { element: owner, text: '', nodes: [], starts: [] };
+        pieces = [];
+        length = 0;
+      }
+      const data = (node as Text).data;
+      const current = run as unknown as Block;
+      current.nodes.push(node as Text);
+      current.starts.push(length);
+      pieces.push(data);
+      length += data.length;
     }
-    const data = (node as Text).data;
-    const current = run as unknown as Block;
-    current.nodes.push(node as Text);
-    current.starts.push(length);
-    pieces.push(data);
-    length += data.length;
+    const done = close();
+    if (done) yield done;
   }
-  const done = close();
-  if (done) yield done;
 
   // open shadow roots, on custom elements that are not inside something skipped
   for (const host of scope.querySelectorAll(CUSTOM_ELEMENTS)) {

@@ -54,7 +54,11 @@ export class TermHighlighter {
     this.scan?.abort();
     this.scan = null;
     this.painter.clear();
-    return this.enqueue([this.doc.body ?? this.doc.documentElement]);
+    // a page opened scrolled down (a restored position, an anchor) gets its visible part marked first;
+    // at the top, document order already is visible-first, and asking would force a layout
+    const win = this.doc.defaultView;
+    const startNear = win && win.scrollY > win.innerHeight ? this.doc.elementFromPoint(win.innerWidth / 2, 1) : null;
+    return this.enqueue([this.doc.body ?? this.doc.documentElement], startNear);
   }
 
   private onChanges(batch: ChangeBatch): void {
@@ -69,7 +73,7 @@ export class TermHighlighter {
   }
 
   /** Rescans `roots` after any scan already running; a full rescan cancels what is queued. */
-  private enqueue(roots: Node[]): Promise<unknown> {
+  private enqueue(roots: Node[], startNear: Element | null = null): Promise<unknown> {
     const controller = (this.scan ??= new AbortController());
     const signal = controller.signal;
     const run = async () => {
@@ -81,6 +85,7 @@ export class TermHighlighter {
           yield* iterateBlocks(root, {
             onBlock: (el) => self.painter.forget(el),
             onShadowRoot: (sr) => self.watchShadowRoot(sr),
+            startNear,
           });
         }
       })(this);

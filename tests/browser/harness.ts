@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
+import { afterEach, beforeEach } from 'node:test';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -14,6 +15,27 @@ export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const SHARED_FIXTURES = resolve(ROOT, '../shared/fixtures');
 export const OWN_FIXTURES = join(import.meta.dirname, 'fixtures');
 export const ARTIFACTS = join(ROOT, 'tests/artifacts');
+
+// Every test's end state is kept as a screenshot in tests/artifacts/: pages closed during the test are shot
+// just before they close, pages still open when it ends are shot then.
+let currentTest = 'test';
+const liveContexts = new Set<BrowserContext>();
+beforeEach((t) => {
+  currentTest = t.name;
+});
+afterEach(async () => {
+  for (const context of liveContexts) {
+    for (const page of context.pages()) if (!page.isClosed() && page.url() !== 'about:blank') await saveScreenshot(page, `${currentTest} end`);
+  }
+});
+
+function shootBeforeClose(page: Page): void {
+  const close = page.close.bind(page);
+  page.close = async (options) => {
+    if (!page.isClosed() && page.url() !== 'about:blank') await saveScreenshot(page, `${currentTest} end`);
+    return close(options);
+  };
+}
 
 /** CHROMIUM_PATH, then /usr/bin/chromium; as root on Debian-like systems, installs Debian's chromium. */
 export function findChromium(): string {
@@ -109,6 +131,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   };
   context.pages().forEach(watchPage);
   context.on('page', watchPage);
+  context.on('page', shootBeforeClose);
+  liveContexts.add(context);
   const worker = await findServiceWorker(context);
   worker.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(`service worker: console: ${msg.text()}`);
@@ -121,6 +145,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     errors,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     close: async () => {
+      liveContexts.delete(context);
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
@@ -141,7 +166,12 @@ async function findServiceWorker(context: BrowserContext): Promise<Worker> {
 /** Saves a screenshot of the page's current state under tests/artifacts/. */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const file = join(ARTIFACTS, `${name.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}.png`);
+  const endState = name.endsWith(' end');
+  const dir = endState ? join(ARTIFACTS, 'end-states') : ARTIFACTS;
+  mkdirSync(dir, { recursive: true });
+  const base = name.replace(/[^a-z0-9-]+/gi, '-').toLowerCase().slice(0, 90);
+  let file = join(dir, `${base}.png`);
+  for (let n = 2; endState && existsSync(file); n++) file = join(dir, `${base}-${n}.png`);
   await page.screenshot({ path: file }).catch(() => {});
   return file;
 }

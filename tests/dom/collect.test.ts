@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // collect and observe in a simulated DOM: which text forms one block, what is skipped, how mutations batch.
 import { describe, expect, it, vi } from 'vitest';
-import { blockOf, collectBlocks, isInsideSkipped } from '@/entrypoints/content/collect';
+import { blockOf, collectBlocks, isInsideSkipped, iterateBlocks } from '@/entrypoints/content/collect';
 import { DomObserver, outermost, type ChangeBatch } from '@/entrypoints/content/observe';
 
 function page(html: string): HTMLElement {
@@ -45,6 +45,12 @@ describe('collectBlocks', () => {
     expect(isInsideSkipped(document.getElementById('b')!)).toBe(false);
     page('<div contenteditable="true"><p id="q">x</p></div>');
     expect(isInsideSkipped(document.getElementById('q')!)).toBe(true);
+  });
+
+  it('starts at the block in view and wraps around, so visible text comes first', () => {
+    page('<p id="a">one</p><p id="b">two <em>2</em></p><div><p id="c">three</p></div><p id="d">four</p>');
+    const order = [...iterateBlocks(document.body, { startNear: document.querySelector('#c')! })].map((b) => b.text);
+    expect(order).toEqual(['three', 'four', 'one', 'two 2']);
   });
 
   it('walks a deeply nested page without recursion', () => {
