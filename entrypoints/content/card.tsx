@@ -2,16 +2,14 @@
 // first use; one Preact tree inside it. Timing follows WCAG 2.2 SC 1.4.13 and Wikipedia's page previews:
 // open after hover intent, stay while the pointer is on the term or the card, close ~300 ms after it leaves
 // both, never on a timer otherwise; Escape dismisses without moving the pointer.
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HoverCard } from '@/components/HoverCard';
 import { pickLang } from '@/components/card-strings';
-import cardCss from '@/components/hover-card.css?inline';
+import { createCardHost, placeCard } from '@/components/card-host';
 import type { CardData, Lang } from '@/glossary/types';
 import type { Settings } from '@/utils/settings';
-import { UI_HOST_TAG } from './collect';
 import { findTermAt, isInViewport, rectAt } from './hit-test';
 import type { TermHighlighter } from './highlighter';
 import { liveRange, type PaintedMatch } from './paint';
@@ -274,13 +272,8 @@ export class CardController {
 
   private ensureHost(): void {
     if (this.host?.isConnected) return;
-    const host = document.createElement(UI_HOST_TAG);
-    const root = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = cardCss;
-    const mount = document.createElement('div');
-    root.append(style, mount);
-    root.addEventListener('pointerenter', () => {
+    const { host, shadow, mount } = createCardHost(document);
+    shadow.addEventListener('pointerenter', () => {
       this.overCard = true;
       this.cancelClose();
     }, true);
@@ -365,28 +358,7 @@ export class CardController {
       contextElement: range.startContainer.parentElement ?? undefined,
     };
     this.stopAutoUpdate?.();
-    this.stopAutoUpdate = autoUpdate(reference, el, () => {
-      void computePosition(reference, el, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          offset(6),
-          // above or below the term (never over it); when neither side fits, the side with more room, scrolled
-          flip({ padding: 8, fallbackPlacements: ['top-start', 'bottom-end', 'top-end'], fallbackStrategy: 'bestFit' }),
-          shift({ padding: 8 }),
-          // never taller than the room on the chosen side: the card scrolls rather than covering the term
-          size({
-            padding: 8,
-            apply({ availableHeight }) {
-              el.style.maxHeight = `${Math.max(96, Math.floor(availableHeight))}px`;
-            },
-          }),
-        ],
-      }).then(({ x, y }) => {
-        el.style.left = `${Math.round(x)}px`;
-        el.style.top = `${Math.round(y)}px`;
-      });
-    });
+    this.stopAutoUpdate = placeCard(reference, el);
   }
 
   /** For tests and the popup: the id of the open card's term. */

@@ -3,7 +3,9 @@
 // Reading a page's text is the floor of what this can cost, so the walk is a native TreeWalker over text
 // nodes only, with each element above some text looked at once (cached) and nothing else.
 
-export const UI_HOST_TAG = 'legal-lens-ui';
+import { CARD_HOST_TAG as UI_HOST_TAG } from '@/components/card-host';
+
+export { UI_HOST_TAG };
 
 /** Elements whose text is never marked (and not walked into), by local name. */
 const SKIP_TAGS = new Set([

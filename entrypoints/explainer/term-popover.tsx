@@ -2,10 +2,9 @@
 // script shows on web pages, in its own shadow root (its CSS is written for one), placed next to the link.
 // Opens after hover intent or at once on keyboard focus; stays while the pointer is on the link or the card;
 // closes shortly after it leaves both, when focus moves on, or on Escape.
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import { HoverCard } from '@/components/HoverCard';
-import cardCss from '@/components/hover-card.css?inline';
+import { createCardHost, placeCard } from '@/components/card-host';
 import type { CardData, Lang } from '@/glossary/types';
 
 const CLOSE_GRACE_MS = 300;
@@ -144,11 +143,7 @@ export class TermPopover {
 
   private ensureHost(): void {
     if (this.host?.isConnected) return;
-    const host = document.createElement('legal-lens-ui');
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = cardCss;
-    const mount = document.createElement('div');
+    const { host, shadow, mount } = createCardHost(document);
     mount.addEventListener('pointerenter', () => {
       this.overCard = true;
       this.cancelClose();
@@ -162,7 +157,6 @@ export class TermPopover {
       if (next instanceof Node && (shadow.contains(next) || next === this.link)) return;
       if (!this.overCard) this.close();
     });
-    shadow.append(style, mount);
     document.body.append(host);
     this.host = host;
     this.mount = mount;
@@ -211,26 +205,6 @@ export class TermPopover {
     const link = this.link;
     if (!el || !link) return;
     this.stopAutoUpdate?.();
-    this.stopAutoUpdate = autoUpdate(link, el, () => {
-      void computePosition(link, el, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          offset(6),
-          flip({ padding: 8, fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }),
-          shift({ padding: 8, crossAxis: true }),
-          // a tall card in a short window scrolls inside itself rather than leaving the screen
-          size({
-            padding: 8,
-            apply({ availableHeight }) {
-              el.style.maxHeight = `${Math.max(120, availableHeight)}px`;
-            },
-          }),
-        ],
-      }).then(({ x, y }) => {
-        el.style.left = `${Math.round(x)}px`;
-        el.style.top = `${Math.round(y)}px`;
-      });
-    });
+    this.stopAutoUpdate = placeCard(link, el);
   }
 }

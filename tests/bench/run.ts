@@ -43,10 +43,18 @@ console.log(`Page: ${(page.html.length / 1e6).toFixed(2)} MB of HTML, ${(page.te
 async function installLongTaskObserver(p: Page) {
   await p.addInitScript(() => {
     const tasks: { start: number; duration: number }[] = [];
+    const frames: { start: number; duration: number }[] = [];
     (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+    (window as unknown as { __frames: typeof frames }).__frames = frames;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
+    // long animation frames also cover the page's own rendering
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { scripts?: { sourceURL: string; duration: number }[] })[]) {
+        frames.push({ start: e.startTime, duration: e.duration });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
   });
 }
 
@@ -55,15 +63,20 @@ async function waitForPainted(p: Page, timeout = 60_000) {
   return p.evaluate(() => {
     const painted = performance.getEntriesByName('legal-lens:painted')[0] as PerformanceMark;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    const detail = (painted.detail ?? {}) as { busyMs?: number; matches?: number };
+    const detail = (painted.detail ?? {}) as { busyMs?: number; longestSliceMs?: number; matches?: number };
     const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
-    const during = tasks.filter((t) => t.start + t.duration >= nav.domContentLoadedEventStart && t.start <= painted.startTime);
+    const within = (t: { start: number; duration: number }) => t.start + t.duration >= nav.domContentLoadedEventStart && t.start <= painted.startTime;
+    const during = tasks.filter(within);
+    const frames = (window as unknown as { __frames: { start: number; duration: number }[] }).__frames.filter(within);
     return {
       sinceDcl: painted.startTime - nav.domContentLoadedEventStart,
       busyMs: detail.busyMs ?? NaN,
+      longestSlice: detail.longestSliceMs ?? NaN,
       matches: CSS.highlights.get('legal-lens-underline')?.size ?? 0,
       longestTask: during.reduce((m, t) => Math.max(m, t.duration), 0),
       longTasks: during.length,
+      longestFrame: frames.reduce((m, f) => Math.max(m, f.duration), 0),
+
     };
   });
 }
@@ -125,6 +138,8 @@ const aMainWarm = median(floorRuns.map((f) => f.mainWarm));
 const best = runs.sort((x, y) => x.sinceDcl - y.sinceDcl)[Math.floor(runs.length / 2)];
 const b = best.sinceDcl;
 const d = Math.max(...runs.map((r) => r.longestTask));
+const dFrame = Math.max(...runs.map((r) => r.longestFrame));
+const dOwn = Math.max(...runs.map((r) => r.longestSlice));
 
 // ── (c) mark.js on the same page and alias list, keyword by keyword, stopped after two minutes ───────────
 const plain = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
@@ -208,7 +223,7 @@ const rows = [
     mark.finished ? ms(c) : `> ${(c / 1000).toFixed(0)} s (lower bound; ~${(cEstimate / 1000).toFixed(0)} s extrapolated)`,
     `Legal Lens is ${(c / b).toFixed(0)} × faster${mark.finished ? '' : ' (at least)'} (target ≥ 100 ×) ${c / b >= 100 ? 'PASS' : 'MISS'}`,
   ],
-  ['(d) longest main-thread task while (b) runs', ms(d), `${best.longTasks} long task(s) in the median run (target ≤ 50 ms) ${d <= 50 ? 'PASS' : 'MISS'}`],
+  ['(d) longest main-thread task while (b) runs', ms(Math.max(d, dOwn)), `our longest slice ${ms(dOwn)}; long tasks seen ${ms(d)}; longest animation frame ${ms(dFrame)} (the page's own rendering) (target ≤ 50 ms) ${Math.max(d, dOwn) <= 50 ? 'PASS' : 'MISS'}`],
   ['(e) own main-thread time, page without terms', ms(e), `script ${ms(eParts.busy)} + evaluation ${ms(eParts.evaluate)} (target ≤ 5 ms) ${e <= 5 ? 'PASS' : 'MISS'}`],
   [
     '(f) content script, minified',
@@ -220,4 +235,4 @@ const width = Math.max(...rows.map((r) => r[0].length));
 for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(12)}  ${note}`);
 console.log(`\nMatches painted: ${best.matches} (page has ${page.occurrences} term occurrences). Runs: ${RUNS} (median shown; (d) is the worst run).`);
 mkdirSync(ARTIFACTS, { recursive: true });
-writeFileSync(join(ARTIFACTS, 'bench.json'), JSON.stringify({ a, aMain, aMainWarm, b, c, cEstimate, markjs: mark, d, e, eParts, f, gz: gzipSync(content).length, page: { chars: page.textChars, nodes: page.textNodes, occurrences: page.occurrences }, runs }, null, 2));
+writeFileSync(join(ARTIFACTS, 'bench.json'), JSON.stringify({ a, aMain, aMainWarm, b, c, cEstimate, markjs: mark, d, dFrame, dOwn, e, eParts, f, gz: gzipSync(content).length, page: { chars: page.textChars, nodes: page.textNodes, occurrences: page.occurrences }, runs }, null, 2));

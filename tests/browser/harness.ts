@@ -20,14 +20,17 @@ export const ARTIFACTS = join(ROOT, 'tests/artifacts');
 // just before they close, pages still open when it ends are shot then.
 let currentTest = 'test';
 const liveContexts = new Set<BrowserContext>();
-beforeEach((t) => {
-  currentTest = t.name;
-});
-afterEach(async () => {
-  for (const context of liveContexts) {
-    for (const page of context.pages()) if (!page.isClosed() && page.url() !== 'about:blank') await saveScreenshot(page, `${currentTest} end`);
-  }
-});
+// only under the test runner (the benchmark uses this harness too)
+if (process.env.NODE_TEST_CONTEXT) {
+  beforeEach((t) => {
+    currentTest = t.name;
+  });
+  afterEach(async () => {
+    for (const context of liveContexts) {
+      for (const page of context.pages()) if (!page.isClosed() && page.url() !== 'about:blank') await saveScreenshot(page, `${currentTest} end`);
+    }
+  });
+}
 
 function shootBeforeClose(page: Page): void {
   const close = page.close.bind(page);
