@@ -39,6 +39,8 @@ export class CardController {
   private stopAutoUpdate: (() => void) | null = null;
   private returnFocus: HTMLElement | null = null;
   private readonly abort = new AbortController();
+  /** mouse, pen or touch: a tap opens a card where a click would not */
+  private lastPointerType = '';
   /** card texts fetched from the background so far (the content script does not bundle them) */
   private readonly cards: CardData = {};
 
@@ -73,6 +75,7 @@ export class CardController {
 
   destroy(): void {
     this.abort.abort();
+    if (this.frame) cancelAnimationFrame(this.frame);
     this.close();
     this.host?.remove();
     this.host = null;
@@ -132,7 +135,6 @@ export class CardController {
 
   // ── touch ────────────────────────────────────────────────────────────────────────────────────────────
 
-  private lastPointerType = '';
   private onPointerDown(e: PointerEvent): void {
     this.lastPointerType = e.pointerType;
     if (this.isCardEvent(e)) return;
