@@ -26,6 +26,35 @@ describe('smoke', () => {
     await page.close();
   });
 
+  it('makes no network request of its own', async () => {
+    const requests: string[] = [];
+    browser.context.on('request', (r) => requests.push(r.url()));
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/shared/seed-article.html'));
+    await waitForHighlights(page, 5);
+    // open a card (fetches card text from the background), then every extension page
+    const box = await page.evaluate(() => {
+      const s = [...CSS.highlights.get('legal-lens-underline')!][3] as AbstractRange;
+      const r = document.createRange();
+      r.setStart(s.startContainer, s.startOffset);
+      r.setEnd(s.endContainer, s.endOffset);
+      const b = r.getClientRects()[0];
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    await page.locator('legal-lens-ui [role="dialog"]').waitFor();
+    for (const path of ['popup.html', 'explainer.html', 'explainer.html#287g', 'options.html']) {
+      const p = await browser.context.newPage();
+      await p.goto(browser.extensionUrl(path));
+      await p.locator('#app *').first().waitFor();
+      await p.close();
+    }
+    const outside = requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith('chrome-extension://') && !u.startsWith('data:'));
+    assert.deepEqual(outside, []);
+    assert.ok(requests.some((u) => u.startsWith('chrome-extension://')), 'requests were recorded');
+    await page.close();
+  });
+
   for (const [name, path] of [['popup', 'popup.html'], ['explainer', 'explainer.html'], ['explainer term', 'explainer.html#writ-of-mandamus'], ['options', 'options.html']] as const) {
     it(`opens the ${name} page without console errors`, async () => {
       const page = await browser.context.newPage();
