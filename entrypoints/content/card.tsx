@@ -116,6 +116,7 @@ export class CardController {
       this.cancelClose();
       if (this.candidate !== hit.match) {
         this.candidate = hit.match;
+        void this.ensureCards(hit.match.id); // fetch the text during the hover delay, not after it
         this.cancelOpen();
         this.openTimer = this.ctx.setTimeout(() => {
           const still = this.pointer && rectAt(hit.match.range, this.pointer.x, this.pointer.y);
