@@ -8,9 +8,10 @@ import { ASCII_FOLD, ASCII_WORD, OPEN_PAREN, SECTION_SIGN, SKIP, SPACE, foldCode
 export type MatcherEntry = [alias: string, id: string, exact: 0 | 1];
 
 /**
- * The matcher index as shipped in the content script, kept compact and ready to load: term ids once, then
- * one line per alias, `<id number>[!]<tab><normalised alias>[<tab><normalised alias, case kept>]`, where `!`
- * marks an exact-case alias. Aliases are normalised at build time so that start-up does no text work.
+ * The matcher index as shipped in the content script, kept compact and ready to load: term ids once, then one
+ * line per alias in sorted order, front-coded against the line before (`<shared prefix length>,` then the
+ * rest): `<shared>,<id number>[!]<tab><rest of the normalised alias>[<tab><alias with its case kept>]`, where
+ * `!` marks an exact-case alias. Aliases are normalised at build time so that start-up does no text work.
  */
 export interface MatcherIndex {
   ids: string[];
@@ -20,7 +21,7 @@ export interface MatcherIndex {
 export function packIndex(entries: MatcherEntry[]): MatcherIndex {
   const ids: string[] = [];
   const number = new Map<string, number>();
-  const lines = new Set<string>();
+  const rows = new Map<string, { key: string; head: string; cased: string | null }>();
   for (const [alias, id, exact] of entries) {
     const key = normalizeText(alias);
     if (!key) continue;
@@ -28,9 +29,19 @@ export function packIndex(entries: MatcherEntry[]): MatcherIndex {
       number.set(id, ids.length);
       ids.push(id);
     }
-    lines.add(exact ? `${number.get(id)}!\t${key}\t${normalizeText(alias, true)}` : `${number.get(id)}\t${key}`);
+    const cased = exact ? normalizeText(alias, true) : null;
+    const head = `${number.get(id)}${exact ? '!' : ''}`;
+    rows.set(`${key}\u0000${head}\u0000${cased}`, { key, head, cased });
   }
-  return { ids, aliases: [...lines].sort((a, b) => (a.split('\t')[1] < b.split('\t')[1] ? -1 : 1)).join('\n') };
+  const sorted = [...rows.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  let previous = '';
+  const lines = sorted.map(({ key, head, cased }) => {
+    let shared = 0;
+    while (shared < key.length && shared < previous.length && key[shared] === previous[shared]) shared++;
+    previous = key;
+    return `${shared},${head}\t${key.slice(shared)}${cased === null ? '' : `\t${cased}`}`;
+  });
+  return { ids, aliases: lines.join('\n') };
 }
 
 interface IndexLine {
@@ -42,8 +53,12 @@ interface IndexLine {
 
 function readIndex(index: MatcherIndex): IndexLine[] {
   if (!index.aliases) return [];
+  let previous = '';
   return index.aliases.split('\n').map((line) => {
-    const [head, key, cased] = line.split('\t');
+    const comma = line.indexOf(',');
+    const [head, rest, cased] = line.slice(comma + 1).split('\t');
+    const key = previous.slice(0, parseInt(line.slice(0, comma), 10)) + rest;
+    previous = key;
     return { key, id: index.ids[parseInt(head, 10)], cased: head.endsWith('!') ? cased : null };
   });
 }

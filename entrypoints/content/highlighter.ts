@@ -90,10 +90,18 @@ export class TermHighlighter {
           });
         }
       })(this);
+      let slices = 0;
+      this.painter.hold();
       const done = await runInSlices(blocks, (block) => this.paintBlock(block), signal, (ms) => {
         this.busyMs += ms;
         this.longestSliceMs = Math.max(this.longestSliceMs, ms);
+        if (++slices === 1) {
+          // the first slice is what the reader is looking at: show it now, hold the rest for one repaint
+          this.painter.release();
+          this.painter.hold();
+        }
       });
+      this.painter.release();
       if (done) this.afterPaint();
     };
     this.queue = this.queue.then(run, run);

@@ -31,6 +31,7 @@ export class Painter {
   private highlight: Highlight;
   private readonly active: Highlight;
   private visible: (m: PaintedMatch) => boolean = () => true;
+  private held: Set<StaticRange> | null = null;
 
   constructor(private style: Settings['highlightStyle']) {
     this.highlight = new Highlight();
@@ -46,7 +47,22 @@ export class Painter {
     const list = this.byBlock.get(block);
     if (list) list.push(...matches);
     else this.byBlock.set(block, matches);
-    for (const m of matches) if (this.visible(m)) this.highlight.add(m.range);
+    for (const m of matches) if (this.visible(m)) (this.held ?? this.highlight).add(m.range);
+  }
+
+  /**
+   * Holds new ranges back from the registered highlight until `release()`: every change to a registered
+   * highlight makes the browser repaint at its next frame, and on a long page each of those frames costs the
+   * page far more than the matching does. A scan releases once early (what is in view) and once at the end.
+   */
+  hold(): void {
+    this.held ??= new Set();
+  }
+
+  release(): void {
+    const held = this.held;
+    this.held = null;
+    if (held) for (const range of held) this.highlight.add(range);
   }
 
   matchesOf(block: Element): readonly PaintedMatch[] {
@@ -58,6 +74,7 @@ export class Painter {
     if (!old) return;
     for (const m of old) {
       this.highlight.delete(m.range);
+      this.held?.delete(m.range);
       this.active.delete(m.range);
     }
     this.byBlock.delete(block);
@@ -80,6 +97,7 @@ export class Painter {
   }
 
   clear(): void {
+    this.held?.clear();
     this.highlight.clear();
     this.active.clear();
     this.byBlock.clear();

@@ -2,7 +2,9 @@
 // the popup, explainer and options pages open without console errors.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launchWithExtension, saveScreenshot, startServer, waitForHighlights, type ExtensionBrowser } from './harness';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_DIR, launchWithExtension, saveScreenshot, startServer, waitForHighlights, type ExtensionBrowser } from './harness';
 
 describe('smoke', () => {
   let browser: ExtensionBrowser;
@@ -24,6 +26,11 @@ describe('smoke', () => {
     await saveScreenshot(page, 'smoke-seed-article');
     assert.deepEqual(browser.errors, []);
     await page.close();
+  });
+
+  it('keeps the content script within its 100 kB budget', () => {
+    const bytes = statSync(join(EXTENSION_DIR, 'content-scripts/content.js')).size;
+    assert.ok(bytes <= 100_000, `content.js is ${bytes} bytes`);
   });
 
   it('makes no network request of its own', async () => {
