@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileGlossary, formatProblem } from '@/glossary/compile';
 import { unpackIndex } from '@/glossary/matcher';
+import { glossaryPlugin } from '@/glossary/vite-plugin';
 
 const HEADINGS = {
   en: ['What it is', 'How it works', 'Why it matters', 'An example', 'What you can do', 'Where to get help'],
@@ -122,5 +123,22 @@ describe('glossary compiler', () => {
   it('reports every problem at once rather than stopping at the first', () => {
     const problems = problemsOf({ ...pair('tps', { summary: 'x'.repeat(300), url: 'ftp://x.org' }) });
     expect(problems.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('fails the build through the Vite plugin, naming every file and field', () => {
+    const root = glossaryWith({ ...pair('tps', { summary: 'x'.repeat(300) }) });
+    const plugin = glossaryPlugin(root);
+    const start = plugin.buildStart as unknown as (this: { addWatchFile: (f: string) => void }) => void;
+    expect(() => start.call({ addWatchFile: () => {} })).toThrow(/terms\/tps\.en\.md: summary: is longer than 280 characters/);
+  });
+
+  it('serves the artifacts as virtual modules when the glossary is valid', () => {
+    const root = glossaryWith({ ...pair('tps', { aliases: ['TPS'] }) });
+    const plugin = glossaryPlugin(root);
+    const resolve = plugin.resolveId as unknown as (id: string) => string | null;
+    const load = plugin.load as unknown as (id: string) => string | null;
+    const id = resolve('virtual:glossary/cards')!;
+    expect(load(id)).toContain('Title tps');
+    expect(load(resolve('virtual:glossary/matcher-index')!)).toContain('tps');
   });
 });
