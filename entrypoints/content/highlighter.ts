@@ -8,6 +8,9 @@ import { Painter, type PaintedMatch } from './paint';
 import { runInSlices } from './schedule';
 import { adoptHighlightStyles } from './shadow-styles';
 
+/** At most one full rescan of the document per this many ms, however much the page changes. */
+export const FULL_RESCAN_INTERVAL_MS = 1000;
+
 export class TermHighlighter {
   readonly painter: Painter;
   private readonly observer: DomObserver;
@@ -18,6 +21,8 @@ export class TermHighlighter {
   /** main-thread time spent scanning and painting so far, and the longest slice, in ms (for the benchmark) */
   busyMs = 0;
   longestSliceMs = 0;
+  private lastFullRescan = -Infinity;
+  private pendingRescan = 0;
 
   constructor(
     private readonly doc: Document,
@@ -38,6 +43,7 @@ export class TermHighlighter {
   }
 
   stop(): void {
+    clearTimeout(this.pendingRescan);
     this.scan?.abort();
     this.observer.disconnect();
     this.painter.destroy();
@@ -51,7 +57,21 @@ export class TermHighlighter {
     if (prev.firstOnly !== next.firstOnly || prev.categories.join() !== next.categories.join()) this.refilter();
   }
 
+  /**
+   * A burst of changes asks for a full rescan; a page that changes nonstop gets at most one a second,
+   * so it never keeps the extension busy.
+   */
+  private rescanSoon(): void {
+    if (this.pendingRescan) return;
+    const wait = Math.max(0, this.lastFullRescan + FULL_RESCAN_INTERVAL_MS - performance.now());
+    this.pendingRescan = setTimeout(() => {
+      this.pendingRescan = 0;
+      void this.rescanAll();
+    }, wait) as unknown as number;
+  }
+
   rescanAll(): Promise<unknown> {
+    this.lastFullRescan = performance.now();
     this.scan?.abort();
     this.scan = null;
     this.painter.clear();
@@ -64,7 +84,7 @@ export class TermHighlighter {
 
   private onChanges(batch: ChangeBatch): void {
     if (batch.burst) {
-      void this.rescanAll();
+      this.rescanSoon();
       return;
     }
     if (batch.removed) this.painter.sweep();
