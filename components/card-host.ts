@@ -48,3 +48,40 @@ export function placeCard(reference: ReferenceElement, card: HTMLElement): () =>
     });
   });
 }
+
+/**
+ * The two timers of a hover card: hover intent before opening, a grace period before closing. Opening again
+ * restarts the intent; a close already pending is left to run.
+ */
+export class HoverTimers {
+  private openTimer = 0;
+  private closeTimer = 0;
+
+  constructor(private readonly setTimer: (run: () => void, ms: number) => number = (run, ms) => window.setTimeout(run, ms)) {}
+
+  openAfter(ms: number, run: () => void): void {
+    this.cancelOpen();
+    this.openTimer = this.setTimer(() => {
+      this.openTimer = 0;
+      run();
+    }, ms);
+  }
+
+  closeAfter(ms: number, run: () => void): void {
+    if (this.closeTimer) return;
+    this.closeTimer = this.setTimer(() => {
+      this.closeTimer = 0;
+      run();
+    }, ms);
+  }
+
+  cancelOpen(): void {
+    if (this.openTimer) clearTimeout(this.openTimer);
+    this.openTimer = 0;
+  }
+
+  cancelClose(): void {
+    if (this.closeTimer) clearTimeout(this.closeTimer);
+    this.closeTimer = 0;
+  }
+}

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HoverCard } from '@/components/HoverCard';
 import { pickLang } from '@/components/card-strings';
-import { createCardHost, placeCard } from '@/components/card-host';
+import { HoverTimers, createCardHost, placeCard } from '@/components/card-host';
 import type { CardData, Lang } from '@/glossary/types';
 import type { Settings } from '@/utils/settings';
 import { findTermAt, isInViewport, rectAt } from './hit-test';
@@ -30,8 +30,6 @@ export class CardController {
   private open: OpenCard | null = null;
   private lang: Lang;
   private settings: Settings;
-  private openTimer = 0;
-  private closeTimer = 0;
   private frame = 0;
   private pointer: { x: number; y: number } | null = null;
   private candidate: PaintedMatch | null = null;
@@ -39,6 +37,7 @@ export class CardController {
   private stopAutoUpdate: (() => void) | null = null;
   private returnFocus: HTMLElement | null = null;
   private readonly abort = new AbortController();
+  private readonly timers: HoverTimers;
   /** mouse, pen or touch: a tap opens a card where a click would not */
   private lastPointerType = '';
   /** card texts fetched from the background so far (the content script does not bundle them) */
@@ -52,6 +51,7 @@ export class CardController {
   ) {
     this.settings = settings;
     this.lang = pickLang(settings.language, document.documentElement.lang);
+    this.timers = new HoverTimers((run, ms) => ctx.setTimeout(run, ms)); // nothing fires after invalidation
     const opts = { capture: true, passive: true, signal: this.abort.signal };
     document.addEventListener('pointermove', (e) => this.onPointerMove(e), opts);
     document.addEventListener('pointerdown', (e) => this.onPointerDown(e), { capture: true, signal: this.abort.signal });
@@ -117,11 +117,10 @@ export class CardController {
       if (this.candidate !== hit.match) {
         this.candidate = hit.match;
         void this.ensureCards(hit.match.id); // fetch the text during the hover delay, not after it
-        this.cancelOpen();
-        this.openTimer = this.ctx.setTimeout(() => {
+        this.timers.openAfter(this.settings.hoverDelay, () => {
           const still = this.pointer && rectAt(hit.match.range, this.pointer.x, this.pointer.y);
           if (still) void this.show(hit.match, still, false);
-        }, this.settings.hoverDelay);
+        });
       }
       return;
     }
@@ -256,21 +255,17 @@ export class CardController {
   }
 
   private scheduleClose(): void {
-    if (this.closeTimer) return;
-    this.closeTimer = this.ctx.setTimeout(() => {
-      this.closeTimer = 0;
+    this.timers.closeAfter(CLOSE_GRACE_MS, () => {
       if (!this.overCard) this.close();
-    }, CLOSE_GRACE_MS);
+    });
   }
 
   private cancelClose(): void {
-    if (this.closeTimer) clearTimeout(this.closeTimer);
-    this.closeTimer = 0;
+    this.timers.cancelClose();
   }
 
   private cancelOpen(): void {
-    if (this.openTimer) clearTimeout(this.openTimer);
-    this.openTimer = 0;
+    this.timers.cancelOpen();
   }
 
   private ensureHost(): void {

@@ -4,7 +4,7 @@
 // closes shortly after it leaves both, when focus moves on, or on Escape.
 import { render } from 'preact';
 import { HoverCard } from '@/components/HoverCard';
-import { createCardHost, placeCard } from '@/components/card-host';
+import { HoverTimers, createCardHost, placeCard } from '@/components/card-host';
 import type { CardData, Lang } from '@/glossary/types';
 
 const CLOSE_GRACE_MS = 300;
@@ -24,8 +24,7 @@ export class TermPopover {
   private link: HTMLAnchorElement | null = null;
   private shownId = '';
   private shownLang: Lang = 'en';
-  private openTimer = 0;
-  private closeTimer = 0;
+  private readonly timers = new HoverTimers();
   private overCard = false;
   private stopAutoUpdate: (() => void) | null = null;
   private readonly abort = new AbortController();
@@ -77,8 +76,7 @@ export class TermPopover {
       this.cancelClose();
       return;
     }
-    this.cancelOpen();
-    this.openTimer = window.setTimeout(() => this.show(link), this.options.hoverDelay);
+    this.timers.openAfter(this.options.hoverDelay, () => this.show(link));
   }
 
   private onPointerOut(e: PointerEvent): void {
@@ -124,21 +122,18 @@ export class TermPopover {
   }
 
   private scheduleClose(): void {
-    this.cancelClose();
-    this.closeTimer = window.setTimeout(() => {
-      this.closeTimer = 0;
+    this.timers.cancelClose();
+    this.timers.closeAfter(CLOSE_GRACE_MS, () => {
       if (!this.overCard && !(this.link && this.link === document.activeElement)) this.close();
-    }, CLOSE_GRACE_MS);
+    });
   }
 
   private cancelClose(): void {
-    if (this.closeTimer) clearTimeout(this.closeTimer);
-    this.closeTimer = 0;
+    this.timers.cancelClose();
   }
 
   private cancelOpen(): void {
-    if (this.openTimer) clearTimeout(this.openTimer);
-    this.openTimer = 0;
+    this.timers.cancelOpen();
   }
 
   private ensureHost(): void {

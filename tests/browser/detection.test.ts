@@ -1,24 +1,15 @@
 // Detection engine in a real browser: what is marked on real and hostile pages, that the page's DOM never
 // changes, dynamic pages, shadow roots and frames, and settings applied live.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { highlightedTexts, launchWithExtension, saveScreenshot, startServer, waitForHighlights, type ChromeForTests, type ExtensionBrowser } from './harness';
+import { highlightedTexts, saveScreenshot, useExtensionBrowser, waitForHighlights, type ChromeForTests } from './harness';
 
-let browser: ExtensionBrowser;
-let server: Awaited<ReturnType<typeof startServer>>;
-before(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-});
-after(async () => {
-  await browser?.close();
-  server?.server.close();
-});
+const env = useExtensionBrowser();
 
 async function open(path: string, min = 1): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(server.url(path));
+  const page = await env.browser.context.newPage();
+  await page.goto(env.server.url(path));
   await waitForHighlights(page, min);
   return page;
 }
@@ -36,8 +27,8 @@ async function markedIn(page: Page): Promise<{ text: string; where: string }[]> 
 
 /** Sets settings through an extension page, as the options page does. */
 async function setSettings(patch: Record<string, unknown>): Promise<void> {
-  const page = await browser.context.newPage();
-  await page.goto(browser.extensionUrl('options.html'));
+  const page = await env.browser.context.newPage();
+  await page.goto(env.browser.extensionUrl('options.html'));
   await page.evaluate(async (p) => {
     const api = (globalThis as unknown as { chrome: ChromeForTests }).chrome;
     const { settings } = await api.storage.sync.get('settings');
@@ -75,12 +66,12 @@ describe('detection on the seed article', () => {
     const others = texts.filter((t) => !/287\(g\)|mandamus|racial profiling|civil rights|Immigration and Nationality Act|USCIS/i.test(t));
     assert.deepEqual([...new Set(others.map((t) => t.toLowerCase()))].sort(), ['injunctions', 'know your rights']);
     await saveScreenshot(page, 'detection-seed-article');
-    assert.deepEqual(browser.errors, []);
+    assert.deepEqual(env.browser.errors, []);
     await page.close();
   });
 
   it('never changes the page\'s DOM: no wrappers, attributes or styles, only the card host', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.addInitScript(() => {
       const records: string[] = [];
       (window as unknown as { __mutations: string[] }).__mutations = records;
@@ -100,7 +91,7 @@ describe('detection on the seed article', () => {
         records.length = 0;
       });
     });
-    await page.goto(server.url('/shared/seed-article.html'));
+    await page.goto(env.server.url('/shared/seed-article.html'));
     await waitForHighlights(page, 60);
     const html = await page.evaluate(() => document.documentElement.outerHTML.length);
     // hover a term so that the card host is created too
@@ -171,8 +162,8 @@ describe('what is never marked', () => {
 
 describe('dynamic pages', () => {
   it('marks text added later within 500 ms, and drops the ranges of removed text', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/own/dynamic.html'));
+    const page = await env.browser.context.newPage();
+    await page.goto(env.server.url('/own/dynamic.html'));
     await page.waitForTimeout(300);
     const elapsed = await page.evaluate(
       () =>
@@ -194,8 +185,8 @@ describe('dynamic pages', () => {
   });
 
   it('follows text edits in place', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/own/dynamic.html'));
+    const page = await env.browser.context.newPage();
+    await page.goto(env.server.url('/own/dynamic.html'));
     await page.waitForTimeout(200);
     await page.evaluate(() => (window as unknown as { editText: (id: string, t: string) => void }).editText('first', 'Now it mentions racial profiling.'));
     assert.deepEqual(await waitForHighlights(page, 1), ['racial profiling']);
@@ -203,8 +194,8 @@ describe('dynamic pages', () => {
   });
 
   it('handles a single-page app that replaces its whole view', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/own/dynamic.html'));
+    const page = await env.browser.context.newPage();
+    await page.goto(env.server.url('/own/dynamic.html'));
     await page.evaluate(() => (window as unknown as { addLater: (t: string) => void }).addLater('Old view: civil rights.'));
     await waitForHighlights(page, 1);
     await page.evaluate(() =>
@@ -220,8 +211,8 @@ describe('dynamic pages', () => {
   });
 
   it('does not spin on a page that mutates nonstop: the page keeps its frames', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/own/dynamic.html'));
+    const page = await env.browser.context.newPage();
+    await page.goto(env.server.url('/own/dynamic.html'));
     const frames = await page.evaluate(async () => {
       (window as unknown as { startStorm: () => void }).startStorm();
       let n = 0;
@@ -244,7 +235,7 @@ describe('dynamic pages', () => {
       const live = document.getElementById('log')!.textContent!.match(/ICE|287\(g\)/g)?.length ?? 0;
       return h.length === live && h.every((r) => r.startContainer.isConnected);
     }, null, { timeout: 3000 });
-    assert.deepEqual(browser.errors, []);
+    assert.deepEqual(env.browser.errors, []);
     await page.close();
   });
 });
@@ -271,7 +262,7 @@ describe('settings applied live', () => {
     const delays = await highlightedTexts(page, 'legal-lens-background');
     assert.ok(delays.every((t) => /mandamus/i.test(t)), delays.join(', '));
 
-    await setSettings({ disabledSites: ['127.0.0.1:' + new URL(server.origin).port] });
+    await setSettings({ disabledSites: ['127.0.0.1:' + new URL(env.server.origin).port] });
     await page.waitForFunction(() => [...CSS.highlights.keys()].every((k) => !String(k).startsWith('legal-lens') || CSS.highlights.get(k)!.size === 0), null, { timeout: 3000 });
 
     await setSettings({ disabledSites: [], enabled: false });

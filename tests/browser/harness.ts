@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { afterEach, beforeEach } from 'node:test';
+import { after, afterEach, before, beforeEach } from 'node:test';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -164,6 +164,25 @@ async function findServiceWorker(context: BrowserContext): Promise<Worker> {
     await context.waitForEvent('serviceworker', { timeout: 1000 }).catch(() => null);
   }
   throw new Error('The extension\'s service worker did not start within 30 s.');
+}
+
+export type FixtureServer = Awaited<ReturnType<typeof startServer>>;
+
+/**
+ * For a test file or suite: starts the fixture server and the browser with the extension before its tests,
+ * closes both after. Read `env.browser` and `env.server` inside the tests.
+ */
+export function useExtensionBrowser(options: LaunchOptions = {}): { browser: ExtensionBrowser; server: FixtureServer } {
+  const env = {} as { browser: ExtensionBrowser; server: FixtureServer };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchWithExtension(options);
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.server.close();
+  });
+  return env;
 }
 
 /** Saves a screenshot of the page's current state under tests/artifacts/. */

@@ -1,29 +1,20 @@
 // The extension's own pages in a real browser: popup search and "On this page", the explainer page and
 // index (contracts in DESIGN.md), and the options page changing what the content script does.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { compileGlossary } from '../../glossary/compile.ts';
-import { ROOT, launchWithExtension, saveScreenshot, startServer, waitForHighlights, type ExtensionBrowser } from './harness';
+import { ROOT, saveScreenshot, useExtensionBrowser, waitForHighlights } from './harness';
 import { PopupPage } from './pages/popup-page';
 
 const glossary = compileGlossary(`${ROOT}/glossary`);
-let browser: ExtensionBrowser;
-let server: Awaited<ReturnType<typeof startServer>>;
-before(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-});
-after(async () => {
-  await browser?.close();
-  server?.server.close();
-});
+const env = useExtensionBrowser();
 
 describe('popup', () => {
   it('searches with a labelled search field; arrow keys and Enter open a result', async () => {
-    const article = await browser.context.newPage();
-    await article.goto(server.url('/shared/seed-article.html'));
+    const article = await env.browser.context.newPage();
+    await article.goto(env.server.url('/shared/seed-article.html'));
     await waitForHighlights(article, 60);
-    const popup = await PopupPage.openFor(browser, article);
+    const popup = await PopupPage.openFor(env.browser, article);
     assert.equal(await popup.search.getAttribute('type'), 'search');
     await popup.search.fill('mandamus');
     await popup.results.first().waitFor();
@@ -38,7 +29,7 @@ describe('popup', () => {
     assert.ok(selected, 'ArrowDown selects a result');
     // Enter opens the explainer in a new tab (and the popup closes itself, as a popup does)
     const [tab] = await Promise.all([
-      browser.context.waitForEvent('page'),
+      env.browser.context.waitForEvent('page'),
       // the popup may close before the key press returns
       popup.page.keyboard.press('Enter').catch((e: Error) => assert.match(e.message, /closed/)),
     ]);
@@ -50,10 +41,10 @@ describe('popup', () => {
   });
 
   it('lists the terms found on the active tab', async () => {
-    const article = await browser.context.newPage();
-    await article.goto(server.url('/shared/seed-article.html'));
+    const article = await env.browser.context.newPage();
+    await article.goto(env.server.url('/shared/seed-article.html'));
     await waitForHighlights(article, 60);
-    const popup = await PopupPage.openFor(browser, article);
+    const popup = await PopupPage.openFor(env.browser, article);
     await popup.onThisPage.getByRole('link').first().waitFor();
     const text = (await popup.onThisPage.textContent()) ?? '';
     for (const title of ['Writ of mandamus', '287(g) program', 'Racial profiling', 'Civil rights']) assert.ok(text.includes(title), `${title} in: ${text}`);
@@ -65,8 +56,8 @@ describe('popup', () => {
 
 describe('explainer page', () => {
   it('lists every term and guide as links', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(browser.extensionUrl('explainer.html'));
+    const page = await env.browser.context.newPage();
+    await page.goto(env.browser.extensionUrl('explainer.html'));
     await page.locator('a[href$="#writ-of-mandamus"]').first().waitFor();
     const hrefs = await page.$$eval('a[href*="#"]', (links) => links.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
     const ids = [...Object.keys(glossary.articles.terms), ...Object.keys(glossary.articles.guides)];
@@ -76,32 +67,32 @@ describe('explainer page', () => {
   });
 
   it('shows a term at explainer.html#id, in Spanish too, with its sources and the disclaimer', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(browser.extensionUrl('explainer.html#writ-of-mandamus'));
+    const page = await env.browser.context.newPage();
+    await page.goto(env.browser.extensionUrl('explainer.html#writ-of-mandamus'));
     await page.getByRole('heading', { level: 1, name: 'Writ of mandamus' }).waitFor();
     const body = (await page.locator('main').textContent()) ?? '';
     assert.match(body, /General information, not legal advice/);
     assert.match(body, /28 U\.S\.C\. § 1361/);
     assert.ok(await page.locator('a[href^="https://www.law.cornell.edu/uscode/text/28/1361"]').count());
     await saveScreenshot(page, 'explainer-term');
-    await page.goto(browser.extensionUrl('explainer.html?lang=es#writ-of-mandamus'));
+    await page.goto(env.browser.extensionUrl('explainer.html?lang=es#writ-of-mandamus'));
     await page.getByRole('heading', { level: 1, name: /Demanda de mandamus/ }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
-    await page.goto(browser.extensionUrl('explainer.html#mandamus-civil-rights-profiling'));
+    await page.goto(env.browser.extensionUrl('explainer.html#mandamus-civil-rights-profiling'));
     await page.getByRole('heading', { level: 1 }).waitFor();
     assert.ok(await page.locator('a.term-link[data-term="writ-of-mandamus"]').count(), 'guides link their terms');
-    assert.deepEqual(browser.errors, []);
+    assert.deepEqual(env.browser.errors, []);
     await page.close();
   });
 });
 
 describe('options page', () => {
   it('changes the highlight style on open tabs, live', async () => {
-    const article = await browser.context.newPage();
-    await article.goto(server.url('/shared/seed-article.html'));
+    const article = await env.browser.context.newPage();
+    await article.goto(env.server.url('/shared/seed-article.html'));
     await waitForHighlights(article, 60);
-    const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
+    const options = await env.browser.context.newPage();
+    await options.goto(env.browser.extensionUrl('options.html'));
     await options.getByRole('radio', { name: /background/i }).check();
     await waitForHighlights(article, 60, 'legal-lens-background');
     await saveScreenshot(options, 'options');
@@ -109,6 +100,6 @@ describe('options page', () => {
     await waitForHighlights(article, 60, 'legal-lens-underline');
     await options.close();
     await article.close();
-    assert.deepEqual(browser.errors, []);
+    assert.deepEqual(env.browser.errors, []);
   });
 });

@@ -1,30 +1,21 @@
 // Smoke tests: the built extension loads; the content script runs on the seed article without errors;
 // the popup, explainer and options pages open without console errors.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_DIR, launchWithExtension, saveScreenshot, startServer, waitForHighlights, type ExtensionBrowser } from './harness';
+import { EXTENSION_DIR, saveScreenshot, useExtensionBrowser, waitForHighlights } from './harness';
 
 describe('smoke', () => {
-  let browser: ExtensionBrowser;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  before(async () => {
-    server = await startServer();
-    browser = await launchWithExtension();
-  });
-  after(async () => {
-    await browser?.close();
-    server?.server.close();
-  });
+  const env = useExtensionBrowser();
 
   it('runs the content script on the seed article without errors', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/shared/seed-article.html'));
+    const page = await env.browser.context.newPage();
+    await page.goto(env.server.url('/shared/seed-article.html'));
     const texts = await waitForHighlights(page, 5);
     assert.ok(texts.length >= 5, `expected highlights, got ${texts.length}`);
     await saveScreenshot(page, 'smoke-seed-article');
-    assert.deepEqual(browser.errors, []);
+    assert.deepEqual(env.browser.errors, []);
     await page.close();
   });
 
@@ -35,9 +26,9 @@ describe('smoke', () => {
 
   it('makes no network request of its own', async () => {
     const requests: string[] = [];
-    browser.context.on('request', (r) => requests.push(r.url()));
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/shared/seed-article.html'));
+    env.browser.context.on('request', (r) => requests.push(r.url()));
+    const page = await env.browser.context.newPage();
+    await page.goto(env.server.url('/shared/seed-article.html'));
     await waitForHighlights(page, 5);
     // open a card (fetches card text from the background), then every extension page
     const box = await page.evaluate(() => {
@@ -51,12 +42,12 @@ describe('smoke', () => {
     await page.mouse.move(box.x, box.y);
     await page.locator('legal-lens-ui [role="dialog"]').waitFor();
     for (const path of ['popup.html', 'explainer.html', 'explainer.html#287g', 'options.html']) {
-      const p = await browser.context.newPage();
-      await p.goto(browser.extensionUrl(path));
+      const p = await env.browser.context.newPage();
+      await p.goto(env.browser.extensionUrl(path));
       await p.locator('#app *').first().waitFor();
       await p.close();
     }
-    const outside = requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith('chrome-extension://') && !u.startsWith('data:'));
+    const outside = requests.filter((u) => !u.startsWith(env.server.origin) && !u.startsWith('chrome-extension://') && !u.startsWith('data:'));
     assert.deepEqual(outside, []);
     assert.ok(requests.some((u) => u.startsWith('chrome-extension://')), 'requests were recorded');
     await page.close();
@@ -64,12 +55,12 @@ describe('smoke', () => {
 
   for (const [name, path] of [['popup', 'popup.html'], ['explainer', 'explainer.html'], ['explainer term', 'explainer.html#writ-of-mandamus'], ['options', 'options.html']] as const) {
     it(`opens the ${name} page without console errors`, async () => {
-      const page = await browser.context.newPage();
-      await page.goto(browser.extensionUrl(path));
+      const page = await env.browser.context.newPage();
+      await page.goto(env.browser.extensionUrl(path));
       await page.waitForLoadState('load');
       await page.locator('#app *').first().waitFor({ timeout: 5000 });
       await saveScreenshot(page, `smoke-${name}`);
-      assert.deepEqual(browser.errors, []);
+      assert.deepEqual(env.browser.errors, []);
       await page.close();
     });
   }
