@@ -87,7 +87,7 @@ export class CardController {
     if (e.pointerType === 'touch') return;
     if (this.isCardEvent(e)) {
       this.overCard = true;
-      this.cancelClose();
+      this.timers.cancelClose();
       return;
     }
     this.overCard = false;
@@ -97,7 +97,7 @@ export class CardController {
 
   private onPointerAway(): void {
     this.pointer = null;
-    this.cancelOpen();
+    this.timers.cancelOpen();
     if (this.open && !this.overCard) this.scheduleClose();
   }
 
@@ -109,11 +109,11 @@ export class CardController {
     const hit = findTermAt(document, p.x, p.y, this.highlighter.painter, this.highlighter.openShadowRoots);
     if (hit) {
       if (this.open && this.open.match === hit.match) {
-        this.cancelClose();
+        this.timers.cancelClose();
         return;
       }
       // on another term: the open card waits for the new one instead of closing
-      this.cancelClose();
+      this.timers.cancelClose();
       if (this.candidate !== hit.match) {
         this.candidate = hit.match;
         void this.ensureCards(hit.match.id); // fetch the text during the hover delay, not after it
@@ -125,7 +125,7 @@ export class CardController {
       return;
     }
     this.candidate = null;
-    this.cancelOpen();
+    this.timers.cancelOpen();
     if (this.open && !this.overCard) this.scheduleClose();
   }
 
@@ -227,8 +227,8 @@ export class CardController {
 
   private async show(match: PaintedMatch, rect: DOMRect, keyboard: boolean): Promise<void> {
     await this.ensureCards(match.id);
-    this.cancelOpen();
-    this.cancelClose();
+    this.timers.cancelOpen();
+    this.timers.cancelClose();
     const keepFocus = keyboard || !!this.open?.keyboard;
     this.open = { match, id: match.id, rect, keyboard: keepFocus };
     this.candidate = match;
@@ -239,8 +239,8 @@ export class CardController {
   }
 
   close(restoreFocus = false): void {
-    this.cancelOpen();
-    this.cancelClose();
+    this.timers.cancelOpen();
+    this.timers.cancelClose();
     if (!this.open) return;
     const wasKeyboard = this.open.keyboard;
     this.open = null;
@@ -260,20 +260,12 @@ export class CardController {
     });
   }
 
-  private cancelClose(): void {
-    this.timers.cancelClose();
-  }
-
-  private cancelOpen(): void {
-    this.timers.cancelOpen();
-  }
-
   private ensureHost(): void {
     if (this.host?.isConnected) return;
     const { host, shadow, mount } = createCardHost(document);
     shadow.addEventListener('pointerenter', () => {
       this.overCard = true;
-      this.cancelClose();
+      this.timers.cancelClose();
     }, true);
     mount.addEventListener('pointerleave', () => {
       this.overCard = false;

@@ -53,8 +53,8 @@ export class TermPopover {
   }
 
   close(): void {
-    this.cancelOpen();
-    this.cancelClose();
+    this.timers.cancelOpen();
+    this.timers.cancelClose();
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
     this.link = null;
@@ -73,7 +73,7 @@ export class TermPopover {
     const link = this.linkOf(e.target);
     if (!link) return;
     if (link === this.link) {
-      this.cancelClose();
+      this.timers.cancelClose();
       return;
     }
     this.timers.openAfter(this.options.hoverDelay, () => this.show(link));
@@ -82,14 +82,14 @@ export class TermPopover {
   private onPointerOut(e: PointerEvent): void {
     const link = this.linkOf(e.target);
     if (!link || (e.relatedTarget instanceof Node && link.contains(e.relatedTarget))) return;
-    if (link !== this.link) this.cancelOpen();
+    if (link !== this.link) this.timers.cancelOpen();
     else this.scheduleClose();
   }
 
   private onFocusIn(e: FocusEvent): void {
     const link = this.linkOf(e.target);
     if (link && link !== this.link) {
-      this.cancelOpen();
+      this.timers.cancelOpen();
       this.show(link);
     }
   }
@@ -111,8 +111,8 @@ export class TermPopover {
   }
 
   private show(link: HTMLAnchorElement): void {
-    this.cancelOpen();
-    this.cancelClose();
+    this.timers.cancelOpen();
+    this.timers.cancelClose();
     this.link = link;
     this.shownId = link.dataset.term ?? '';
     this.shownLang = this.options.lang();
@@ -128,20 +128,12 @@ export class TermPopover {
     });
   }
 
-  private cancelClose(): void {
-    this.timers.cancelClose();
-  }
-
-  private cancelOpen(): void {
-    this.timers.cancelOpen();
-  }
-
   private ensureHost(): void {
     if (this.host?.isConnected) return;
     const { host, shadow, mount } = createCardHost(document);
     mount.addEventListener('pointerenter', () => {
       this.overCard = true;
-      this.cancelClose();
+      this.timers.cancelClose();
     });
     mount.addEventListener('pointerleave', () => {
       this.overCard = false;

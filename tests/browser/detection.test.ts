@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { highlightedTexts, saveScreenshot, useExtensionBrowser, waitForHighlights, type ChromeForTests } from './harness';
+import { ArticlePage } from './pages/article-page';
 
 const env = useExtensionBrowser();
 
@@ -95,15 +96,7 @@ describe('detection on the seed article', () => {
     await waitForHighlights(page, 60);
     const html = await page.evaluate(() => document.documentElement.outerHTML.length);
     // hover a term so that the card host is created too
-    const box = await page.evaluate(() => {
-      const s = [...CSS.highlights.get('legal-lens-underline')!][5] as AbstractRange;
-      const r = document.createRange();
-      r.setStart(s.startContainer, s.startOffset);
-      r.setEnd(s.endContainer, s.endOffset);
-      const b = r.getClientRects()[0];
-      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-    });
-    await page.mouse.move(box.x, box.y);
+    await new ArticlePage(page).hover(/.+/, 5);
     await page.waitForSelector('legal-lens-ui', { state: 'attached', timeout: 3000 });
     const mutations = await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
     assert.deepEqual(mutations.filter((m) => m !== 'added LEGAL-LENS-UI'), []);

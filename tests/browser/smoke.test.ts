@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, saveScreenshot, useExtensionBrowser, waitForHighlights } from './harness';
+import { ArticlePage } from './pages/article-page';
 
 describe('smoke', () => {
   const env = useExtensionBrowser();
@@ -31,15 +32,7 @@ describe('smoke', () => {
     await page.goto(env.server.url('/shared/seed-article.html'));
     await waitForHighlights(page, 5);
     // open a card (fetches card text from the background), then every extension page
-    const box = await page.evaluate(() => {
-      const s = [...CSS.highlights.get('legal-lens-underline')!][3] as AbstractRange;
-      const r = document.createRange();
-      r.setStart(s.startContainer, s.startOffset);
-      r.setEnd(s.endContainer, s.endOffset);
-      const b = r.getClientRects()[0];
-      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-    });
-    await page.mouse.move(box.x, box.y);
+    await new ArticlePage(page).hover(/.+/, 3);
     await page.locator('legal-lens-ui [role="dialog"]').waitFor();
     for (const path of ['popup.html', 'explainer.html', 'explainer.html#287g', 'options.html']) {
       const p = await env.browser.context.newPage();
