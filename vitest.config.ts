@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { glossaryPlugin } from './glossary/vite-plugin.ts';
+import { glossaryPlugin } from './glossary/build/vite-plugin.ts';
 
 export default defineConfig({
   plugins: [WxtVitest(), preact(), glossaryPlugin()],

@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { glossaryPlugin } from './glossary/vite-plugin.ts';
+import { glossaryPlugin } from './glossary/build/vite-plugin.ts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({

@@ -1,6 +1,6 @@
 // The hover card: a plain-language explanation of one term. Presentational only; the content script
 // (and the explainer's guides) decide where it sits and when it opens.
-import type { Card, CardData, Lang } from '@/glossary/types';
+import type { Card, CardData, Lang } from '@/glossary/runtime/types';
 import { CARD_UI as UI } from './card-strings';
 
 export interface HoverCardProps {

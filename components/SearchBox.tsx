@@ -1,8 +1,8 @@
 // A search field with its results: the ARIA combobox + listbox pattern. Focus stays in the field while
 // ↓/↑ move through the results (aria-activedescendant) and Enter opens the one picked (or the first).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Lang } from '@/glossary/types';
-import type { SearchItem } from '@/glossary/search';
+import type { Lang } from '@/glossary/runtime/types';
+import type { SearchItem } from '@/glossary/runtime/search';
 import { UI } from './i18n';
 
 export interface SearchBoxProps {

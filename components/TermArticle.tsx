@@ -1,6 +1,6 @@
 // The full explainer for one term or guide, as the explainer page shows it. Presentational only.
 import type { Ref } from 'preact';
-import type { Article, Lang } from '@/glossary/types';
+import type { Article, Lang } from '@/glossary/runtime/types';
 import { UI } from './i18n';
 
 export interface TermArticleProps {

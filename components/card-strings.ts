@@ -1,5 +1,5 @@
 // The hover card's strings, in English and Spanish (kept apart from the pages' strings for the content script's size).
-import type { Lang } from '@/glossary/types';
+import type { Lang } from '@/glossary/runtime/types';
 
 export const CARD_UI = {
   en: {

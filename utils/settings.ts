@@ -2,8 +2,9 @@
 // never break anything: each field that fails validation falls back to its default, the rest are kept.
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
+import { CATEGORIES } from '@/glossary/runtime/categories';
 
-export const CATEGORY_IDS = ['institutions', 'enforcement', 'profiling', 'remedies', 'delays', 'status', 'help'] as const;
+export const CATEGORY_IDS = CATEGORIES;
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
 export const LANGUAGE_CHOICES = ['page', 'en', 'es'] as const;
 export const HOVER_DELAY = { min: 150, max: 1000, default: 300 } as const;

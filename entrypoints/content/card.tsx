@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HoverCard } from '@/components/HoverCard';
 import { pickLang } from '@/components/card-strings';
 import { HoverTimers, createCardHost, placeCard } from '@/components/card-host';
-import type { CardData, Lang } from '@/glossary/types';
+import type { CardData, Lang } from '@/glossary/runtime/types';
 import type { Settings } from '@/utils/settings';
 import { findTermAt, isInViewport, rectAt } from './hit-test';
 import type { TermHighlighter } from './highlighter';

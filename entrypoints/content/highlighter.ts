@@ -1,6 +1,6 @@
 // The highlighting pipeline: collect ► match ► paint, kept up to date by observe, in slices by schedule.
-import type { Matcher } from '@/glossary/matcher';
-import type { Category } from '@/glossary/types';
+import type { Matcher } from '@/glossary/runtime/matcher';
+import type { Category } from '@/glossary/runtime/types';
 import type { Settings } from '@/utils/settings';
 import { iterateBlocks, isInsideSkipped, type Block } from './collect';
 import { DomObserver, type ChangeBatch } from './observe';

@@ -4,7 +4,7 @@ import matcherIndex from 'virtual:glossary/matcher-index';
 import categories from 'virtual:glossary/categories';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { compileMatcher } from '@/glossary/matcher';
+import { compileMatcher } from '@/glossary/runtime/matcher';
 import { parseMessage, type PageTermsResponse } from '@/utils/messages';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/utils/settings';
 import { TermHighlighter } from './highlighter';

@@ -4,8 +4,8 @@ import type { Ref } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { UI } from '@/components/i18n';
 import { SearchBox } from '@/components/SearchBox';
-import type { GlossarySearch, SearchItem } from '@/glossary/search';
-import type { Article, ArticleData, Category, Lang } from '@/glossary/types';
+import type { GlossarySearch, SearchItem } from '@/glossary/runtime/search';
+import type { Article, ArticleData, Category, Lang } from '@/glossary/runtime/types';
 
 export interface GlossaryIndexProps {
   articles: ArticleData;

@@ -5,7 +5,7 @@
 import { render } from 'preact';
 import { HoverCard } from '@/components/HoverCard';
 import { HoverTimers, createCardHost, placeCard } from '@/components/card-host';
-import type { CardData, Lang } from '@/glossary/types';
+import type { CardData, Lang } from '@/glossary/runtime/types';
 
 const CLOSE_GRACE_MS = 300;
 const LINK_SELECTOR = 'a[data-term]';

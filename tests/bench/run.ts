@@ -5,8 +5,8 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { compileGlossary } from '../../glossary/compile.ts';
-import { unpackIndex } from '../../glossary/matcher.ts';
+import { compileGlossary } from '../../glossary/build/compile.ts';
+import { unpackIndex } from '../../glossary/runtime/matcher.ts';
 import { ARTIFACTS, EXTENSION_DIR, ROOT, findChromium, launchWithExtension, startServer, type ChromeForTests } from '../browser/harness.ts';
 import { generatePage, generatePlainPage } from './generate-page.ts';
 

@@ -2,7 +2,7 @@
 // index (contracts in DESIGN.md), and the options page changing what the content script does.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compileGlossary } from '../../glossary/compile.ts';
+import { compileGlossary } from '../../glossary/build/compile.ts';
 import { ROOT, saveScreenshot, useExtensionBrowser, waitForHighlights } from './harness';
 import { PopupPage } from './pages/popup-page';
 

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SearchBox } from '@/components/SearchBox';
-import { createGlossarySearch, itemsFromCards, type SearchItem } from '@/glossary/search';
+import { createGlossarySearch, itemsFromCards, type SearchItem } from '@/glossary/runtime/search';
 import { cards } from './fixture-glossary';
 
 const search = createGlossarySearch(itemsFromCards(cards));

@@ -1,5 +1,5 @@
 // A small glossary for the page tests: real titles, short texts, both languages.
-import type { ArticleData, Card, CardData } from '@/glossary/types';
+import type { ArticleData, Card, CardData } from '@/glossary/runtime/types';
 
 const source = { title: 'USCIS', url: 'https://www.uscis.gov/' };
 

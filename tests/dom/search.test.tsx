@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileGlossary } from '@/glossary/compile';
-import { createGlossarySearch, foldForSearch, itemsFromArticles, itemsFromCards } from '@/glossary/search';
+import { compileGlossary } from '@/glossary/build/compile';
+import { createGlossarySearch, foldForSearch, itemsFromArticles, itemsFromCards } from '@/glossary/runtime/search';
 import { articles, cards } from './fixture-glossary';
 
 const ids = (items: { id: string }[]) => items.map((i) => i.id);

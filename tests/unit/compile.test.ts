@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compileGlossary, formatProblem } from '@/glossary/compile';
-import { unpackIndex } from '@/glossary/matcher';
-import { glossaryPlugin } from '@/glossary/vite-plugin';
+import { compileGlossary, formatProblem } from '@/glossary/build/compile';
+import { unpackIndex } from '@/glossary/runtime/matcher';
+import { glossaryPlugin } from '@/glossary/build/vite-plugin';
 
 const HEADINGS = {
   en: ['What it is', 'How it works', 'Why it matters', 'An example', 'What you can do', 'Where to get help'],

@@ -3,9 +3,9 @@
 // avoids the known translation traps, and keeps the content script's share of the data small.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileGlossary, formatProblem } from '@/glossary/compile';
-import { gradeEnglish, scoreSpanish } from '@/glossary/readability';
-import { READABILITY } from '@/glossary/readability-bars';
+import { compileGlossary, formatProblem } from '@/glossary/build/compile';
+import { gradeEnglish, scoreSpanish } from '@/glossary/build/readability';
+import { READABILITY } from '@/glossary/build/readability-bars';
 
 const glossary = compileGlossary(resolve(import.meta.dirname, '../../glossary'));
 const termIds = Object.keys(glossary.cards);

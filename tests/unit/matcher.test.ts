@@ -1,6 +1,6 @@
 // Table-driven tests of the matching rules in DESIGN.md, positive and negative, in English and Spanish.
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, isAcronymLike, packIndex, type MatcherEntry } from '@/glossary/matcher';
+import { compileMatcher, isAcronymLike, packIndex, type MatcherEntry } from '@/glossary/runtime/matcher';
 
 const entries: MatcherEntry[] = [
   ['287(g)', '287g', 0], ['287 (g)', '287g', 0], ['287g', '287g', 0], ['287-g', '287g', 0],

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   countSentences, countText, englishSyllables, fernandezHuerta, fleschKincaidGrade, fleschReadingEase, spanishSyllables,
-} from '@/glossary/readability';
+} from '@/glossary/build/readability';
 
 describe('Flesch–Kincaid', () => {
   // Wikipedia, "Flesch–Kincaid readability tests": "The Australian platypus is seemingly a hybrid of a mammal

@@ -5,14 +5,14 @@ import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ZodError } from 'zod';
 import { renderMarkdown } from './markdown.ts';
-import { compileMatcher, isAcronymLike, packIndex, type MatcherEntry } from './matcher.ts';
-import { aliasKey } from './normalize.ts';
+import { compileMatcher, isAcronymLike, packIndex, type MatcherEntry } from '../runtime/matcher.ts';
+import { aliasKey } from '../runtime/normalize.ts';
 import { words } from './readability.ts';
 import {
   EVERYDAY_WORDS, GUIDE_WORDS, LANGS, TERM_HEADINGS, TERM_WORDS, guideSchema, termSchema,
   type GuideFrontMatter, type Lang, type TermFrontMatter,
 } from './schema.ts';
-import type { Article, ArticleData, ArticleText, CardData, MatcherIndex } from './types.ts';
+import type { Article, ArticleData, ArticleText, CardData, MatcherIndex } from '../runtime/types.ts';
 
 export interface GlossaryProblem {
   file: string;

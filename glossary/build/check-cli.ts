@@ -5,7 +5,7 @@ import { compileGlossary, formatProblem } from './compile.ts';
 import { gradeEnglish, scoreSpanish } from './readability.ts';
 import { READABILITY } from './readability-bars.ts';
 
-const root = resolve(import.meta.dirname);
+const root = resolve(import.meta.dirname, '..');
 const only = process.argv.slice(2).map((f) => resolve(f));
 const result = compileGlossary(root, root);
 const wanted = (file: string) => !only.length || only.some((o) => resolve(process.cwd(), file) === o || o.endsWith(file));

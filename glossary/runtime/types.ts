@@ -1,8 +1,9 @@
 // Shapes of the data the build emits. Imported by run-time code, so it holds types only.
 import type { MatcherIndex } from './matcher.ts';
 
-export type Lang = 'en' | 'es';
-export type Category = 'institutions' | 'enforcement' | 'profiling' | 'remedies' | 'delays' | 'status' | 'help';
+import type { Category, Lang } from './categories.ts';
+
+export type { Category, Lang };
 
 export interface Source {
   title: string;

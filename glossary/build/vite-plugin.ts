@@ -3,7 +3,7 @@
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileGlossary, formatProblem, type CompiledGlossary } from './compile.ts';
-import { CATEGORIES } from './schema.ts';
+import { CATEGORIES } from '../runtime/categories.ts';
 
 const MODULES = {
   'virtual:glossary/matcher-index': (g: CompiledGlossary) => g.matcherIndex,
@@ -14,7 +14,7 @@ const MODULES = {
 type ModuleId = keyof typeof MODULES;
 const RESOLVED = '\0';
 
-export function glossaryPlugin(root = resolve(process.env.LEGAL_LENS_GLOSSARY ?? import.meta.dirname)): Plugin {
+export function glossaryPlugin(root = resolve(process.env.LEGAL_LENS_GLOSSARY ?? join(import.meta.dirname, '..'))): Plugin {
   let compiled: CompiledGlossary | null = null;
   const compile = () => {
     const result = compileGlossary(root);

@@ -1,11 +1,9 @@
 // Front-matter schemas for glossary files. Build-time only: the content script never imports this.
 import { z } from 'zod';
 
-export const LANGS = ['en', 'es'] as const;
-export type Lang = (typeof LANGS)[number];
+import { CATEGORIES, LANGS, type Lang } from '../runtime/categories.ts';
 
-export const CATEGORIES = ['institutions', 'enforcement', 'profiling', 'remedies', 'delays', 'status', 'help'] as const;
-export type Category = (typeof CATEGORIES)[number];
+export { LANGS, type Lang };
 
 /** Everyday words that may never be an alias on their own: they only count inside a legal phrase. */
 export const EVERYDAY_WORDS = new Set([
