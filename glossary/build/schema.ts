@@ -29,13 +29,21 @@ const isoDate = z
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase kebab-case');
 
-const source = z.object({
-  title: z.string().trim().min(3, 'needs a title'),
-  url: z
-    .string()
-    .url('must be a URL')
-    .refine((u) => u.startsWith('https://'), 'must be an https:// URL'),
-});
+/** What kind of document a source is; everything but `secondary` is a primary source. */
+export const SOURCE_KINDS = ['constitution', 'statute', 'regulation', 'court', 'agency', 'secondary'] as const;
+
+const source = z
+  .object({
+    title: z.string().trim().min(3, 'needs a title'),
+    url: z
+      .string()
+      .url('must be a URL')
+      .refine((u) => u.startsWith('https://'), 'must be an https:// URL'),
+    kind: z.enum(SOURCE_KINDS, { error: `must be one of ${SOURCE_KINDS.join(', ')}` }),
+    /** why a secondary source is cited (no primary online); one line */
+    reason: z.string().trim().min(10, 'must say in a line why no primary source serves').optional(),
+  })
+  .strict();
 
 const alias = z.union([
   z.string().trim().min(2, 'is too short'),

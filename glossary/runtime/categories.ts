@@ -6,5 +6,5 @@ export const LANGS = ['en', 'es'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /** Topic categories of terms (front matter `category`), in the order the options page lists them. */
-export const CATEGORIES = ['institutions', 'enforcement', 'profiling', 'remedies', 'delays', 'status', 'help'] as const;
+export const CATEGORIES = ['institutions', 'enforcement', 'court', 'profiling', 'remedies', 'delays', 'status', 'help'] as const;
 export type Category = (typeof CATEGORIES)[number];

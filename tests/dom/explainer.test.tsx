@@ -49,7 +49,7 @@ describe('explainer index', () => {
     const groups = [...root.querySelectorAll('.category h3')].map((h) => h.firstChild?.textContent);
     expect(groups).toEqual([
       'Laws, agencies and courts',
-      '287(g) and local enforcement',
+      'Enforcement, 287(g) and detention',
       'Racial profiling and the Constitution',
       'Mandamus and USCIS delays',
     ]);
@@ -79,7 +79,7 @@ describe('explainer article', () => {
     expect($<HTMLAnchorElement>('.sources a').href).toBe('https://www.uscis.gov/');
     expect($('.article-meta').textContent).toContain('Reviewed November 27, 2026');
     expect($('.article-meta').textContent).toContain('as of November 1, 2026');
-    expect($('.eyebrow').textContent).toContain('287(g) and local enforcement');
+    expect($('.eyebrow').textContent).toContain('Enforcement, 287(g) and detention');
     expect($('#related-heading').textContent).toBe('Related terms');
     expect($('.chips a').getAttribute('href')).toBe('#ice');
     expect(root.textContent).toContain('General information, not legal advice.');

@@ -36,7 +36,7 @@ function termFile(t: TermSpec): string {
     summary: JSON.stringify(t.summary ?? 'A short and plain summary of this term for the card shown on pages.'),
     category: t.category ?? 'remedies',
     related: `[${(t.related ?? []).join(', ')}]`,
-    sources: `\n  - title: Source\n    url: ${t.url ?? 'https://www.law.cornell.edu/uscode/text/28/1361'}`,
+    sources: `\n  - title: Source\n    url: ${t.url ?? 'https://www.law.cornell.edu/uscode/text/28/1361'}\n    kind: statute`,
     reviewed: '2026-11-27',
   };
   const yaml = Object.entries(fields).filter(([k]) => !t.omit?.includes(k)).map(([k, v]) => `${k}: ${v}`).join('\n');
@@ -110,7 +110,7 @@ describe('glossary compiler', () => {
 
   it('fails on a guide that mentions a term without linking it', () => {
     const guide = (lang: 'en' | 'es', text: string) =>
-      `---\nid: a-guide\nlang: ${lang}\ntitle: A guide\nsummary: A guide about writs for people who want to know how courts act.\nsources:\n  - title: US Courts\n    url: https://www.uscourts.gov/\nreviewed: 2026-11-27\n---\n## Part\n\n${text} ${filler(620)}\n`;
+      `---\nid: a-guide\nlang: ${lang}\ntitle: A guide\nsummary: A guide about writs for people who want to know how courts act.\nsources:\n  - title: US Courts\n    url: https://www.uscourts.gov/\n    kind: agency\nreviewed: 2026-11-27\n---\n## Part\n\n${text} ${filler(620)}\n`;
     const problems = problemsOf({
       ...pair('writ-of-mandamus', { aliases: ['writ of mandamus'] }),
       'guides/a-guide.en.md': guide('en', 'A writ of mandamus is rare.'),
