@@ -69,7 +69,7 @@ export const termSchema = z
     aliases: z.array(alias).min(1, 'needs at least one alias'),
     category: z.enum(CATEGORIES),
     related: z.array(id).max(8, 'lists more than 8 terms').default([]),
-    sources: z.array(source).min(1, 'needs at least one source').max(3, 'lists more than 3 sources'),
+    sources: z.array(source).min(1, 'needs at least one source').max(5, 'lists more than 5 sources'),
   })
   .strict();
 
