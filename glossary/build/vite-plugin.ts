@@ -1,5 +1,7 @@
 // Vite plugin (build time): compiles the glossary and serves the results as virtual modules.
-// A glossary problem fails the build with `file: field: what is wrong` for every problem found.
+// A glossary problem fails a production build (`vite build`, `wxt build`/`zip`), listing every problem once as
+// `file: field: what is wrong`. Under a dev server or Vitest (`serve`) the problems are printed once as a warning
+// and the data is served anyway, so a content problem shows in the glossary test instead of stopping every test.
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileGlossary, formatProblem, type CompiledGlossary } from './compile.ts';
@@ -14,21 +16,51 @@ const MODULES = {
 type ModuleId = keyof typeof MODULES;
 const RESOLVED = '\0';
 
-export function glossaryPlugin(root = resolve(process.env.LEGAL_LENS_GLOSSARY ?? join(import.meta.dirname, '..'))): Plugin {
+/** The error a failed build throws: its message names the count only, because the list is printed before it. */
+export class GlossaryBuildError extends Error {
+  constructor(readonly count: number) {
+    super(`Legal Lens glossary: ${count} problem(s), listed above; run npm run glossary:check to see them again`);
+    this.name = 'GlossaryBuildError';
+    // Vite and WXT print a failed plugin's message and stack, and WXT prints its cause again: with no stack and
+    // no list in the message, the list appears once
+    this.stack = this.message;
+  }
+}
+
+export function glossaryPlugin(
+  root = resolve(process.env.LEGAL_LENS_GLOSSARY ?? join(import.meta.dirname, '..')),
+  print: (text: string) => void = (text) => process.stderr.write(`${text}\n`),
+): Plugin {
   let compiled: CompiledGlossary | null = null;
+  /** fail on problems (production build) or warn and serve (dev server, Vitest); a plugin used alone fails */
+  let strict = true;
+  /** the problems last printed, so a rebuild with the same problems does not print them again */
+  let printed = '';
   const compile = () => {
     const result = compileGlossary(root);
     if (result.problems.length) {
-      throw new Error(`Legal Lens glossary: ${result.problems.length} problem(s)\n${result.problems.map(formatProblem).join('\n')}`);
+      const list = result.problems.map(formatProblem).join('\n');
+      if (list !== printed) {
+        print(`\nLegal Lens glossary: ${result.problems.length} problem(s)${strict ? '' : ' (served anyway: this is not a production build)'}\n${list}`);
+        printed = list;
+      }
+      if (strict) throw new GlossaryBuildError(result.problems.length);
+    } else {
+      printed = '';
     }
     return result;
   };
   return {
     name: 'legal-lens-glossary',
+    configResolved(config) {
+      strict = config.command === 'build';
+    },
     buildStart() {
       compiled = compile();
       this.addWatchFile(join(root, 'terms'));
       this.addWatchFile(join(root, 'guides'));
+      this.addWatchFile(join(root, 'termbase.yaml'));
+      this.addWatchFile(join(root, 'review-log'));
     },
     resolveId(id) {
       return id in MODULES ? RESOLVED + id : null;
