@@ -54,23 +54,22 @@ export function readReviewLog(root: string, displayDir: string): ReviewLog {
   for (const name of names) {
     const file = join(displayDir, name);
     const lines = readFileSync(join(dir, name), 'utf8').split(/\r?\n/);
-    let inTable = false;
+    /** outside a table, in a review table, or in a table whose header is wrong (its rows are not reviews) */
+    let state: 'none' | 'reviews' | 'other' = 'none';
     lines.forEach((line, i) => {
       const at = `line ${i + 1}`;
       const add = (message: string) => problems.push({ file, field: at, message });
       if (!isRow(line)) {
-        inTable = false;
+        state = 'none';
         return;
       }
-      if (isRule(line)) return;
+      if (isRule(line) || state === 'other') return;
       const c = cells(line);
-      if (!inTable) {
+      if (state === 'none') {
         // the first row of a table is its header
-        inTable = true;
-        if (c.map(norm).join('|') !== REVIEW_LOG_COLUMNS.join('|')) {
-          add(`table header is ${quote(line)}; a review table has the columns | ${REVIEW_LOG_COLUMNS.join(' | ')} |`);
-          inTable = false; // the rows below are not read as reviews
-        }
+        const ok = c.map(norm).join('|') === REVIEW_LOG_COLUMNS.join('|');
+        state = ok ? 'reviews' : 'other';
+        if (!ok) add(`table header is ${quote(line)}; a review table has the columns | ${REVIEW_LOG_COLUMNS.join(' | ')} |`);
         return;
       }
       if (c.length !== REVIEW_LOG_COLUMNS.length) {

@@ -134,6 +134,4 @@ export function glossaryWith(files: Record<string, string | null>): string {
 
 /** Every problem of a glossary as printed, with the temporary folder cut from the file names. */
 export const problemsOf = (files: Record<string, string | null>) =>
-  compileGlossary(glossaryWith(files)).problems.map((p) =>
-    formatProblem({ ...p, file: p.file.replace(/^.*?\/glossary-[^/]+\//, '').replace(/^.*?(terms|guides)\//, '$1/') }),
-  );
+  compileGlossary(glossaryWith(files)).problems.map((p) => formatProblem(p).replace(/[^\s(]*\/glossary-[^/\s]+\//g, ''));
