@@ -15,6 +15,7 @@ import { READABILITY } from './readability-bars.ts';
 import { REVIEW_LOG_DIR, checkReviewLog, readReviewLog } from './review-log.ts';
 import { checkSources } from './sources.ts';
 import { TERMBASE_FILE, checkSpanishFile, checkSpanishTitles, loadTermbase } from './termbase.ts';
+import { checkWording } from './wording.ts';
 import {
   EVERYDAY_WORDS, GUIDE_WORDS, LANGS, TERM_HEADINGS, TERM_WORDS, guideSchema, termSchema,
   type GuideFrontMatter, type Lang, type TermFrontMatter,
@@ -207,6 +208,9 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
 
   for (const f of guides) {
     const r = render(f);
+    // the guide's title is the page heading; the body is cut into ## sections
+    if (!r.headings.some((h) => h.depth === 2)) add(f.file, 'body', 'has no "## " section heading; cut the guide into sections with ## headings');
+    for (const h of r.headings.filter((x) => x.depth === 1)) add(f.file, 'body', `has the level-1 heading "# ${h.text}"; the title is the page's only level-1 heading, so use ## for sections`);
     const count = words(r.text).length;
     if (count < GUIDE_WORDS.min || count > GUIDE_WORDS.max) {
       add(f.file, 'body', `has ${count} words; a guide needs ${GUIDE_WORDS.min}–${GUIDE_WORDS.max}`);
@@ -241,10 +245,11 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
     add(join(shown, 'terms'), 'summary', `the average Spanish Fernández-Huerta score is ${mean(scores).toFixed(2)}, below ${READABILITY.es.minAverage}; simplify the hardest summaries (npm run glossary:check lists each score)`);
   }
 
-  // sources and dates, per file
+  // sources, dates and wording, per file
   const textOf = (f: ParsedFile<TermFrontMatter | GuideFrontMatter>) => bodies[f.file] ?? '';
   for (const f of [...terms, ...guides] as ParsedFile<TermFrontMatter | GuideFrontMatter>[]) {
     problems.push(...checkSources(f.file, f.data.sources));
+    problems.push(...checkWording(f.file, f.lang, f.data.summary, textOf(f)));
     problems.push(...checkDates({ file: f.file, lang: f.lang, summary: f.data.summary, body: textOf(f), reviewed: f.data.reviewed, as_of: f.data.as_of }));
   }
 

@@ -94,6 +94,7 @@ export function checkSources(file: string, sources: readonly SourceSpec[]): Glos
     }
     if (s.kind === 'secondary') {
       if (!s.reason) add(`${at}.reason`, `is missing: a secondary source (${url.hostname}) needs reason:, one line saying why no primary source serves`);
+      else if (/\n/.test(s.reason)) add(`${at}.reason`, 'runs over several lines; say in one line why no primary source serves (use >- to fold a long line)');
     } else if (!fitsKind(url, s.kind)) {
       add(`${at}.kind`, `is "${s.kind}" but ${url.hostname} is not a ${s.kind} host (${HOSTS_OF[s.kind]}); cite the primary copy, or use kind: secondary with a reason`);
     }

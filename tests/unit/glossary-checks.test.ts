@@ -159,6 +159,8 @@ describe('source policy (FORMAT.md, "Sources")', () => {
       'terms/tps.en.md: sources.1.url: "https://supreme.justia.com/cases/federal/us/604/24a931/" is a legacy or aggregator copy (justia.com); cite the court\'s own site or law.cornell.edu'],
     ['an archived page cited as an agency page', citing('tps', source('https://web.archive.org/web/2016/https://www.ice.gov/secure-communities', 'agency')),
       'terms/tps.en.md: sources.1.url: "https://web.archive.org/web/2016/https://www.ice.gov/secure-communities" is a legacy or aggregator copy (web.archive.org); cite the live primary page; an archived copy of a withdrawn page only as kind: secondary with a reason'],
+    ['a secondary source whose reason runs over several lines', citing('tps', source('https://www.aclu.org/know-your-rights', 'secondary', '|\n      The only copy.\n      Nothing else.')),
+      'terms/tps.en.md: sources.1.reason: runs over several lines; say in one line why no primary source serves (use >- to fold a long line)'],
     ['a guide with a secondary source and no reason',
       guidePair('a-guide', { sources: primary + source('https://www.acluaz.org/en/cases/melendres', 'secondary') }),
       'guides/a-guide.en.md: sources.1.reason: is missing: a secondary source (www.acluaz.org) needs reason:, one line saying why no primary source serves'],
@@ -376,6 +378,19 @@ describe('readability, moved from the glossary test into the build', () => {
       'terms: summary: the average English Flesch–Kincaid grade is 45.50, above 8; simplify the hardest summaries (npm run glossary:check lists each grade)'],
     ['a Spanish summary below 45', pair('tps', {}, { summary: 'Independientemente de consideraciones jurisprudenciales administrativas, la adjudicación constitucional necesariamente requiere deliberación institucional comprehensiva.' }),
       'terms/tps.es.md: summary: Fernández-Huerta score -88.0 is below 45; use shorter sentences and shorter words'],
+  ]);
+});
+
+describe('other rules the build checks (FORMAT.md)', () => {
+  table([
+    ['an English legal-advice disclaimer', pair('tps', { extra: '\nThis page is not legal advice.\n' }, {}),
+      'terms/tps.en.md: body: says "is not legal advice"; leave it out: the interface shows the "not legal advice" line everywhere'],
+    ['a Spanish legal-advice disclaimer', pair('tps', {}, { summary: 'Esta tarjeta no es asesoría legal, solo información general sobre el tema.' }),
+      'terms/tps.es.md: summary: says "no es asesoria legal"; leave it out: the interface shows the "not legal advice" line everywhere'],
+    ['a guide with no section heading', { ...pair('tps'), 'guides/a-guide.en.md': guidePair('a-guide')['guides/a-guide.en.md'].replace('## Part', 'Part'), 'guides/a-guide.es.md': guidePair('a-guide')['guides/a-guide.es.md'] },
+      'guides/a-guide.en.md: body: has no "## " section heading; cut the guide into sections with ## headings'],
+    ['a guide with a level-1 heading', { ...pair('tps'), ...guidePair('a-guide', { text: '\n# Big title\n\n## Part two\n' }, {}) },
+      'guides/a-guide.en.md: body: has the level-1 heading "# Big title"; the title is the page\'s only level-1 heading, so use ## for sections'],
   ]);
 });
 
