@@ -192,7 +192,7 @@ const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 
 const isWordToken = (w: string) => /^\p{L}/u.test(w);
 /** A period after a word (not an abbreviation such as "EE." or "UU.") ends a sentence. */
-const endsSentence = (w: string) => /\.$/.test(w) && !/^(?:\p{Lu}{1,3}\.)+$/u.test(w);
+const endsSentence = (w: string) => /\.$/.test(w) && !/^(?:\p{Lu}{1,2}\.)+$/u.test(w);
 const CAPTION = new Set(['contra', 'v.', 'vs.', 'c.']);
 
 /**
@@ -218,9 +218,10 @@ export function institutionNames(text: string): string[] {
         let k = j;
         while (k < tokens.length && JOINERS.has(tokens[k].w)) k++;
         if (k >= tokens.length || !isCapitalised(tokens[k].w) || !isWordToken(tokens[k].w)) break;
-        // "… de Justicia y Departamento de …": two names joined by "y" are two names
-        const joinedByAnd = tokens.slice(j, k).some((t) => t.w === 'y' || t.w === 'e');
-        if (joinedByAnd && HEADS.has(tokens[k].w)) break;
+        // "… de Justicia y Departamento de …", "… Nacional y del Seguro Social": "y" before a head noun or an
+        // article joins two names; inside one name it joins two capitalised words ("Inmigración y Control")
+        const and = tokens.slice(j, k).findIndex((t) => t.w === 'y' || t.w === 'e');
+        if (and >= 0 && (HEADS.has(tokens[k].w) || j + and + 1 < k)) break;
         // "la Corte Suprema Miranda contra Arizona": a case caption starts here
         if (k + 1 < tokens.length && CAPTION.has(tokens[k + 1].w)) break;
         if (tokens[k].w.replace(/\.$/, '').length < 2) break;
@@ -230,7 +231,7 @@ export function institutionNames(text: string): string[] {
       }
       if (end === i) continue;
       const name = line.slice(tokens[i].at, tokens[end].at + tokens[end].w.length);
-      out.push(/(?:^|\s)(?:\p{Lu}{1,3}\.)+$/u.test(name) ? name : name.replace(/[.’'-]+$/, ''));
+      out.push(/(?:^|\s)(?:\p{Lu}{1,2}\.)+$/u.test(name) ? name : name.replace(/[.’'-]+$/, ''));
       i = end;
     }
   }
@@ -246,7 +247,7 @@ const QUALIFIER = new RegExp(
     '^(?:para el|del) distrito (?:(?:norte|sur|este|oeste|central|medio) )?de [a-z]+(?: [a-z]+)?$',
   ].join('|'),
 );
-const LINK = /^(?:de|del|de la|de los|para|para el|para la) /;
+const LINK = /^(?:de la|de las|de los|del|de|para el|para la|para) /;
 
 /** Whether a (normalised) institution name is a termbase phrase, possibly with a qualifier or a listed parent. */
 function knownInstitution(tb: Termbase, key: string, depth = 0): boolean {
@@ -353,7 +354,7 @@ export function checkSpanishFile(tb: Termbase, f: SpanishFile, termbaseFile: str
       const allowed = [...spanish, formTitle(c.en)].filter(Boolean).map(aliasKey);
       // the title itself, or its first words ("Notice of Appeal" for "Notice of Appeal from a Decision …")
       const key = aliasKey(given);
-      if (allowed.some((a) => a === key || (key.includes(' ') && a.startsWith(`${key} `)))) continue;
+      if (allowed.some((a) => a === key || (key.includes(' ') && a.startsWith(key) && !/[\p{L}\p{N}]/u.test(a.charAt(key.length))))) continue;
       add(
         field,
         official

@@ -108,7 +108,7 @@ const TERMBASE = `
   variants: [Tribunal Supremo]
 - id: form-i-485
   kind: form
-  en: Form I-485, Application to Register Permanent Residence or Adjust Status
+  en: Form I-485, Application to Register/Adjust Status
   es: Formulario I-485, Solicitud de Registro de Residencia Permanente o Ajuste de Estatus
   source:
     title: USCIS en español
@@ -286,7 +286,10 @@ describe('Spanish termbase (FORMAT.md, "Spanish: the termbase")', () => {
     ['a quoted mention of what others call it', 'La prensa a veces la llama "orden de arresto", pero es otra cosa.'],
     ['another concept\'s accepted phrase outside the file that forbids it', 'Un mandato judicial detiene una política.'],
     ['listed forms with their official, English or shortened English titles', 'El Formulario I-485, Solicitud de Registro de Residencia Permanente o Ajuste de Estatus, y el Formulario EOIR-26 (Notice of Appeal, en inglés).'],
+    ['an English title cut at a slash', 'El Formulario EOIR-26 (Notice of Appeal) y el Formulario I-485 (Application to Register/Adjust).'],
     ['listed institutions, with a country, a listed parent or an acronym after them', 'El Departamento de Seguridad Nacional de Estados Unidos y la Oficina de Detención y Deportación del Servicio de Inmigración y Control de Aduanas (ICE), o la Oficina de Detención y Deportación de ICE, y la Corte Suprema y el Tribunal Supremo.'],
+    ['two names joined by "y del", and a parent named with "de la" and its acronym', 'Los datos del Departamento de Seguridad Nacional y del Servicio de Inmigración y Control de Aduanas, y la Oficina de Detención y Deportación de la ICE.'],
+    ['a listed name at the end of a sentence, before a capitalised word', 'Lo decide la Oficina de Detención y Deportación de ICE. La Corte Suprema lo revisó en EE. UU. Después, nada.'],
     ['a head noun that starts no name', 'Corte la hoja. Un Centro de detención. La División C de la ley. La Corte Suprema Miranda contra Arizona.'],
     ['a head noun inside a longer phrase in title case (a heading style)', 'Vea el Modelo de Oficial de Servicio de Órdenes.'],
   ])('accepts %s', (_name, text) => {
