@@ -55,7 +55,6 @@ const concept = z
     }
   });
 
-export const conceptSchema = concept;
 export type Concept = z.infer<typeof concept>;
 
 /** A loaded termbase with its phrase index. */
