@@ -1,6 +1,6 @@
-// The matcher index (build time): the aliases of the term files, each with the phrase-plural rule the
-// matcher may apply to it, and the longer proper names it swallows (glossary/names.yaml). Problems are
-// reported as `file: field: what is wrong`, like every other glossary check.
+// The matcher index (build time): the aliases of the term files and the longer proper names the matcher
+// swallows (glossary/names.yaml). Problems are reported as `file: field: what is wrong`, like every other
+// glossary check.
 //
 // glossary/names.yaml lists names that contain a term's alias but are not that term ("Immigration and
 // Naturalization Service" is not naturalization): the matcher consumes such a name without showing a card.
@@ -12,9 +12,8 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { aliasForms, compileMatcher, isAcronymLike, packIndex, type MatcherEntry, type MatcherIndex } from '../runtime/matcher.ts';
 import { aliasKey, normalizeText } from '../runtime/normalize.ts';
-import { phrasePlural, type PluralRule } from '../runtime/variants.ts';
 import type { ParsedFile } from './compile.ts';
-import type { Lang, TermFrontMatter } from './schema.ts';
+import type { TermFrontMatter } from './schema.ts';
 
 type Report = (file: string, field: string, message: string) => void;
 
@@ -67,47 +66,24 @@ export function readNames(root: string, report: Report): SwallowedName[] {
 const displayPath = (root: string) => join(relative(process.cwd(), root) || root, 'names.yaml');
 
 /**
- * The phrase-plural rule for an alias as written, or null: the alias's language (English when the same
- * alias is in both files of its term: a loanword such as "green card" or a name), and only when every word
- * the plural would change is written in lower case, so names ("Department of Justice", "parada Terry") and
- * acronyms keep their form.
+ * The shipped matcher index: `entries` (each normalised alias once, as compile.ts collects them) plus the
+ * swallowed names of glossary/names.yaml. Reports names that contain no alias or equal one, and aliases
+ * whose derived forms (variants.ts) read as another term's alias.
  */
-export function pluralRuleFor(text: string, lang: Lang, inBothLanguages: boolean): PluralRule | null {
-  const rule: PluralRule = inBothLanguages ? 'en' : lang;
-  const key = aliasKey(text);
-  const plural = phrasePlural(key, rule);
-  if (!plural) return null;
-  const written = text.trim().split(/[\s\u00a0\-\u2010-\u2015]+/).filter((w) => normalizeText(w) !== '');
-  if (written.length !== key.split(' ').length) return null;
-  return plural.changed.every((i) => !/\p{Lu}/u.test(written[i])) ? rule : null;
-}
-
-/**
- * The shipped matcher index: `shipped` (each normalised alias once, as compile.ts collects them) with the
- * plural rule of each, plus the swallowed names of glossary/names.yaml. Reports names that contain no alias
- * or equal one, and aliases whose derived forms (variants.ts) read as another term's alias.
- */
-export function buildMatcherIndex(root: string, terms: ParsedFile<TermFrontMatter>[], shipped: MatcherEntry[], report: Report): MatcherIndex {
-  const langs = new Map<string, Set<Lang>>();
+export function buildMatcherIndex(root: string, terms: ParsedFile<TermFrontMatter>[], entries: MatcherEntry[], report: Report): MatcherIndex {
   const fileOf = new Map<string, string>();
   for (const f of terms) {
     for (const a of f.data.aliases) {
       const at = `${f.id}\u0000${aliasKey(typeof a === 'string' ? a : a.text)}`;
-      langs.set(at, (langs.get(at) ?? new Set()).add(f.lang));
       if (!fileOf.has(at)) fileOf.set(at, f.file);
     }
   }
-  const entries: MatcherEntry[] = shipped.map(([text, id, exact]) => {
-    const used = langs.get(`${id}\u0000${aliasKey(text)}`) ?? new Set<Lang>(['en']);
-    const rule = exact ? null : pluralRuleFor(text, [...used][0], used.size > 1);
-    return rule ? [text, id, exact, rule] : [text, id, exact];
-  });
 
   // a derived form must not read as another term's alias: "INA 245" and "INA § 245" are one to the matcher
   const owner = new Map<string, { id: string; text: string }>();
   for (const [text, id] of entries) owner.set(aliasKey(text), { id, text });
-  for (const [text, id, exact, rule] of entries) {
-    for (const k of aliasForms(text, exact, rule ?? null).slice(1)) {
+  for (const [text, id, exact] of entries) {
+    for (const k of aliasForms(text, exact).slice(1)) {
       const other = owner.get(k);
       if (other && other.id !== id) {
         report(fileOf.get(`${id}\u0000${aliasKey(text)}`) ?? id, 'aliases', `"${text}" also matches "${k}", which is an alias of ${other.id} ("${other.text}")`);

@@ -3,194 +3,10 @@
 // folding the text on the fly (no copy of the text is made), keeping the longest alias that ends on a word
 // boundary (leftmost-longest).
 import { ASCII_FOLD, ASCII_WORD, OPEN_PAREN, SECTION_SIGN, SKIP, SPACE, foldCode, isWordCode, normalizeText } from './normalize.ts';
-import { applyCiteSignEdit, citeSignEdit, derivedKeys, isCiteKey, phrasePlural, SUBSECTION, type PluralRule } from './variants.ts';
+import { lineVariants, readIndex, type MatcherIndex } from './matcher-index.ts';
+import { isCiteKey, SUBSECTION } from './variants.ts';
 
-export type { PluralRule };
-
-/**
- * One alias for packIndex: [alias as written, term id, 1 if it matches only in the case written (acronyms),
- * the language whose phrase plural the matcher derives ("notices to appear", "órdenes de deportación"; the
- * build chooses it, see glossary/build/matcher-entries.ts; omit for none)].
- */
-export type MatcherEntry = [alias: string, id: string, exact: 0 | 1, plural?: PluralRule];
-
-/**
- * The matcher index as shipped in the content script (so its size counts per alias): the term ids, and one
- * string of lines separated by "|", sorted by normalised alias and front-coded: each line is one character
- * for the length of the prefix it shares with the line before, a fixed number of base-90 digits for
- * (term number × 9 + case × 3 + plural), then the rest of the normalised alias. Case: 0 any, 1 capitals only
- * (the alias is its key in upper case), 2 mixed (the next field holds the alias with its case kept).
- * Plural: 0 none, 1 English, 2 Spanish phrase plurals (glossary/runtime/variants.ts). Term number
- * `ids.length` marks a swallowed name: matched, consumed, never shown. The first two characters give the
- * digit count and a format version. Aliases the matcher derives at start-up from another alias of the same
- * term (variants.ts, plurals, subsection groups) are left out.
- */
-export interface MatcherIndex {
-  ids: string[];
-  aliases: string;
-}
-
-const SEPARATOR = '|';
-const FORMAT = 'b';
-/** Base-90 digits: printable ASCII without `"`, `'`, `\`, `` ` `` and the separator, so nothing needs escaping. */
-const DIGITS = ' !#$%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{}~';
-const BASE = 90;
-const DIGIT_VALUE = new Int16Array(256).fill(-1);
-for (let i = 0; i < BASE; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
-const CASE_ANY = 0;
-const CASE_UPPER = 1;
-const CASE_MIXED = 2;
-const PLURAL_CODE: Record<PluralRule, number> = { en: 1, es: 2 };
-const PLURAL_RULE: (PluralRule | null)[] = [null, 'en', 'es'];
-
-function digitsFor(max: number): number {
-  let width = 1;
-  for (let top = BASE; top <= max; top *= BASE) width++;
-  return width;
-}
-
-/** A line of the index before it is written: what the matcher needs to know about one alias. */
-interface IndexLine {
-  key: string;
-  /** term number; `ids.length` for a swallowed name */
-  term: number;
-  /** the alias normalised with its case kept; set only for exact-case aliases */
-  cased: string | null;
-  plural: PluralRule | null;
-  /** how many leading characters the line shares with the line before it in the index */
-  shared: number;
-}
-
-/**
- * The forms the matcher derives from a line at start-up, the line's own excluded: for a case-free alias,
- * derivedKeys (plurals, "EE. UU.", "§"); for an exact-case alias only the "§" form, in the same case.
- */
-function lineVariants(line: IndexLine): { key: string; cased: string | null }[] {
-  if (line.cased === null) return derivedKeys(line.key, line.plural).map((key) => ({ key, cased: null }));
-  const edit = citeSignEdit(line.key);
-  return edit ? [{ key: applyCiteSignEdit(line.key, edit), cased: applyCiteSignEdit(line.cased, edit) }] : [];
-}
-
-/** Every key the matcher reads an alias as: its normalised key and the forms derived from it at start-up. */
-export function aliasForms(alias: string, exact: 0 | 1, plural: PluralRule | null = null): string[] {
-  const key = normalizeText(alias);
-  if (!key) return [];
-  const line: IndexLine = { key, term: 0, cased: exact ? normalizeText(alias, true) : null, plural: exact ? null : plural, shared: 0 };
-  return [key, ...lineVariants(line).map((v) => v.key)];
-}
-
-const GROUPS = /^(\((?:[a-z]{1,4}|\d{1,3})\))+$/;
-
-/** Whether the matcher, given `line`, already finds `other` (and every form of it) with the same term. */
-function covers(line: IndexLine, other: IndexLine): boolean {
-  if (line.term !== other.term) return false;
-  const forms = [{ key: line.key, cased: line.cased }, ...lineVariants(line)];
-  const accepted = (key: string, cased: string | null): boolean =>
-    forms.some((f) => {
-      if (f.cased !== null) return cased === f.cased && key === f.key;
-      if (key === f.key) return true;
-      // what the scan accepts past a key: plurals, -ies and -ces, subsection groups of a cite
-      if (isWordCode(f.key.charCodeAt(f.key.length - 1)) && (key === `${f.key}s` || key === `${f.key}es`)) return true;
-      if ((f.key.endsWith('y') && key === `${f.key.slice(0, -1)}ies`) || (f.key.endsWith('z') && key === `${f.key.slice(0, -1)}ces`)) return true;
-      return isCiteKey(f.key) && key.startsWith(f.key) && GROUPS.test(key.slice(f.key.length));
-    });
-  return accepted(other.key, other.cased) && lineVariants(other).every((v) => accepted(v.key, v.cased));
-}
-
-/**
- * Packs aliases (and names to swallow) into the shipped index. An alias with the same key as a swallowed
- * name wins over it. Aliases that another alias of the same term already yields at start-up are dropped.
- */
-export function packIndex(entries: MatcherEntry[], names: [text: string, exact: 0 | 1][] = []): MatcherIndex {
-  const ids: string[] = [];
-  const number = new Map<string, number>();
-  const lines = new Map<string, IndexLine>();
-  const add = (text: string, term: number, exact: 0 | 1, plural: PluralRule | null) => {
-    const key = normalizeText(text);
-    if (!key) return;
-    const cased = exact ? normalizeText(text, true) : null;
-    const at = `${key}\u0000${cased}`;
-    const known = lines.get(at);
-    if (known && known.term < term) return; // a term's alias beats a swallowed name
-    const rule = plural && !exact && phrasePlural(key, plural) ? plural : null;
-    lines.set(at, { key, term, cased, plural: rule ?? (known?.term === term ? known.plural : null), shared: 0 });
-  };
-  for (const [alias, id] of entries) {
-    if (!number.has(id)) {
-      number.set(id, ids.length);
-      ids.push(id);
-    }
-  }
-  for (const [alias, id, exact, plural] of entries) add(alias, number.get(id)!, exact, plural ?? null);
-  for (const [text, exact] of names) add(text, ids.length, exact, null);
-
-  // drop what another line of the same term yields; shortest first, so a base is kept and its forms dropped
-  const all = [...lines.values()].sort((a, b) => a.key.length - b.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const byTerm = new Map<number, IndexLine[]>();
-  const kept: IndexLine[] = [];
-  for (const line of all) {
-    const same = byTerm.get(line.term) ?? [];
-    if (same.some((k) => covers(k, line))) continue;
-    same.push(line);
-    byTerm.set(line.term, same);
-    kept.push(line);
-  }
-  kept.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.term - b.term));
-
-  const width = digitsFor((ids.length + 1) * 9);
-  const fields: string[] = [];
-  let previous = '';
-  for (const line of kept) {
-    let shared = 0;
-    while (shared < BASE - 1 && shared < line.key.length && shared < previous.length && line.key[shared] === previous[shared]) shared++;
-    previous = line.key;
-    const mode = line.cased === null ? CASE_ANY : line.cased === line.key.toUpperCase() && line.cased.toLowerCase() === line.key ? CASE_UPPER : CASE_MIXED;
-    let code = line.term * 9 + mode * 3 + (line.plural ? PLURAL_CODE[line.plural] : 0);
-    let digits = '';
-    for (let d = 0; d < width; d++, code = Math.floor(code / BASE)) digits = DIGITS[code % BASE] + digits;
-    fields.push(DIGITS[shared] + digits + line.key.slice(shared));
-    if (mode === CASE_MIXED) fields.push(line.cased!);
-  }
-  return { ids, aliases: DIGITS[width] + FORMAT + fields.join(SEPARATOR) };
-}
-
-function readIndex(index: MatcherIndex): IndexLine[] {
-  const text = index.aliases;
-  if (text.length < 3) return [];
-  if (text[1] !== FORMAT) throw new Error(`matcher index: unknown format "${text[1]}"`);
-  const width = DIGIT_VALUE[text.charCodeAt(0)];
-  const out: IndexLine[] = [];
-  let previous = '';
-  let at = 2;
-  while (at < text.length) {
-    let end = text.indexOf(SEPARATOR, at);
-    if (end < 0) end = text.length;
-    let code = 0;
-    for (let d = 1; d <= width; d++) code = code * BASE + DIGIT_VALUE[text.charCodeAt(at + d)];
-    const shared = DIGIT_VALUE[text.charCodeAt(at)];
-    const key = previous.slice(0, shared) + text.slice(at + 1 + width, end);
-    previous = key;
-    at = end + 1;
-    const mode = Math.floor(code / 3) % 3;
-    let cased: string | null = null;
-    if (mode === CASE_UPPER) cased = key.toUpperCase();
-    else if (mode === CASE_MIXED) {
-      let next = text.indexOf(SEPARATOR, at);
-      if (next < 0) next = text.length;
-      cased = text.slice(at, next);
-      at = next + 1;
-    }
-    out.push({ key, term: Math.floor(code / 9), cased, plural: PLURAL_RULE[code % 3], shared });
-  }
-  return out;
-}
-
-/** The (normalised) aliases of an index with their ids, swallowed names left out, e.g. for tests and tools. */
-export function unpackIndex(index: MatcherIndex): [key: string, id: string, exact: 0 | 1][] {
-  return readIndex(index)
-    .filter((l) => l.term < index.ids.length)
-    .map((l) => [l.key, index.ids[l.term], l.cased === null ? 0 : 1]);
-}
+export { aliasForms, packIndex, unpackIndex, type MatcherEntry, type MatcherIndex } from './matcher-index.ts';
 
 export interface Match {
   /** index in the input string of the first character */
@@ -221,27 +37,22 @@ interface Terminal {
 /**
  * The trie's edges in one open-addressing hash table: (node, folded char) → child node. The node and the
  * character are stored apart (an Int32 and a Uint16), so any number of nodes is exact; flat typed arrays
- * make building it at start-up and walking it per character cheap.
+ * make building it at start-up and walking it per character cheap. `capacity` is the most edges it will hold.
  */
 class EdgeTable {
   /** parent node + 1 per slot; 0 marks an empty slot */
   private parents: Int32Array;
   private codes: Uint16Array;
   private children: Int32Array;
-  private mask = 0;
-  private shift = 0;
-  private count = 0;
+  private mask: number;
+  private shift: number;
 
-  constructor(capacityHint: number) {
+  constructor(capacity: number) {
     let bits = 4;
-    while (1 << bits < capacityHint * 2) bits++;
+    while (1 << bits < capacity * 2) bits++;
     this.parents = new Int32Array(1 << bits);
     this.codes = new Uint16Array(1 << bits);
     this.children = new Int32Array(1 << bits);
-    this.resize(bits);
-  }
-
-  private resize(bits: number): void {
     this.mask = (1 << bits) - 1;
     this.shift = 32 - bits;
   }
@@ -262,28 +73,10 @@ class EdgeTable {
   }
 
   set(node: number, code: number, child: number): void {
-    if ((this.count + 1) * 2 > this.parents.length) this.grow();
     const i = this.slot(node + 1, code);
-    if (this.parents[i] === 0) this.count++;
     this.parents[i] = node + 1;
     this.codes[i] = code;
     this.children[i] = child;
-  }
-
-  private grow(): void {
-    const { parents, codes, children } = this;
-    const size = parents.length * 2;
-    this.parents = new Int32Array(size);
-    this.codes = new Uint16Array(size);
-    this.children = new Int32Array(size);
-    this.resize(31 - Math.clz32(size));
-    for (let i = 0; i < parents.length; i++) {
-      if (parents[i] === 0) continue;
-      const j = this.slot(parents[i], codes[i]);
-      this.parents[j] = parents[i];
-      this.codes[j] = codes[i];
-      this.children[j] = children[i];
-    }
   }
 }
 
@@ -305,56 +98,73 @@ const ALL_CAPS_AFTER = /^[\s\u00a0]+\p{Lu}{3,}/u;
 export function compileMatcher(index: MatcherIndex): Matcher {
   const lines = readIndex(index);
   const ids = index.ids;
-  const edges = new EdgeTable(lines.reduce((n, l) => n + l.key.length - l.shared, 0) * 1.25);
+  const variants = lines.map(lineVariants);
+  // every character inserted makes at most one edge: the rest of each line, and each variant whole
+  let capacity = 0;
+  for (let i = 0; i < lines.length; i++) {
+    capacity += lines[i].key.length - lines[i].shared;
+    for (const v of variants[i]) capacity += v.key.length;
+  }
+  const edges = new EdgeTable(capacity);
+  // per node (at most one per edge, and the root): the index of its list of terminals, or -1
+  const terminalAt = new Int32Array(capacity + 1).fill(-1);
   const lists: Terminal[][] = [];
-  const listOf = new Map<number, number>();
   let nodes = 1; // node 0 is the root
   let size = 0;
   // which two-character ASCII starts lead anywhere: most word starts stop here without a walk
   const pairs = new Uint8Array(128 * 128);
 
   const terminal = (node: number, key: string, term: number, cased: string | null) => {
-    let at = listOf.get(node);
-    if (at === undefined) {
-      listOf.set(node, (at = lists.length));
+    let at = terminalAt[node];
+    if (at < 0) {
+      terminalAt[node] = at = lists.length;
       lists.push([]);
     }
     const list = lists[at];
     const id = term < ids.length ? ids[term] : null;
-    if (list.some((t) => t.id === id && t.cased === cased)) return;
+    for (const t of list) if (t.id === id && t.cased === cased) return;
     const t: Terminal = { id, cased, wordEnd: isWordCode(key.charCodeAt(key.length - 1)), cite: isCiteKey(key) };
     // an alias beats a swallowed name with the same key
-    if (id === null) list.push(t);
-    else list.unshift(t);
+    if (id !== null && list.length && list[list.length - 1].id === null) list.splice(list.length - 1, 0, t);
+    else list.push(t);
     size++;
     const a = key.charCodeAt(0);
     if (a >= 128) return;
     const b = key.charCodeAt(1);
-    if (key.length < 3) pairs.fill(1, a * 128, a * 128 + 128); // short keys: plurals and -ies start anywhere
-    else if (b < 128) pairs[a * 128 + b] = 1;
-  };
-  const insert = (key: string, from: number, node: number, path: Int32Array | null): number => {
-    for (let i = from; i < key.length; i++) {
-      const code = key.charCodeAt(i);
-      let child = edges.get(node, code);
-      if (child < 0) edges.set(node, code, (child = nodes++));
-      node = child;
-      if (path) path[i + 1] = node;
+    // a key of one letter can take a plural ending: any second character may follow
+    if (key.length < 2) pairs.fill(1, a * 128, a * 128 + 128);
+    else if (b < 128) {
+      pairs[a * 128 + b] = 1;
+      if (b === 121 || b === 122) pairs[a * 128 + (b === 121 ? 105 : 99)] = 1; // "by" → "bies"
     }
-    return node;
   };
 
-  // the index is sorted and front-coded: a line's shared prefix is a path the line before already made
+  // the index is sorted and front-coded: a line's shared prefix is a path the line before already made, and
+  // past the first new character every edge is new
   const path = new Int32Array(lines.reduce((n, l) => Math.max(n, l.key.length), 0) + 1);
   for (const line of lines) {
-    terminal(insert(line.key, line.shared, path[line.shared], path), line.key, line.term, line.cased);
+    const key = line.key;
+    let node = path[line.shared];
+    let i = line.shared;
+    for (let child; i < key.length && (child = edges.get(node, key.charCodeAt(i))) >= 0; i++) node = path[i + 1] = child;
+    for (; i < key.length; i++) {
+      edges.set(node, key.charCodeAt(i), nodes);
+      node = path[i + 1] = nodes++;
+    }
+    terminal(node, key, line.term, line.cased);
   }
-  for (const line of lines) {
-    for (const v of lineVariants(line)) terminal(insert(v.key, 0, 0, null), v.key, line.term, v.cased);
+  for (let i = 0; i < lines.length; i++) {
+    for (const { key, cased } of variants[i]) {
+      let node = 0;
+      for (let k = 0; k < key.length; k++) {
+        const code = key.charCodeAt(k);
+        let child = edges.get(node, code);
+        if (child < 0) edges.set(node, code, (child = nodes++));
+        node = child;
+      }
+      terminal(node, key, lines[i].term, cased);
+    }
   }
-  // per node: the index of its list of terminals, or -1
-  const terminalAt = new Int32Array(nodes).fill(-1);
-  for (const [node, at] of listOf) terminalAt[node] = at;
   // the first step of a walk, for ASCII characters
   const rootAscii = new Int32Array(128);
   for (let c = 0; c < 128; c++) rootAscii[c] = edges.get(0, ASCII_FOLD[c]);
@@ -398,24 +208,37 @@ export function compileMatcher(index: MatcherIndex): Matcher {
     return matches;
   }
 
-  /** Walks the trie from `start`; returns where the longest accepted alias ends (and sets lastId), or -1. */
+  /** Walks that wait their turn, 4 numbers each: node, text offset, last code, depth. */
+  const pending = new Int32Array(64);
+
+  /**
+   * Walks the trie from `start`; returns where the best accepted alias ends (and sets lastId), or -1. The best
+   * ends last; among those, the longest alias (the deepest node); then the smaller id. Where the text adds a
+   * plural ending to a word inside an alias ("orders of removal", "jueces de inmigración", "perfiles
+   * raciales"), the walk also goes on as if the ending were not there.
+   */
   function walk(input: string, start: number, firstNode: number, firstCode: number): number {
     const n = input.length;
     let node = firstNode;
     let last = firstCode;
     let j = start + 1;
+    let depth = 1;
     let best = -1;
+    let bestDepth = 0;
     let cite = false;
+    let bestId: string | null = null;
+    let waiting = 0;
     for (;;) {
       const at = terminalAt[node];
       if (at >= 0) {
         const here = lists[at];
         const end = acceptEnd(input, j, here[0].wordEnd);
-        if (end >= best) {
+        if (end >= best && end >= 0) {
           const hit = pickTerminal(here, input, start, j);
-          if (hit) {
+          if (hit && beats(end, depth, hit.id, best, bestDepth, bestId)) {
             best = end;
-            lastId = hit.id;
+            bestDepth = depth;
+            bestId = hit.id;
             cite = hit.cite && end === j;
           }
         }
@@ -425,7 +248,7 @@ export function compileMatcher(index: MatcherIndex): Matcher {
       while (j < n) {
         const r = input.charCodeAt(j);
         const c = r < 128 ? ASCII_FOLD[r] : foldCode(r);
-        if (c === SKIP) {
+        if (c === SKIP || c === SECTION_SIGN) {
           j++;
           continue;
         }
@@ -445,45 +268,83 @@ export function compileMatcher(index: MatcherIndex): Matcher {
         code = c;
         break;
       }
-      if (code < 0) break;
-      // "sanctuary cities" for "sanctuary city", "jueces" for "juez": a plural that changes the last letter
-      if (code === 105 || code === 99) {
-        const alt = edges.get(node, code === 105 ? 121 : 122);
-        if (alt >= 0 && terminalAt[alt] >= 0) {
-          const end = changedPluralEnd(input, j);
-          if (end >= best) {
-            const hit = lists[terminalAt[alt]].find((t) => t.cased === null);
-            if (hit) {
+      if (code >= 0) {
+        // a plural that changes the last letter: "sanctuary cities", "jueces de inmigración"
+        if ((code === 105 || code === 99) && changedPlural(input, j)) {
+          const alt = edges.get(node, code === 105 ? 121 : 122);
+          if (alt >= 0) {
+            const list = terminalAt[alt] >= 0 ? lists[terminalAt[alt]] : null;
+            const end = list ? changedPluralEnd(input, j) : -1;
+            const hit = end >= 0 ? list!.find((t) => t.cased === null) : undefined;
+            if (hit && beats(end, depth + 1, hit.id, best, bestDepth, bestId)) {
               best = end;
-              lastId = hit.id;
+              bestDepth = depth + 1;
+              bestId = hit.id;
               cite = false;
+            }
+            if (waiting < 64 && spaceAt(input, j + 3) && edges.get(alt, SPACE) >= 0) {
+              pending[waiting++] = alt;
+              pending[waiting++] = j + 3;
+              pending[waiting++] = 115;
+              pending[waiting++] = depth + 1;
             }
           }
         }
+        // a word inside an alias with -s or -es: "writs of mandamus", "órdenes de deportación"
+        if ((code === 115 || code === 101) && waiting < 64) {
+          const skip = code === 115 ? 1 : foldCode(input.charCodeAt(j + 1)) === 115 ? 2 : 0;
+          if (skip && depth > 1 && spaceAt(input, j + skip) && isWordCode(last) && edges.get(node, SPACE) >= 0) {
+            pending[waiting++] = node;
+            pending[waiting++] = j + skip;
+            pending[waiting++] = 115;
+            pending[waiting++] = depth;
+          }
+        }
+        const child = edges.get(node, code);
+        if (child >= 0) {
+          node = child;
+          last = code;
+          j++;
+          depth++;
+          continue;
+        }
       }
-      const child = edges.get(node, code);
-      if (child < 0) break;
-      node = child;
-      last = code;
-      j++;
+      if (waiting === 0) break;
+      waiting -= 4;
+      node = pending[waiting];
+      j = pending[waiting + 1];
+      last = pending[waiting + 2];
+      depth = pending[waiting + 3];
     }
+    lastId = bestId;
     return cite ? extendOverSubsections(input, best) : best;
   }
 
   return { find, size, nodes };
 }
 
-/**
- * Where a plural whose last letter changed ("cit|ies", "jue|ces") ends, given the index of its first changed
- * letter, or -1: the letters must be "ies" or "ces" as written, followed by a word boundary.
- */
+/** Whether the text has "ies" or "ces" at `at` (the first letter already read), as a plural ending. */
+function changedPlural(text: string, at: number): boolean {
+  return foldCode(text.charCodeAt(at + 1)) === 101 && foldCode(text.charCodeAt(at + 2)) === 115;
+}
+
+/** Where a plural ending in "ies"/"ces" that starts at `at` ends, if a word boundary follows; else -1. */
 function changedPluralEnd(text: string, at: number): number {
-  if (at + 2 >= text.length) return -1;
-  if (foldCode(text.charCodeAt(at + 1)) !== 101 || foldCode(text.charCodeAt(at + 2)) !== 115) return -1;
   const end = at + 3;
   if (end < text.length && isWordCode(text.charCodeAt(end))) return -1;
   return acceptEnd(text, end, false);
 }
+
+/**
+ * Whether a match that ends at `end` with an alias of `depth` characters and term `id` beats the best so far:
+ * it ends later, or as late with a longer alias, or as long with a smaller id (null, a swallowed name, first).
+ */
+function beats(end: number, depth: number, id: string | null, best: number, bestDepth: number, bestId: string | null): boolean {
+  return end > best || (end === best && (depth > bestDepth || (depth === bestDepth && (id ?? '') < (bestId ?? ''))));
+}
+
+/** Whether the character at `at` reads as a space (white space, hyphen or dash). */
+const spaceAt = (text: string, at: number) => at < text.length && foldCode(text.charCodeAt(at)) === SPACE;
 
 /** A cite's match runs on over subsection groups written after it: "§ 706" + "(1)(A)". */
 function extendOverSubsections(text: string, end: number): number {
@@ -497,6 +358,10 @@ function extendOverSubsections(text: string, end: number): number {
   }
 }
 
+const isHyphen = (code: number) => code === 45 || (code >= 0x2010 && code <= 0x2015) || code === 0x2212;
+const isDigitCode = (code: number) => code >= 48 && code <= 57;
+const isLetterCode = (code: number) => isWordCode(code) && !isDigitCode(code);
+
 /** Characters that join words into domains, addresses and paths: ".", "@", "/". */
 const isJoiner = (code: number) => code === 46 || code === 64 || code === 47;
 
@@ -507,6 +372,9 @@ const isJoiner = (code: number) => code === 46 || code === 64 || code === 47;
 function acceptEnd(text: string, end: number, wordEnd: boolean): number {
   if (end < text.length && isJoiner(text.charCodeAt(end)) && end + 1 < text.length && isWordCode(text.charCodeAt(end + 1))) {
     return -1; // "mandamus.com", "ICE.gov": part of a domain or an address
+  }
+  if (isHyphen(text.charCodeAt(end)) && isDigitCode(text.charCodeAt(end + 1)) && isLetterCode(text.charCodeAt(end - 1))) {
+    return -1; // "EOIR-33", "DHS-2025-0001": the letters of a form or docket number
   }
   if (!wordEnd || end >= text.length || !isWordCode(text.charCodeAt(end))) return end;
   const s = text.charCodeAt(end) | 32; // "DETAINERS" as well as "detainers"

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { compileGlossary, type CompiledGlossary } from '../../glossary/build/compile.ts';
 import { EVERYDAY_WORDS, type Lang } from '../../glossary/build/schema.ts';
-import { isAcronymLike } from '../../glossary/runtime/matcher.ts';
-import { aliasKey } from '../../glossary/runtime/normalize.ts';
+import { aliasForms, isAcronymLike } from '../../glossary/runtime/matcher.ts';
+import { normalizeText } from '../../glossary/runtime/normalize.ts';
 
 /** A seeded pseudo-random generator (mulberry32): the same seed gives the same sequence. */
 export function seededRandom(seed: number): () => number {
@@ -53,6 +53,11 @@ export function vocabulary(glossary: CompiledGlossary): Record<Lang, string[]> {
   return { en: [...out.en].sort(), es: [...out.es].sort() };
 }
 
+/** Every key the matcher reads an alias as (its own and its derived forms), to keep synthetic aliases apart. */
+export function formsOf(a: WrittenAlias): string[] {
+  return aliasForms(a.text, a.exact ? 1 : 0);
+}
+
 const UPPER = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
 
 /** One realistic variation of an alias: other numbers in a cite, other letters in an acronym, other words in a phrase. */
@@ -70,7 +75,8 @@ export function varyAlias(alias: WrittenAlias, rnd: () => number, vocab: Record<
   const words = text.split(' ');
   const slots = words.map((w, i) => (/^\p{Ll}{4,}$/u.test(w) ? i : -1)).filter((i) => i >= 0);
   const list = vocab[alias.lang];
-  if (!slots.length) return `${text} ${pick(rnd, list)}`;
+  // a one-word alias gets a second word: a lone vocabulary word would be an everyday word, not a term
+  if (!slots.length || words.length === 1) return rnd() < 0.5 ? `${text} ${pick(rnd, list)}` : `${pick(rnd, list)} ${text}`;
   const changes = 1 + (slots.length > 2 && rnd() < 0.4 ? 1 : 0);
   for (let c = 0; c < changes; c++) words[pick(rnd, slots)] = pick(rnd, list);
   return words.join(' ');
@@ -82,16 +88,17 @@ export function varyAlias(alias: WrittenAlias, rnd: () => number, vocab: Record<
  */
 export function syntheticAliases(real: WrittenAlias[], copies: number, seed: number, vocab: Record<Lang, string[]>): WrittenAlias[] {
   const rnd = seededRandom(seed);
-  const taken = new Set(real.map((a) => aliasKey(a.text)));
+  const taken = new Set(real.flatMap(formsOf));
   const out: WrittenAlias[] = [];
   for (let k = 1; k <= copies; k++) {
     for (const a of real) {
       for (let attempt = 0; attempt < 20; attempt++) {
         const text = varyAlias(a, rnd, vocab);
-        const key = aliasKey(text);
-        if (!key || taken.has(key) || EVERYDAY_WORDS.has(key)) continue;
-        taken.add(key);
-        out.push({ text, id: `${a.id}-x${k}`, lang: a.lang, exact: a.exact && isAcronymLike(text) === a.exact });
+        const alias: WrittenAlias = { text, id: `${a.id}-x${k}`, lang: a.lang, exact: a.exact && isAcronymLike(text) };
+        const forms = formsOf(alias);
+        if (!forms.length || forms.some((f) => taken.has(f)) || EVERYDAY_WORDS.has(forms[0])) continue;
+        for (const f of forms) taken.add(f);
+        out.push(alias);
         break;
       }
     }
@@ -116,7 +123,9 @@ export function writeSyntheticGlossary(root: string, out: string, factor: number
   const real = writtenAliases(glossary);
   const vocab = vocabulary(glossary);
   const rnd = seededRandom(seed);
-  const taken = new Set(real.map((a) => aliasKey(a.text)));
+  const taken = new Set(real.flatMap(formsOf));
+  // the guides must link every term they mention, so a new alias must not occur in them
+  const guideText = ` ${glossary.guides.map((f) => normalizeText(glossary.bodies[f.file] ?? '')).join(' ')} `;
   let aliases = real.length;
   let terms = glossary.terms.length / 2;
   const reviewRows: string[] = [];
@@ -130,9 +139,9 @@ export function writeSyntheticGlossary(root: string, out: string, factor: number
         const alias: WrittenAlias = { text: a, id, lang: f.lang, exact: isAcronymLike(a) };
         for (let attempt = 0; attempt < 20; attempt++) {
           const text = varyAlias(alias, rnd, vocab);
-          const key = aliasKey(text);
-          if (!key || taken.has(key) || EVERYDAY_WORDS.has(key) || text.trim().length < 2) continue;
-          taken.add(key);
+          const forms = formsOf({ ...alias, text, exact: isAcronymLike(text) });
+          if (!forms.length || forms.some((k) => taken.has(k) || guideText.includes(k)) || EVERYDAY_WORDS.has(forms[0]) || text.trim().length < 2) continue;
+          for (const k of forms) taken.add(k);
           varied.push(text);
           break;
         }

@@ -1,38 +1,18 @@
-// What the build adds to the matcher index (glossary/build/matcher-entries.ts): the phrase-plural rule of
-// each alias, the names the matcher swallows (glossary/names.yaml) with their checks, and the check that a
-// derived form never reads as another term's alias. Also the alias variants themselves (runtime/variants.ts).
+// What the build adds to the matcher index (glossary/build/matcher-entries.ts): the names the matcher
+// swallows (glossary/names.yaml) with their checks, the check that a derived form never reads as another
+// term's alias, and aliases left out because the scan finds them anyway. Also the alias variants
+// themselves (runtime/variants.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileGlossary, type ParsedFile } from '@/glossary/build/compile';
-import { buildMatcherIndex, pluralRuleFor } from '@/glossary/build/matcher-entries';
+import { buildMatcherIndex } from '@/glossary/build/matcher-entries';
 import type { TermFrontMatter } from '@/glossary/build/schema';
 import { compileMatcher, unpackIndex, type MatcherEntry } from '@/glossary/runtime/matcher';
-import { abbreviationVariants, citeSignEdit, applyCiteSignEdit, isCiteKey, phrasePlural } from '@/glossary/runtime/variants';
+import { abbreviationVariants, formKeys, isCiteKey } from '@/glossary/runtime/variants';
 
 describe('alias variants', () => {
-  it.each([
-    ['writ of mandamus', 'en', 'writs of mandamus'],
-    ['final order of removal', 'en', 'final orders of removal'],
-    ['petition for alien relative', 'en', 'petitions for alien relative'],
-    ['right to remain silent', 'en', 'rights to remain silent'],
-    ['removed from the united states', 'en', null],
-    ['class action', 'en', null],
-    ['jurisdiccion no cooperante', 'es', 'jurisdicciones no cooperantes'],
-    ['orden de deportacion', 'es', 'ordenes de deportacion'],
-    ['juez de inmigracion', 'es', 'jueces de inmigracion'],
-    ['sospecha razonable y articulable', 'es', 'sospechas razonables y articulables'],
-    ['ciudad santuario', 'es', 'ciudades santuario'],
-    ['ley sb 1070', 'es', 'leyes sb 1070'],
-    ['removible', 'es', null],
-    ['derechos civiles', 'es', null],
-    ['agotar la via administrativa', 'es', null],
-    ['8 usc §1357(g)', 'es', null],
-  ] as const)('phrase plural of %j (%s) is %j', (key, rule, plural) => {
-    expect(phrasePlural(key, rule)?.text ?? null).toBe(plural);
-  });
-
   it('writes "Estados Unidos" and its abbreviations both ways, with and without "los"', () => {
     expect(abbreviationVariants('tribunal supremo de los estados unidos').sort()).toEqual([
       'tribunal supremo de ee uu', 'tribunal supremo de eeuu', 'tribunal supremo de estados unidos',
@@ -42,16 +22,11 @@ describe('alias variants', () => {
     expect(abbreviationVariants('unidos estados')).toEqual([]);
   });
 
-  it('adds or removes "§" after U.S.C., CFR and INA', () => {
-    const edit = (key: string) => {
-      const e = citeSignEdit(key);
-      return e ? applyCiteSignEdit(key, e) : null;
-    };
-    expect(edit('8 usc 1357(g)')).toBe('8 usc §1357(g)');
-    expect(edit('28 usc §1361')).toBe('28 usc 1361');
-    expect(edit('ina §287(g)')).toBe('ina 287(g)');
-    expect(edit('section 1983')).toBeNull();
-    expect(edit('usc')).toBeNull();
+  it('writes "Form", "Formulario" and "Forma" before a form number only', () => {
+    expect(formKeys('i 485')).toEqual(['form i 485', 'formulario i 485', 'forma i 485']);
+    expect(formKeys('eoir 26')).toHaveLength(3);
+    expect(formKeys('sb 1070')).toEqual([]);
+    expect(formKeys('i 485 receipt')).toEqual([]);
   });
 
   it.each([
@@ -59,23 +34,6 @@ describe('alias variants', () => {
     ['section 1983', true], ['392 us 1', false], ['1983 action', false], ['form i 485', false], ['n 400', false],
   ] as const)('%j is a cite: %s', (key, cite) => {
     expect(isCiteKey(key)).toBe(cite);
-  });
-});
-
-describe('phrase-plural rule chosen at build time', () => {
-  it.each([
-    ['writ of mandamus', 'en', false, 'en'],
-    ['Notice to Appear', 'en', false, null],
-    ['Department of Justice', 'en', false, null],
-    ['orden de deportación', 'es', false, 'es'],
-    ['jurisdicción no cooperante', 'es', false, 'es'],
-    ['parada Terry', 'es', false, null],
-    ['green card', 'es', true, null],
-    ['advance parole', 'es', true, null],
-    ['8 U.S.C. § 1357(g)', 'es', false, null],
-    ['port-of-entry parole', 'en', false, 'en'],
-  ] as const)('%j (%s, in both files: %s) → %j', (text, lang, both, rule) => {
-    expect(pluralRuleFor(text, lang, both)).toBe(rule);
   });
 });
 
@@ -134,24 +92,22 @@ describe('names the matcher swallows (glossary/names.yaml)', () => {
 
 describe('derived forms and other terms', () => {
   it('reports an alias whose derived form is another term’s alias', () => {
-    const terms = [term('asylum', 'en', ['INA 208']), term('other', 'en', ['INA § 208'])];
+    const terms = [term('supreme-court', 'es', ['Tribunal Supremo de los Estados Unidos']), term('other', 'es', ['Tribunal Supremo de EE. UU.'])];
     const { problems } = build(terms, null);
     expect(problems).toEqual([
-      'terms/asylum.en.md: aliases: "INA 208" also matches "ina §208", which is an alias of other ("INA § 208")',
-      'terms/other.en.md: aliases: "INA § 208" also matches "ina 208", which is an alias of asylum ("INA 208")',
+      'terms/supreme-court.es.md: aliases: "Tribunal Supremo de los Estados Unidos" also matches "tribunal supremo de ee uu", which is an alias of other ("Tribunal Supremo de EE. UU.")',
+      'terms/other.es.md: aliases: "Tribunal Supremo de EE. UU." also matches "tribunal supremo de los estados unidos", which is an alias of supreme-court ("Tribunal Supremo de los Estados Unidos")',
     ]);
   });
 
-  it('gives Spanish aliases their phrase plural and English loanwords none', () => {
+  it('leaves out aliases the scan finds anyway: plurals at any word, subsections, "§"', () => {
     const terms = [
-      term('deportation', 'es', ['orden de deportación']),
-      term('green-card', 'en', ['green card']),
-      term('green-card', 'es', ['green card', 'tarjeta verde']),
+      term('immigration-judge', 'es', ['juez de inmigración', 'jueces de inmigración', 'juezas de inmigración']),
+      term('processing-times', 'es', ['tiempo de procesamiento de USCIS', 'tiempos de procesamiento de USCIS']),
+      term('aos', 'en', ['8 U.S.C. § 1255', '8 U.S.C. 1255', '8 U.S.C. § 1255(a)']),
     ];
-    const { matcher, index } = build(terms, null);
-    expect(matcher.find('órdenes de deportación').map((m) => m.id)).toEqual(['deportation']);
-    expect(matcher.find('tarjetas verdes; greenes cardes').map((m) => m.id)).toEqual(['green-card']);
-    expect(unpackIndex(index)).toHaveLength(3);
+    const { index } = build(terms, null);
+    expect(unpackIndex(index).map(([k]) => k)).toEqual(['8 usc 1255', 'juez de inmigracion', 'juezas de inmigracion', 'tiempo de procesamiento de uscis']);
   });
 });
 

@@ -12,7 +12,7 @@ const entries: MatcherEntry[] = [
   ['civil rights', 'civil-rights', 0], ['derechos civiles', 'civil-rights', 0],
   ['ICE', 'ice', 1], ['Immigration and Customs Enforcement', 'ice', 0],
   ['INA', 'ina', 1], ['Immigration and Nationality Act', 'ina', 0], ['Ley de Inmigración y Nacionalidad', 'ina', 0],
-  ['TPS', 'tps', 1],
+  ['TPS', 'tps', 1], ['EOIR', 'eoir', 1],
   ['I-485', 'form-i-485', 1], ['Form I-485', 'form-i-485', 0],
   ['§ 1983', 'section-1983', 0], ['Section 1983', 'section-1983', 0], ['42 U.S.C. § 1983', 'section-1983', 0],
   ['detainer', 'detainer', 0], ['solicitud de retención', 'detainer', 0],
@@ -54,6 +54,8 @@ const cases: Record<string, Case[]> = {
     ['see www.ICE.gov or write to help@USCIS.gov', []],
     ['under 8 U.S.C. § 1357(g). Next', ['8 U.S.C. § 1357(g)→287g']],
     ['ICE. Then', ['ICE→ice']],
+    ['file Form EOIR-33 with EOIR', ['EOIR→eoir']],
+    ['ICE-led raids and TPS–2025', ['ICE→ice']],
   ],
   'longest match wins': [
     ['a writ of mandamus asks', ['writ of mandamus→writ-of-mandamus']],
@@ -140,12 +142,12 @@ describe('matcher', () => {
 const wordings = compileMatcher(
   packIndex(
     [
-      ['sanctuary city', 'sanctuary-jurisdiction', 0], ['jurisdicción no cooperante', 'sanctuary-jurisdiction', 0, 'es'],
-      ['ciudad santuario', 'sanctuary-jurisdiction', 0, 'es'],
-      ['removible', 'deportation', 0], ['orden de deportación', 'deportation-order', 0, 'es'],
-      ['juez de inmigración', 'immigration-judge', 0, 'es'], ['perfil racial', 'racial-profiling', 0, 'es'],
-      ['residente permanente legal', 'green-card', 0, 'es'], ['writ of mandamus', 'writ-of-mandamus', 0, 'en'],
-      ['notice to appear', 'notice-to-appear', 0, 'en'], ['Board of Immigration Appeals', 'bia', 0],
+      ['sanctuary city', 'sanctuary-jurisdiction', 0], ['jurisdicción no cooperante', 'sanctuary-jurisdiction', 0],
+      ['ciudad santuario', 'sanctuary-jurisdiction', 0],
+      ['removible', 'deportation', 0], ['orden de deportación', 'deportation-order', 0],
+      ['juez de inmigración', 'immigration-judge', 0], ['perfil racial', 'racial-profiling', 0],
+      ['residente permanente legal', 'green-card', 0], ['writ of mandamus', 'writ-of-mandamus', 0],
+      ['notice to appear', 'notice-to-appear', 0], ['Board of Immigration Appeals', 'bia', 0],
       ['Tribunal Supremo de los Estados Unidos', 'supreme-court', 0],
       ['Servicio de Ciudadanía e Inmigración de EE. UU.', 'uscis', 0],
       ['5 U.S.C. § 706', 'apa', 0], ['§ 706(1)', 'apa-706-1', 0], ['5 U.S.C. § 706(2)(A)', 'arbitrary-and-capricious', 0],
@@ -174,13 +176,16 @@ const wordingCases: Record<string, Case[]> = {
     ['ordenes de deportacion', ['ordenes de deportacion→deportation-order']],
     ['los jueces de inmigración', ['jueces de inmigración→immigration-judge']],
     ['dos jueces', []],
+    ['jurisdicción no cooperantes, jurisdicciones no cooperante', ['jurisdicción no cooperantes→sanctuary-jurisdiction', 'jurisdicciones no cooperante→sanctuary-jurisdiction']],
+    ['jurisdicciones\nno cooperantes', ['jurisdicciones\nno cooperantes→sanctuary-jurisdiction']],
     ['perfiles raciales', ['perfiles raciales→racial-profiling']],
     ['residentes permanentes legales', ['residentes permanentes legales→green-card']],
   ],
-  'English phrase plurals, for aliases written in lower case': [
+  'English plurals inside a phrase': [
     ['two writs of mandamus', ['writs of mandamus→writ-of-mandamus']],
-    ['notices to appear', ['notices to appear→notice-to-appear']],
-    ['Boards of Immigration Appeals', []],
+    ['Notices to Appear', ['Notices to Appear→notice-to-appear']],
+    ['notice-s to appear', []],
+    ['noticess to appear', []],
   ],
   '"Estados Unidos" and "EE. UU." inside aliases': [
     ['el Tribunal Supremo de los Estados Unidos', ['Tribunal Supremo de los Estados Unidos→supreme-court']],
@@ -240,7 +245,7 @@ describe('packed matcher index', () => {
   const entries: MatcherEntry[] = [
     ['28 U.S.C. § 1361', 'mandamus-act', 1], ['28 U.S.C. 1361', 'mandamus-act', 1], ['28 USC §1361', 'mandamus-act', 1],
     ['solicitud de evidencia', 'rfe', 0], ['solicitud de evidencias', 'rfe', 0],
-    ['juez de inmigración', 'ij', 0, 'es'], ['jueces de inmigración', 'ij', 0],
+    ['juez de inmigración', 'ij', 0], ['jueces de inmigración', 'ij', 0],
     ['8 U.S.C. § 1255', 'aos', 0], ['8 U.S.C. § 1255(a)', 'aos', 0], ['sanctuary city', 'sj', 0], ['sanctuary cities', 'sj', 0],
     ['ICE', 'ice', 1], ['Whren', 'whren', 1], ['WHREN', 'whren', 1], ['the Whren case', 'whren', 0],
     ['removal order', 'deportation', 0], ['removal orders', 'other-term', 0],
@@ -250,7 +255,7 @@ describe('packed matcher index', () => {
 
   it('leaves out the aliases that another alias of the same term yields at start-up', () => {
     expect(unpackIndex(index).map(([key, id]) => `${key}→${id}`).sort()).toEqual([
-      '28 usc 1361→mandamus-act', '8 usc §1255→aos', 'ice→ice', 'juez de inmigracion→ij', 'removal orders→other-term',
+      '28 usc 1361→mandamus-act', '8 usc 1255→aos', 'ice→ice', 'juez de inmigracion→ij', 'removal orders→other-term',
       'removal order→deportation', 'sanctuary city→sj', 'solicitud de evidencia→rfe', 'the whren case→whren', 'whren→whren', 'whren→whren',
     ]);
   });
@@ -275,7 +280,7 @@ describe('packed matcher index', () => {
   });
 
   it('refuses an index of an unknown format', () => {
-    expect(() => compileMatcher({ ids: [], aliases: ' zzz' })).toThrow(/unknown format/);
+    expect(() => compileMatcher({ ids: [], aliases: 'zzz', words: '', cased: [] })).toThrow(/unknown format/);
   });
 });
 

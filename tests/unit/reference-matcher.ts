@@ -1,12 +1,12 @@
 // A simple reference matcher for the property test: the matching rules of DESIGN.md and
-// glossary/FORMAT.md ("Aliases") implemented the slow, obvious way — normalise the whole text once with a
-// map back to the original offsets, then at every word start look up every substring length in a Map of
-// keys — with no trie, no packed index, no front coding, no dropped aliases and no shortcuts. Derived alias
-// forms come from glossary/runtime/variants.ts (tested on their own by tables); everything else is
-// written again here.
-import type { MatcherEntry } from '@/glossary/runtime/matcher';
+// glossary/FORMAT.md ("Aliases") implemented the slow, obvious way — at every word start, try every alias
+// that starts with the same character, one character at a time, following every way it can line up with
+// the text (a plural ending after a word inside the alias, or none) — with no trie, no packed index, no
+// front coding and no shortcuts. Normalisation (foldCode) and the derived alias forms
+// (glossary/runtime/variants.ts) are shared and tested on their own by tables; everything else is written
+// again here.
 import { OPEN_PAREN, SECTION_SIGN, SKIP, SPACE, foldCode, isWordCode, normalizeText } from '@/glossary/runtime/normalize';
-import { citeSignEdit, applyCiteSignEdit, derivedKeys, isCiteKey } from '@/glossary/runtime/variants';
+import { derivedKeys, formKeys, isCiteKey } from '@/glossary/runtime/variants';
 
 export interface RefMatch {
   start: number;
@@ -21,45 +21,24 @@ interface RefTerminal {
   wordEnd: boolean;
 }
 
+interface RefKey {
+  key: string;
+  terminals: RefTerminal[];
+}
+
 const isJoiner = (c: number) => c === 46 || c === 64 || c === 47;
 const SHOUT_BEFORE = /\p{Lu}{3,}[\s\u00a0]+$/u;
 const SHOUT_AFTER = /^[\s\u00a0]+\p{Lu}{3,}/u;
 const GROUP = /^\((?:[a-z]{1,4}|\d{1,3})\)/i;
-
-/** The normalised text (normalizeText's rules) with, for each of its characters, the offset it came from. */
-function normaliseWithMap(text: string): { norm: string; from: number[]; at: Int32Array } {
-  const out: number[] = [];
-  const from: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = foldCode(text.charCodeAt(i));
-    if (c === SKIP) continue;
-    const last = out.length ? out[out.length - 1] : SPACE;
-    if (c === SPACE) {
-      if (last !== SPACE && last !== SECTION_SIGN) {
-        out.push(SPACE);
-        from.push(i);
-      }
-      continue;
-    }
-    if (c === OPEN_PAREN && out.length && last === SPACE) {
-      out.pop();
-      from.pop();
-    }
-    out.push(c);
-    from.push(i);
-  }
-  const at = new Int32Array(text.length + 1).fill(-1);
-  from.forEach((raw, p) => (at[raw] = p));
-  return { norm: String.fromCharCode(...out), from, at };
-}
+const S = 115;
 
 export class ReferenceMatcher {
   private keys = new Map<string, RefTerminal[]>();
-  /** keys ending in "y" or "z" by their stem, for "cities" and "jueces" */
-  private stems = new Map<string, { letter: string; terminals: RefTerminal[] }[]>();
-  private lengths: number[] = [];
+  /** keys by their first two characters (code × 65536 + code, the second -1 for a key of one) */
+  private byStart = new Map<number, RefKey[]>();
 
-  constructor(entries: MatcherEntry[], names: [text: string, exact: 0 | 1][] = []) {
+  /** `aliases`: [normalised key, term id or null for a swallowed name, the key with its case kept or null]. */
+  constructor(aliases: [key: string, id: string | null, cased: string | null][]) {
     const add = (key: string, t: RefTerminal) => {
       const list = this.keys.get(key) ?? [];
       if (list.some((x) => x.id === t.id && x.cased === t.cased)) return;
@@ -68,45 +47,25 @@ export class ReferenceMatcher {
       else list.unshift(t);
       this.keys.set(key, list);
     };
-    const all: [string, string | null, 0 | 1, MatcherEntry[3]][] = [
-      ...entries.map(([a, id, exact, plural]) => [a, id, exact, plural] as [string, string, 0 | 1, MatcherEntry[3]]),
-      ...names.map(([a, exact]) => [a, null, exact, undefined] as [string, null, 0 | 1, undefined]),
-    ];
-    for (const [alias, id, exact, plural] of all) {
-      const key = normalizeText(alias);
-      if (!key) continue;
-      const cased = exact ? normalizeText(alias, true) : null;
-      const forms: [string, string | null][] = [[key, cased]];
-      if (cased === null) for (const k of derivedKeys(key, plural ?? null)) forms.push([k, null]);
-      else {
-        const edit = citeSignEdit(key);
-        if (edit) forms.push([applyCiteSignEdit(key, edit), applyCiteSignEdit(cased, edit)]);
-      }
+    for (const [key, id, cased] of aliases) {
+      const forms: [string, string | null][] = [[key, cased], ...(cased === null ? derivedKeys(key) : formKeys(key)).map((k): [string, null] => [k, null])];
       for (const [k, c] of forms) add(k, { id, cased: c, cite: isCiteKey(k), wordEnd: isWordCode(k.charCodeAt(k.length - 1)) });
     }
-    for (const [key, list] of this.keys) {
-      const letter = key[key.length - 1];
-      if (letter !== 'y' && letter !== 'z') continue;
-      const free = list.filter((t) => t.cased === null);
-      if (!free.length) continue;
-      const stem = key.slice(0, -1);
-      this.stems.set(stem, [...(this.stems.get(stem) ?? []), { letter, terminals: free }]);
+    for (const [key, terminals] of this.keys) {
+      const start = key.charCodeAt(0) * 65536 + (key.length > 1 ? key.charCodeAt(1) : -1);
+      const list = this.byStart.get(start) ?? [];
+      list.push({ key, terminals });
+      this.byStart.set(start, list);
     }
-    const lengths = new Set<number>();
-    for (const k of this.keys.keys()) lengths.add(k.length);
-    for (const k of this.stems.keys()) lengths.add(k.length);
-    this.lengths = [...lengths].sort((a, b) => b - a);
   }
 
   find(text: string): RefMatch[] {
-    const { norm, from, at } = normaliseWithMap(text);
     const word = (k: number) => k >= 0 && k < text.length && isWordCode(text.charCodeAt(k));
     const out: RefMatch[] = [];
     let i = 0;
     while (i < text.length) {
-      const p = at[i];
-      const eligible = p >= 0 && !(word(i) && word(i - 1)) && !(i > 1 && isJoiner(text.charCodeAt(i - 1)) && word(i - 2));
-      const best = eligible ? this.longestAt(text, norm, from, p, i) : null;
+      const eligible = !(word(i) && word(i - 1)) && !(i > 1 && isJoiner(text.charCodeAt(i - 1)) && word(i - 2));
+      const best = eligible ? this.bestAt(text, i) : null;
       if (!best) {
         i++;
         continue;
@@ -117,39 +76,73 @@ export class ReferenceMatcher {
     return out;
   }
 
-  /** The longest accepted match starting at normalised offset p (raw offset i): greatest end, then deepest key. */
-  private longestAt(text: string, norm: string, from: number[], p: number, i: number): { end: number; id: string | null } | null {
-    const word = (k: number) => k >= 0 && k < text.length && isWordCode(text.charCodeAt(k));
-    let best: { end: number; depth: number; rank: number; id: string | null; cite: boolean } | null = null;
-    const better = (end: number, depth: number, rank: number) =>
-      !best || end > best.end || (end === best.end && (depth > best.depth || (depth === best.depth && rank > best.rank)));
-    for (const len of this.lengths) {
-      if (p + len > norm.length) continue;
-      const piece = norm.slice(p, p + len);
-      const rawEnd = from[p + len - 1] + 1;
-      const list = this.keys.get(piece);
-      if (list) {
-        const end = acceptEnd(text, rawEnd, list[0].wordEnd);
-        const t = end >= 0 ? pick(list, text, i, rawEnd) : null;
-        if (t && better(end, len, 0)) best = { end, depth: len, rank: 0, id: t.id, cite: t.cite && end === rawEnd };
+  /** The best match starting at i: the greatest end, then the longest alias, then the smaller id (null first). */
+  private bestAt(text: string, i: number): { end: number; id: string | null } | null {
+    const fold = (k: number) => (k < text.length ? foldCode(text.charCodeAt(k)) : -1);
+    const word = (k: number) => k < text.length && isWordCode(text.charCodeAt(k));
+    const space = (k: number) => fold(k) === SPACE;
+    /** The next character that counts from raw offset r, after `last` (normalizeText's rules): [code, offset]. */
+    const next = (r: number, last: number): [number, number] | null => {
+      for (; r < text.length; r++) {
+        const c = fold(r);
+        if (c === SKIP || c === SECTION_SIGN) continue; // "§" counts only as the first character
+        if (c === SPACE) {
+          if (last === SPACE || last === SECTION_SIGN) continue;
+          let k = r + 1;
+          while (k < text.length && (fold(k) === SPACE || fold(k) === SKIP)) k++;
+          if (fold(k) === OPEN_PAREN) return [OPEN_PAREN, k];
+        }
+        return [c, r];
       }
-      // "cit|ies" for "city", "jue|ces" for "juez": the changed letters as written, then a word boundary
-      const stems = this.stems.get(piece);
-      if (stems && p + len < norm.length) {
-        const next = norm[p + len];
-        for (const s of stems) {
-          if ((s.letter === 'y' ? 'i' : 'c') !== next) continue;
-          const r = from[p + len];
-          if (r + 2 >= text.length || foldCode(text.charCodeAt(r + 1)) !== 101 || foldCode(text.charCodeAt(r + 2)) !== 115) continue;
-          if (word(r + 3)) continue;
-          const end = acceptEnd(text, r + 3, false);
-          if (end >= 0 && better(end, len, 1)) best = { end, depth: len, rank: 1, id: s.terminals[0].id, cite: false };
+      return null;
+    };
+    let best: { end: number; depth: number; id: string | null; cite: boolean } | null = null;
+    const offer = (end: number, depth: number, t: RefTerminal, cite: boolean) => {
+      if (end < 0) return;
+      if (!best || end > best.end || (end === best.end && (depth > best.depth || (depth === best.depth && (t.id ?? '') < (best.id ?? ''))))) {
+        best = { end, depth, id: t.id, cite };
+      }
+    };
+    const first = fold(i);
+    // the keys that can start here: by the first two characters, the second as written, or "y"/"z" for
+    // "ies"/"ces", or none (a key of one character)
+    const second = next(i + 1, first)?.[0] ?? -2;
+    const seconds = [second, -1, ...(second === 105 ? [121] : second === 99 ? [122] : [])];
+    const candidates = seconds.flatMap((c) => this.byStart.get(first * 65536 + c) ?? []);
+    for (const { key, terminals } of candidates) {
+      // [characters of the key matched, text offset to read from, last character read]
+      const ways: [number, number, number][] = [[1, i + 1, first]];
+      while (ways.length) {
+        const [k, r, last] = ways.pop()!;
+        if (k === key.length) {
+          const end = acceptEnd(text, r, terminals[0].wordEnd);
+          const t = end >= 0 ? pick(terminals, text, i, r) : null;
+          if (t) offer(end, key.length, t, t.cite && end === r);
+        }
+        const read = next(r, last);
+        if (!read) continue;
+        const [c, at] = read;
+        if (k < key.length && c === key.charCodeAt(k)) ways.push([k + 1, at + 1, c]);
+        // a word inside the key written with -s or -es, then a space: "writs of mandamus"
+        if (key[k] === ' ' && k > 1 && isWordCode(last)) {
+          if (c === S && space(at + 1)) ways.push([k, at + 1, S]);
+          if (c === 101 && fold(at + 1) === S && space(at + 2)) ways.push([k, at + 2, S]);
+        }
+        // a last letter changed: "cit|ies", "jue|ces"
+        const changed = (key[k] === 'y' && c === 105) || (key[k] === 'z' && c === 99);
+        if (changed && fold(at + 1) === 101 && fold(at + 2) === S) {
+          if (k === key.length - 1 && !word(at + 3)) {
+            const t = terminals.find((x) => x.cased === null);
+            if (t) offer(acceptEnd(text, at + 3, false), key.length, t, false);
+          }
+          if (key[k + 1] === ' ' && space(at + 3)) ways.push([k + 1, at + 3, S]);
         }
       }
     }
     if (!best) return null;
-    let end = best.end;
-    if (best.cite) {
+    const found = best as { end: number; id: string | null; cite: boolean };
+    let end = found.end;
+    if (found.cite) {
       // a cite runs on over subsection groups: "(1)(A)"
       for (;;) {
         let k = end;
@@ -159,13 +152,15 @@ export class ReferenceMatcher {
         end = k + g[0].length;
       }
     }
-    return { end, id: best.id };
+    return { end, id: found.id };
   }
 }
 
 function acceptEnd(text: string, end: number, wordEnd: boolean): number {
   const word = (k: number) => k < text.length && isWordCode(text.charCodeAt(k));
   if (end < text.length && isJoiner(text.charCodeAt(end)) && word(end + 1)) return -1;
+  // a form or docket number: letters, a hyphen, a digit ("EOIR-33")
+  if (/^[-\u2010-\u2015\u2212]\d/.test(text.slice(end, end + 2)) && /[\p{L}]/u.test(text[end - 1] ?? '')) return -1;
   if (!wordEnd || !word(end)) return end;
   const c = text[end].toLowerCase();
   if (c === 's' && !word(end + 1)) return end + 1;
@@ -182,4 +177,3 @@ function pick(list: RefTerminal[], text: string, from: number, to: number): RefT
   }
   return null;
 }
-
