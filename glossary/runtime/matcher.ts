@@ -108,6 +108,13 @@ export function compileMatcher(index: MatcherIndex): Matcher {
   const edges = new EdgeTable(capacity);
   // per node (at most one per edge, and the root): the index of its list of terminals, or -1
   const terminalAt = new Int32Array(capacity + 1).fill(-1);
+  // per node: which edges a plural ending can stand before (SPACE_NEXT, Y_NEXT, Z_NEXT), so the scan
+  // looks for one only where an alias allows it
+  const gaps = new Uint8Array(capacity + 1);
+  const link = (node: number, code: number, child: number) => {
+    edges.set(node, code, child);
+    gaps[node] |= code === SPACE ? SPACE_NEXT : code === 121 ? Y_NEXT : code === 122 ? Z_NEXT : 0;
+  };
   const lists: Terminal[][] = [];
   let nodes = 1; // node 0 is the root
   let size = 0;
@@ -148,7 +155,7 @@ export function compileMatcher(index: MatcherIndex): Matcher {
     let i = line.shared;
     for (let child; i < key.length && (child = edges.get(node, key.charCodeAt(i))) >= 0; i++) node = path[i + 1] = child;
     for (; i < key.length; i++) {
-      edges.set(node, key.charCodeAt(i), nodes);
+      link(node, key.charCodeAt(i), nodes);
       node = path[i + 1] = nodes++;
     }
     terminal(node, key, line.term, line.cased);
@@ -159,7 +166,7 @@ export function compileMatcher(index: MatcherIndex): Matcher {
       for (let k = 0; k < key.length; k++) {
         const code = key.charCodeAt(k);
         let child = edges.get(node, code);
-        if (child < 0) edges.set(node, code, (child = nodes++));
+        if (child < 0) link(node, code, (child = nodes++));
         node = child;
       }
       terminal(node, key, lines[i].term, cased);
@@ -270,7 +277,8 @@ export function compileMatcher(index: MatcherIndex): Matcher {
       }
       if (code >= 0) {
         // a plural that changes the last letter: "sanctuary cities", "jueces de inmigración"
-        if ((code === 105 || code === 99) && changedPlural(input, j)) {
+        const gap = gaps[node];
+        if (gap !== 0 && (code === 105 ? gap & Y_NEXT : code === 99 ? gap & Z_NEXT : 0) && changedPlural(input, j)) {
           const alt = edges.get(node, code === 105 ? 121 : 122);
           if (alt >= 0) {
             const list = terminalAt[alt] >= 0 ? lists[terminalAt[alt]] : null;
@@ -282,7 +290,7 @@ export function compileMatcher(index: MatcherIndex): Matcher {
               bestId = hit.id;
               cite = false;
             }
-            if (waiting < 64 && spaceAt(input, j + 3) && edges.get(alt, SPACE) >= 0) {
+            if (waiting < 64 && gaps[alt] & SPACE_NEXT && spaceAt(input, j + 3)) {
               pending[waiting++] = alt;
               pending[waiting++] = j + 3;
               pending[waiting++] = 115;
@@ -291,9 +299,9 @@ export function compileMatcher(index: MatcherIndex): Matcher {
           }
         }
         // a word inside an alias with -s or -es: "writs of mandamus", "órdenes de deportación"
-        if ((code === 115 || code === 101) && waiting < 64) {
+        if (gap & SPACE_NEXT && (code === 115 || code === 101) && waiting < 64 && depth > 1) {
           const skip = code === 115 ? 1 : foldCode(input.charCodeAt(j + 1)) === 115 ? 2 : 0;
-          if (skip && depth > 1 && spaceAt(input, j + skip) && isWordCode(last) && edges.get(node, SPACE) >= 0) {
+          if (skip && spaceAt(input, j + skip) && isWordCode(last)) {
             pending[waiting++] = node;
             pending[waiting++] = j + skip;
             pending[waiting++] = 115;
@@ -358,6 +366,9 @@ function extendOverSubsections(text: string, end: number): number {
   }
 }
 
+const SPACE_NEXT = 1;
+const Y_NEXT = 2;
+const Z_NEXT = 4;
 const isHyphen = (code: number) => code === 45 || (code >= 0x2010 && code <= 0x2015) || code === 0x2212;
 const isDigitCode = (code: number) => code >= 48 && code <= 57;
 const isLetterCode = (code: number) => isWordCode(code) && !isDigitCode(code);
