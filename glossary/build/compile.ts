@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { ZodError } from 'zod';
 import { renderMarkdown } from './markdown.ts';
-import { compileMatcher, isAcronymLike, packIndex, type MatcherEntry } from '../runtime/matcher.ts';
+import { compileMatcher, isAcronymLike, type MatcherEntry } from '../runtime/matcher.ts';
+import { buildMatcherIndex } from './matcher-entries.ts';
 import { aliasKey } from '../runtime/normalize.ts';
 import { checkDates, checkSharedDates } from './dates.ts';
 import { parseYamlText, splitFrontMatter } from './front-matter.ts';
@@ -175,7 +176,7 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
       }
     });
   }
-  const matcherIndex: MatcherIndex = packIndex(shippedEntries);
+  const matcherIndex: MatcherIndex = buildMatcherIndex(root, terms, shippedEntries, add);
   const matcher = compileMatcher(matcherIndex);
 
   const knownTerm = (id: string) => termsById.has(id);
