@@ -6,7 +6,7 @@ import type { ZodError } from 'zod';
 import { renderMarkdown } from './markdown.ts';
 import { compileMatcher, isAcronymLike, type MatcherEntry } from '../runtime/matcher.ts';
 import { buildMatcherIndex } from './matcher-entries.ts';
-import { aliasKey } from '../runtime/normalize.ts';
+import { aliasKey, normalizeText } from '../runtime/normalize.ts';
 import { checkDates, checkSharedDates } from './dates.ts';
 import { parseYamlText, splitFrontMatter } from './front-matter.ts';
 import { checkParity } from './parity.ts';
@@ -168,8 +168,9 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
       }
       aliasOwner.set(key, { id: f.id, file: f.file });
       entries.push([text, f.id, exact ? 1 : 0]);
-      // the shipped index needs each normalised form once ("287(g)" and "287 (g)" are the same to the matcher)
-      const shipped = `${key}\u0000${exact ? 1 : 0}`;
+      // the shipped index needs each normalised form once ("287(g)" and "287 (g)" are the same to the matcher);
+      // exact-case aliases differ by their case too ("A-file" and "A-File" are two forms)
+      const shipped = `${key}\u0000${exact ? normalizeText(text, true) : ''}`;
       if (!shippedKeys.has(shipped)) {
         shippedKeys.add(shipped);
         shippedEntries.push([text, f.id, exact ? 1 : 0]);
