@@ -148,7 +148,7 @@ const wordings = compileMatcher(
       ['juez de inmigración', 'immigration-judge', 0], ['perfil racial', 'racial-profiling', 0],
       ['residente permanente legal', 'green-card', 0], ['writ of mandamus', 'writ-of-mandamus', 0],
       ['notice to appear', 'notice-to-appear', 0], ['Board of Immigration Appeals', 'bia', 0],
-      ['Tribunal Supremo de los Estados Unidos', 'supreme-court', 0],
+      ['Tribunal Supremo de los Estados Unidos', 'supreme-court', 0], ['Tribunal Supremo de EE. UU. en pleno', 'en-banc-test', 0],
       ['Servicio de Ciudadanía e Inmigración de EE. UU.', 'uscis', 0],
       ['5 U.S.C. § 706', 'apa', 0], ['§ 706(1)', 'apa-706-1', 0], ['5 U.S.C. § 706(2)(A)', 'arbitrary-and-capricious', 0],
       ['8 U.S.C. 1255', 'adjustment-of-status', 0], ['28 USC 1361', 'mandamus-act', 1], ['Rule 23', 'class-action', 0],
@@ -195,6 +195,12 @@ const wordingCases: Record<string, Case[]> = {
     ['el Tribunal Supremo de Estados Unidos', ['Tribunal Supremo de Estados Unidos→supreme-court']],
     ['el Servicio de Ciudadanía e Inmigración de los Estados Unidos', ['Servicio de Ciudadanía e Inmigración de los Estados Unidos→uscis']],
     ['el Servicio de Ciudadanía e Inmigración de EE. UU.', ['Servicio de Ciudadanía e Inmigración de EE. UU→uscis']],
+    ['el Tribunal Supremo de EE. UU. en pleno', ['Tribunal Supremo de EE. UU. en pleno→en-banc-test']],
+    // a plural ending only right after the alias's last letter: "UU.es" after the abbreviation's final dot
+    // reads as a web address (".es"), even where a longer alias goes on after "UU." with a space
+    ['TRIBUNAL SUPREMO DE EE. UU.es\nCivil', []],
+    ['el Tribunal Supremo de EE. UU.s dijo', []],
+    ['el Tribunal Supremo de EE. UUes dijo', ['Tribunal Supremo de EE. UUes→supreme-court']],
   ],
   'statute cites with and without subsections': [
     ['under 5 U.S.C. § 706(1), a court', ['5 U.S.C. § 706(1)→apa']],
