@@ -1,10 +1,9 @@
 // Content script: a table of contents of the pipeline in DESIGN.md.
 // settings ► matcher ► highlighter (collect ► match ► paint ► observe ► schedule) ► hit-test ► hover card.
-import matcherIndex from 'virtual:glossary/matcher-index';
-import categories from 'virtual:glossary/categories';
+import shippedGlossary from 'virtual:glossary/matcher-index';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { compileMatcher } from '@/glossary/runtime/matcher';
+import { loadShippedMatcher } from '@/glossary/runtime/shipped-glossary';
 import { parseMessage, type PageTermsResponse } from '@/utils/messages';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/utils/settings';
 import { TermHighlighter } from './highlighter';
@@ -18,10 +17,11 @@ export default defineContentScript({
   matchAboutBlank: true,
   async main(ctx) {
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return; // no Custom Highlight API: do nothing
-    let settings: Settings = await loadSettings();
-    const t0 = performance.now();
-    const matcher = compileMatcher(matcherIndex);
-    const startupMs = performance.now() - t0;
+    // the glossary inflates while the settings load; an unreadable one is reported and leaves the page alone
+    const [loaded, shipped] = await Promise.all([loadSettings(), loadShippedMatcher(shippedGlossary)]);
+    if (!shipped) return;
+    let settings: Settings = loaded;
+    const { matcher, categories, startupMs } = shipped;
     let highlighter: TermHighlighter | null = null;
     let card: CardController | null = null;
 

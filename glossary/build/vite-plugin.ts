@@ -5,12 +5,14 @@
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileGlossary, formatProblem, type CompiledGlossary } from './compile.ts';
-import { CATEGORIES } from '../runtime/categories.ts';
+import { deflateShippedGlossary } from './shipped-glossary.ts';
 
 const MODULES = {
-  'virtual:glossary/matcher-index': (g: CompiledGlossary) => g.matcherIndex,
+  // the content script's data: the matcher index with its term ids and categories, deflated
+  // (glossary/runtime/shipped-glossary.ts inflates it)
+  'virtual:glossary/matcher-index': (g: CompiledGlossary) =>
+    deflateShippedGlossary(g.matcherIndex, Object.fromEntries(g.matcherIndex.ids.map((id) => [id, g.cards[id].category]))),
   'virtual:glossary/cards': (g: CompiledGlossary) => g.cards,
-  'virtual:glossary/categories': (g: CompiledGlossary) => g.matcherIndex.ids.map((id) => CATEGORIES.indexOf(g.cards[id].category)).join(''),
   'virtual:glossary/articles': (g: CompiledGlossary) => g.articles,
 } as const;
 type ModuleId = keyof typeof MODULES;
@@ -71,16 +73,8 @@ export function glossaryPlugin(
       if (!(name in MODULES)) return null;
       compiled ??= compile();
       const data = MODULES[name](compiled);
-      // the matcher index is already compact; larger data parses faster through JSON.parse of a string
+      // the shipped glossary is a string of printable ASCII that needs no escape
       if (name === 'virtual:glossary/matcher-index') return `export default ${JSON.stringify(data)};`;
-      if (name === 'virtual:glossary/categories') {
-        // one digit per term, in the matcher index's id order: the content script's only per-term data
-        return [
-          `import index from 'virtual:glossary/matcher-index';`,
-          `const names = ${JSON.stringify(CATEGORIES)}, codes = ${JSON.stringify(data)};`,
-          `export default Object.fromEntries(index.ids.map((id, i) => [id, names[+codes[i]]]));`,
-        ].join('\n');
-      }
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
     },
     watchChange(id) {

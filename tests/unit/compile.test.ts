@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { compileGlossary } from '@/glossary/build/compile';
 import { unpackIndex } from '@/glossary/runtime/matcher';
+import { inflateShippedGlossary } from '@/glossary/runtime/shipped-glossary';
 import { glossaryPlugin } from '@/glossary/build/vite-plugin';
 import { glossaryWith, guideFile, pair, problemsOf, termFile } from './glossary-fixture';
 
@@ -74,13 +75,19 @@ describe('glossary compiler', () => {
     expect(print.mock.calls[0][0]).toMatch(/terms\/tps\.en\.md: summary: is longer than 280 characters/);
   });
 
-  it('serves the artifacts as virtual modules when the glossary is valid', () => {
+  it('serves the artifacts as virtual modules when the glossary is valid', async () => {
     const root = glossaryWith({ ...pair('tps', { aliases: ['TPS'] }) });
     const plugin = glossaryPlugin(root);
     const resolve = plugin.resolveId as unknown as (id: string) => string | null;
     const load = plugin.load as unknown as (id: string) => string | null;
     const id = resolve('virtual:glossary/cards')!;
     expect(load(id)).toContain('Title tps');
-    expect(load(resolve('virtual:glossary/matcher-index')!)).toContain('tps');
+    // the content script's glossary is deflated: a string literal that inflates to the index
+    const shipped = load(resolve('virtual:glossary/matcher-index')!)!;
+    expect(shipped).toMatch(/^export default "[^"\\]+";$/);
+    expect(shipped).not.toContain('tps');
+    const { index, categories } = await inflateShippedGlossary(JSON.parse(shipped.slice('export default '.length, -1)));
+    expect(index.ids).toEqual(['tps']);
+    expect(Object.keys(categories)).toEqual(['tps']);
   });
 });

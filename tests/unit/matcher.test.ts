@@ -274,9 +274,21 @@ describe('packed matcher index', () => {
     expect(matcher.find('whren')).toEqual([]);
   });
 
-  it('needs no escapes in a JavaScript string and round-trips', () => {
-    expect(JSON.stringify(index.aliases)).toBe(`"${index.aliases}"`);
-    expect(JSON.parse(JSON.stringify(index))).toEqual(index);
+  it('groups the lines by term, front-coded, exact-case aliases in their case', () => {
+    // per term in id order, then the names: a marker (\x01 + characters shared with the line before), the rest
+    expect(index.ids).toEqual(['mandamus-act', 'rfe', 'ij', 'aos', 'sj', 'ice', 'whren', 'deportation', 'other-term']);
+    expect(index.lines).toBe(
+      'd\x0128 USC 1361\0\x01solicitud de evidencia\0\x01juez de inmigracion\0\x018 usc 1255\0\x01sanctuary city\0' +
+      '\x01ICE\0\x01WHREN\x02hren\x01the whren case\0\x01removal order\0\x01removal orders\0\x01immigration and naturalization service\0',
+    );
+  });
+
+  it('reads an exact-case alias without capitals by its mark, and shares at most 29 characters', () => {
+    const long = 'a'.repeat(40);
+    const packed = packIndex([['§ 1983', 's1983', 1], [`${long} b`, 'long', 0], [`${long} c`, 'long', 0]]);
+    expect(packed.lines).toBe(`d\x1f\x01§1983\0\x01${long} b\x1e${'a'.repeat(11)} c\0\0`);
+    expect(unpackIndex(packed)).toEqual([['§1983', 's1983', 1], [`${long} b`, 'long', 0], [`${long} c`, 'long', 0]]);
+    expect(compileMatcher(packed).find('under § 1983 and')).toEqual([{ start: 6, end: 12, id: 's1983' }]);
   });
 
   it('counts terms past one digit of its base', () => {
@@ -285,8 +297,11 @@ describe('packed matcher index', () => {
     expect(big.find('see term number 1999 and term number 0.').map((m) => m.id)).toEqual(['t1999', 't0']);
   });
 
-  it('refuses an index of an unknown format', () => {
-    expect(() => compileMatcher({ ids: [], aliases: 'zzz', words: '', cased: [] })).toThrow(/unknown format/);
+  it('refuses an index of an unknown format, a broken line or a wrong group count', () => {
+    expect(() => compileMatcher({ ids: [], lines: 'zzz' })).toThrow(/unknown format "z"/);
+    expect(() => compileMatcher({ ids: ['a'], lines: 'd\x01abc\x09x\0\0' })).toThrow(/line 2 shares 8 characters with a line of 3/);
+    expect(() => compileMatcher({ ids: ['a'], lines: 'd\x01abc\0' })).toThrow(/1 groups for 1 terms/);
+    expect(() => compileMatcher({ ids: ['a'], lines: 'dabc\0\0' })).toThrow(/unreadable at character 1/);
   });
 });
 
