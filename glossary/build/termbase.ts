@@ -1,7 +1,8 @@
 // The Spanish termbase (FORMAT.md, "Spanish: the termbase"): glossary/termbase.yaml lists, per concept, the
-// Spanish to use, accepted variants and forbidden ones. This module loads and validates it, and checks every
-// Spanish file against it: forbidden variants, one phrase per concept, one title per term, form numbers and
-// their official titles, and institution names.
+// Spanish to use, accepted variants, alias-only variants (what pages say, which our prose does not) and
+// forbidden ones. This module loads and validates it, and checks every Spanish file against it: forbidden and
+// alias-only variants, one phrase per concept, one title per term, form numbers and their official titles,
+// and institution names.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -36,6 +37,8 @@ const concept = z
     /** why there is no official Spanish, instead of `source` */
     unofficial: z.string().trim().min(5, 'must say why no official Spanish exists').optional(),
     variants: z.array(phrase).default([]),
+    /** what pages say (press renderings): accepted as aliases of the concept's entry, never in a title or prose */
+    alias_only: z.array(phrase).default([]),
     forbidden: z
       .array(
         z
@@ -60,8 +63,10 @@ export type Concept = z.infer<typeof concept>;
 /** A loaded termbase with its phrase index. */
 export interface Termbase {
   concepts: Concept[];
-  /** accepted phrase key → concept ids that list it (es or variants) */
+  /** accepted phrase key → concept ids that list it (es, variants or alias_only) */
   accepted: Map<string, Set<string>>;
+  /** alias-only phrase key → the concept that lists it (aliases may use it; titles and prose may not) */
+  aliasOnly: Map<string, { concept: Concept; text: string }>;
   /** forbidden phrase key → the concepts that forbid it */
   forbidden: Map<string, { concept: Concept; text: string; reason: string; use: string }[]>;
   /** form number (upper case, "I-485") → its concept */
@@ -121,14 +126,23 @@ export function loadTermbase(root: string, displayFile: string): { termbase: Ter
   const accepted = new Map<string, Set<string>>();
   const acceptedAt = new Map<string, string>();
   const forbidden: Termbase['forbidden'] = new Map();
+  const aliasOnly: Termbase['aliasOnly'] = new Map();
   const forms = new Map<string, Concept>();
   concepts.forEach((c) => {
     const i = indexOf.get(c)!;
     if (ids.has(c.id)) add(`${i}.id`, `"${c.id}" is also the id of concept ${ids.get(c.id)}; concept ids are unique`);
     ids.set(c.id, i);
-    [c.es, ...c.variants].forEach((p, k) => {
+    [c.es, ...c.variants, ...c.alias_only].forEach((p, k) => {
       const key = aliasKey(p);
-      const field = k === 0 ? `${i}.es` : `${i}.variants.${k - 1}`;
+      const v = c.variants.length;
+      const field = k === 0 ? `${i}.es` : k <= v ? `${i}.variants.${k - 1}` : `${i}.alias_only.${k - 1 - v}`;
+      if (k > v) {
+        const at = acceptedAt.get(key) ?? '';
+        if (at === `${i}.es` || at.startsWith(`${i}.variants.`)) {
+          add(field, `${quote(p)} is also ${at.endsWith('.es') ? 'the es' : 'a variant'} of ${c.id}; a phrase is either alias-only or for prose`);
+        }
+        aliasOnly.set(key, { concept: c, text: p });
+      }
       const owners = accepted.get(key) ?? new Set<string>();
       const other = [...owners].find((o) => o !== c.id);
       if (other) add(field, `${quote(p)} is also listed for ${other} (${acceptedAt.get(key)}); one Spanish phrase stands for one concept`);
@@ -155,7 +169,7 @@ export function loadTermbase(root: string, displayFile: string): { termbase: Ter
   }
   const entries: MatcherEntry[] = [...new Set([...accepted.keys(), ...forbidden.keys()])].map((key) => [key, key, 0]);
   const matcher = compileMatcher(packIndex(entries));
-  return { termbase: { concepts, accepted, forbidden, forms, matcher, acronyms }, problems };
+  return { termbase: { concepts, accepted, aliasOnly, forbidden, forms, matcher, acronyms }, problems };
 }
 
 /** A Spanish file as the termbase checks see it. */
@@ -314,6 +328,19 @@ export function checkSpanishFile(tb: Termbase, f: SpanishFile, termbaseFile: str
       seen.add(m.id);
       const b = relevant[0];
       add(field, `uses ${quote(text.slice(m.start, m.end))}, which ${termbaseFile} forbids for ${b.concept.id} (${b.reason}); write ${quote(b.use)}`);
+    }
+  }
+
+  // alias-only variants: pages say them, so entries list them as aliases; our titles and prose do not
+  for (const [field, text] of fields.filter(([fl]) => !fl.startsWith('aliases.'))) {
+    const seen = new Set<string>();
+    for (const m of tb.matcher.find(text)) {
+      const only = tb.aliasOnly.get(m.id);
+      if (!only || seen.has(m.id)) continue;
+      const before = text.slice(Math.max(0, m.start - 40), m.start);
+      if (prose(field) && (NEGATION.test(before) || (NAMED_AS.test(before) && CLOSING_QUOTE.test(text.slice(m.end))))) continue;
+      seen.add(m.id);
+      add(field, `uses ${quote(text.slice(m.start, m.end))}, an alias-only variant of ${only.concept.id} in ${termbaseFile} (pages say it; our Spanish does not); write ${quote(only.concept.es)}`);
     }
   }
 

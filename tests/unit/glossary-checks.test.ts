@@ -298,6 +298,58 @@ describe('Spanish termbase (FORMAT.md, "Spanish: the termbase")', () => {
     expect(problemsOf(withTermbase(pair('tps', { extra: forms ? `\nForms ${forms}.\n` : '' }, { extra: `\n${text}\n` })))).toEqual([]);
   });
 
+  describe('alias-only variants (alias_only): what pages say, listed as aliases, never in our titles or prose', () => {
+    const ALIAS_ONLY = `${TERMBASE}- id: racial-profiling
+  kind: other
+  en: racial profiling
+  es: perfil racial
+  unofficial: No official Spanish.
+  alias_only: [perfilamiento racial]
+- id: preliminary-injunction
+  kind: remedy
+  en: preliminary injunction
+  es: mandato judicial preliminar
+  unofficial: USCIS usage.
+  alias_only: [orden judicial preliminar, Servicio de Control de Inmigración y Aduanas]
+`;
+    const withAliasOnly = (files: Record<string, string | null>) => ({ 'termbase.yaml': ALIAS_ONLY, ...files });
+    const said = (concept: string, es: string) =>
+      `an alias-only variant of ${concept} in termbase.yaml (pages say it; our Spanish does not); write "${es}"`;
+    table([
+      ['an alias-only variant in a Spanish body', withAliasOnly(pair('tps', {}, { extra: '\nHubo perfilamiento racial en la parada.\n' })),
+        `terms/tps.es.md: body: uses "perfilamiento racial", ${said('racial-profiling', 'perfil racial')}`],
+      ['an alias-only variant in a Spanish summary, in the plural and without accents', withAliasOnly(pair('tps', {}, { summary: 'Los perfilamientos raciales en la calle son un problema para la gente.' })),
+        `terms/tps.es.md: summary: uses "perfilamientos raciales", ${said('racial-profiling', 'perfil racial')}`],
+      ['an alias-only variant as the Spanish title of its own entry', withAliasOnly(pair('racial-profiling', {}, { title: 'Perfilamiento racial' })),
+        `terms/racial-profiling.es.md: title: uses "Perfilamiento racial", ${said('racial-profiling', 'perfil racial')}`],
+      ['an alias-only variant in a Spanish guide', withAliasOnly(guidePair('a-guide', {}, { text: 'Un juez dio una orden judicial preliminar.' })),
+        `guides/a-guide.es.md: body: uses "orden judicial preliminar", ${said('preliminary-injunction', 'mandato judicial preliminar')}`],
+      ['an alias-only institution name in prose (reported once, as alias-only)', withAliasOnly(pair('tps', {}, { extra: '\nEl Servicio de Control de Inmigración y Aduanas detuvo a dos personas.\n' })),
+        `terms/tps.es.md: body: uses "Servicio de Control de Inmigración y Aduanas", ${said('preliminary-injunction', 'mandato judicial preliminar')}`],
+      ['another entry\'s alias-only variant as an alias', withAliasOnly(pair('tps', {}, { aliases: ['perfilamiento racial'] })),
+        'terms/tps.es.md: aliases.0: "perfilamiento racial" is the termbase phrase of racial-profiling, another concept; a title or alias names only its own term'],
+      ['a phrase both for prose and alias-only for one concept', { ...pair('tps'), 'termbase.yaml': ALIAS_ONLY.replace('alias_only: [perfilamiento racial]', 'variants: [perfilamiento racial]\n  alias_only: [perfilamiento racial]') },
+        'termbase.yaml: 12.alias_only.0: "perfilamiento racial" is also a variant of racial-profiling; a phrase is either alias-only or for prose (concept racial-profiling, line 99)'],
+      ['an alias-only variant of one concept listed for another', { ...pair('tps'), 'termbase.yaml': ALIAS_ONLY.replace('alias_only: [orden judicial preliminar,', 'alias_only: [perfilamiento racial,') },
+        'termbase.yaml: 13.alias_only.0: "perfilamiento racial" is also listed for racial-profiling (12.alias_only.0); one Spanish phrase stands for one concept (concept preliminary-injunction, line 104)'],
+      ['an alias-only list that is not a list of phrases', { ...pair('tps'), 'termbase.yaml': ALIAS_ONLY.replace('alias_only: [perfilamiento racial]', 'alias_only: [x]') },
+        'termbase.yaml: 12.alias_only.0: is too short (concept racial-profiling, line 98)'],
+    ]);
+
+    it('reports an alias-only institution name once, not also as an unlisted institution', () => {
+      const problems = problemsOf(withAliasOnly(pair('tps', {}, { extra: '\nEl Servicio de Control de Inmigración y Aduanas detuvo a dos personas.\n' })));
+      expect(problems).toHaveLength(1);
+    });
+
+    it.each([
+      ['its own entry lists it as an alias', pair('racial-profiling', {}, { aliases: ['perfil racial', 'perfilamiento racial'] })],
+      ['prose quotes what others call it', pair('tps', {}, { extra: '\nAlgunos medios lo llaman "perfilamiento racial", pero aquí decimos perfil racial.\n' })],
+      ['prose says what something is not', pair('tps', {}, { extra: '\nEsto no es perfilamiento racial.\n' })],
+    ])('accepts an alias-only variant where %s', (_name, files) => {
+      expect(problemsOf(withAliasOnly(files))).toEqual([]);
+    });
+  });
+
   it('never checks English files against the Spanish termbase', () => {
     expect(problemsOf(withTermbase(pair('tps', { extra: '\nThe juzgado de inmigración and Form I-130 (Oficina de Nada).\n' }, { extra: '\nEl Formulario I-130.\n' })))).not.toContain(expect.stringMatching(/^terms\/tps\.en\.md/));
   });
