@@ -160,7 +160,7 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
       const field = `aliases.${i}`;
       if (!key) return add(f.file, field, 'is empty after normalisation');
       if (EVERYDAY_WORDS.has(key)) {
-        return add(f.file, field, `"${text}" is an everyday word; use it only inside a legal phrase`);
+        return add(f.file, field, `"${text}" is an everyday word or phrase; use it only inside a legal phrase`);
       }
       const owner = aliasOwner.get(key);
       if (owner && owner.id !== f.id) {

@@ -5,7 +5,10 @@
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileGlossary, formatProblem, type CompiledGlossary } from './compile.ts';
+import { NAMES_FILE } from './matcher-entries.ts';
+import { REVIEW_LOG_DIR } from './review-log.ts';
 import { deflateShippedGlossary } from './shipped-glossary.ts';
+import { TERMBASE_FILE } from './termbase.ts';
 
 const MODULES = {
   // the content script's data: the matcher index with its term ids and categories, deflated
@@ -16,6 +19,8 @@ const MODULES = {
   'virtual:glossary/articles': (g: CompiledGlossary) => g.articles,
 } as const;
 type ModuleId = keyof typeof MODULES;
+/** The compiler's inputs under the glossary root (folders and files). */
+export const WATCHED = ['terms', 'guides', TERMBASE_FILE, NAMES_FILE, REVIEW_LOG_DIR] as const;
 const RESOLVED = '\0';
 
 /** The error a failed build throws: its message names the count only, because the list is printed before it. */
@@ -59,10 +64,8 @@ export function glossaryPlugin(
     },
     buildStart() {
       compiled = compile();
-      this.addWatchFile(join(root, 'terms'));
-      this.addWatchFile(join(root, 'guides'));
-      this.addWatchFile(join(root, 'termbase.yaml'));
-      this.addWatchFile(join(root, 'review-log'));
+      // every input of the compiler: a change to any of them rebuilds the glossary (watchChange)
+      for (const input of WATCHED) this.addWatchFile(join(root, input));
     },
     resolveId(id) {
       return id in MODULES ? RESOLVED + id : null;

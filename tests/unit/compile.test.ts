@@ -1,4 +1,5 @@
 // The glossary compiler rejects bad input with `file: field: what is wrong`, and emits the three artifacts.
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { compileGlossary } from '@/glossary/build/compile';
 import { unpackIndex } from '@/glossary/runtime/matcher';
@@ -30,6 +31,8 @@ describe('glossary compiler', () => {
     ['a link to a missing term', pair('tps', { extra: '\nSee [this](term:nowhere).\n' }), 'terms/tps.en.md: body: links to term "nowhere", which does not exist'],
     ['a javascript: link', pair('tps', { extra: '\nSee [this](javascript:alert(1)).\n' }), 'terms/tps.en.md: body: link'],
     ['an everyday word as an alias', pair('standing', { aliases: ['standing'] }), 'terms/standing.en.md: aliases.0: "standing" is an everyday word'],
+    ['an everyday phrase as a Spanish alias, written with capitals', pair('voluntary-departure', {}, { aliases: ['concedió la salida voluntaria', 'Salida voluntaria'] }),
+      'terms/voluntary-departure.es.md: aliases.1: "Salida voluntaria" is an everyday word or phrase; use it only inside a legal phrase'],
     ['an id that does not match the file name', { 'terms/tps.en.md': termFile({ id: 'visa', lang: 'en' }), 'terms/tps.es.md': termFile({ id: 'tps', lang: 'es' }) }, 'terms/tps.en.md: id: is "visa" but the file name says "tps"'],
     ['a bad file name', { 'terms/TPS.en.md': 'x' }, 'terms/TPS.en.md: (file name): must be <id>.en.md'],
     ['no front matter', { 'terms/tps.en.md': '# just text' }, 'terms/tps.en.md: (front matter): must start with a --- YAML block ---'],
@@ -73,6 +76,15 @@ describe('glossary compiler', () => {
     expect(() => start.call({ addWatchFile: () => {} })).toThrow(/2 problem\(s\), listed above/);
     expect(print).toHaveBeenCalledTimes(1);
     expect(print.mock.calls[0][0]).toMatch(/terms\/tps\.en\.md: summary: is longer than 280 characters/);
+  });
+
+  it('watches every input of the compiler, names.yaml and termbase.yaml included', () => {
+    const root = glossaryWith({ ...pair('tps', { aliases: ['TPS'] }) });
+    const plugin = glossaryPlugin(root);
+    const watched: string[] = [];
+    const start = plugin.buildStart as unknown as (this: { addWatchFile: (f: string) => void }) => void;
+    start.call({ addWatchFile: (f) => watched.push(f) });
+    expect(watched).toEqual(['terms', 'guides', 'termbase.yaml', 'names.yaml', 'review-log'].map((f) => join(root, f)));
   });
 
   it('serves the artifacts as virtual modules when the glossary is valid', async () => {
