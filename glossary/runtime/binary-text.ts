@@ -40,30 +40,52 @@ export function encodeBinaryText(bytes: Uint8Array): string {
  * outside the alphabet, a pair above 13 bits, or a text whose length does not fit the byte count it starts with.
  */
 export function decodeBinaryText(text: string): Uint8Array {
-  const at = (i: number) => {
-    const c = text.charCodeAt(i);
-    const v = c < 128 ? VALUE[c] : -1;
-    if (v < 0) throw new Error(`binary text: character ${i} (${JSON.stringify(text[i])}) is not in the alphabet`);
-    return v;
-  };
   if (text.length < LENGTH_CHARS) throw new Error('binary text: too short to hold its length');
   let n = 0;
-  for (let k = LENGTH_CHARS - 1; k >= 0; k--) n = n * BASE + at(k);
+  for (let k = LENGTH_CHARS - 1; k >= 0; k--) n = n * BASE + valueAt(text, k);
   if (text.length !== binaryTextLength(n)) throw new Error(`binary text: ${text.length} characters for ${n} bytes (cut short or run on)`);
   const out = new Uint8Array(n);
   let acc = 0;
   let bits = 0;
   let o = 0;
-  for (let i = LENGTH_CHARS; i < text.length; i += 2) {
-    const v = at(i) + at(i + 1) * BASE;
-    if (v > 8191) throw new Error(`binary text: characters ${i}–${i + 1} hold no 13-bit value`);
+  // one pass with no call per character (start-up runs this cold); a bad character or pair is looked up after
+  let bad = 0;
+  const last = text.length - 1;
+  for (let i = LENGTH_CHARS; i < last; i += 2) {
+    const ca = text.charCodeAt(i);
+    const cb = text.charCodeAt(i + 1);
+    const a = ca < 128 ? VALUE[ca] : -1;
+    const b = cb < 128 ? VALUE[cb] : -1;
+    const v = a + b * BASE;
+    bad |= a | b | (8191 - v);
     acc |= v << bits;
     bits += 13;
-    while (bits >= 8 && o < n) {
+    out[o++] = acc & 255;
+    acc >>>= 8;
+    bits -= 8;
+    if (bits >= 8) {
       out[o++] = acc & 255;
       acc >>>= 8;
       bits -= 8;
     }
   }
+  if (bad < 0) throw new Error(firstFault(text));
   return out;
+}
+
+/** A character's value, or a thrown Error naming it. */
+function valueAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const v = c < 128 ? VALUE[c] : -1;
+  if (v < 0) throw new Error(`binary text: character ${i} (${JSON.stringify(text[i])}) is not in the alphabet`);
+  return v;
+}
+
+/** What is wrong with a text decodeBinaryText found a fault in: the first bad character or pair. */
+function firstFault(text: string): string {
+  for (let i = LENGTH_CHARS; i < text.length; i += 2) {
+    const v = valueAt(text, i) + valueAt(text, i + 1) * BASE;
+    if (v > 8191) return `binary text: characters ${i}–${i + 1} hold no 13-bit value`;
+  }
+  return 'binary text: unreadable';
 }

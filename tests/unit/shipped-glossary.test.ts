@@ -70,7 +70,7 @@ describe('shipped glossary', () => {
     expect(loaded!.startupMs).toBeGreaterThanOrEqual(0);
   });
 
-  it('round-trips the real glossary at about a third of the plain index', async () => {
+  it('round-trips the real glossary at about a third of the plain index', { timeout: 60_000 }, async () => {
     const glossary = compileGlossary(join(ROOT, 'glossary'));
     const cats = Object.fromEntries(glossary.matcherIndex.ids.map((id) => [id, glossary.cards[id].category]));
     const text = deflateShippedGlossary(glossary.matcherIndex, cats);
