@@ -8,7 +8,12 @@ import { compileMatcher } from '@/glossary/runtime/matcher';
 import { parseMessage, type PageTermsResponse } from '@/utils/messages';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/utils/settings';
 import { TermHighlighter } from './highlighter';
-import { CardController, requestCards } from './card';
+import { FetchedCardTexts } from './card/card-texts';
+import { explainerHref, openExplainer } from './card/explainer-link';
+import { openFirstVisibleCard, watchKeyboard } from './card/keyboard';
+import { PageCard } from './card/page-card';
+import { watchPointer } from './card/pointer';
+import { watchTouch } from './card/touch';
 import './highlight.css';
 
 export default defineContentScript({
@@ -23,12 +28,23 @@ export default defineContentScript({
     const matcher = compileMatcher(matcherIndex);
     const startupMs = performance.now() - t0;
     let highlighter: TermHighlighter | null = null;
-    let card: CardController | null = null;
+    let card: PageCard | null = null;
 
     const turnOn = () => {
       if (highlighter) return;
       highlighter = new TermHighlighter(document, matcher, categories, settings, () => card?.onRepaint());
-      card = new CardController(ctx, highlighter, requestCards, settings);
+      card = new PageCard({
+        doc: document,
+        highlighter,
+        texts: new FetchedCardTexts(),
+        settings,
+        setTimer: (run, ms) => ctx.setTimeout(run, ms), // nothing fires after the script is invalidated
+        explainerHref,
+        openExplainer,
+      });
+      watchPointer(card);
+      watchTouch(card);
+      watchKeyboard(card);
       const h = highlighter;
       // for `npm run bench`: when the first full scan is painted, and the main-thread time it took
       void h.start().then(() => {
@@ -65,7 +81,7 @@ export default defineContentScript({
         return true;
       }
       if (msg.type === 'legal-lens:focus-card') {
-        card?.focusFirstVisible();
+        if (card) openFirstVisibleCard(card);
         return undefined;
       }
       return undefined;

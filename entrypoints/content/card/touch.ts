@@ -1,0 +1,27 @@
+// touch: a tap on a term opens its card, and a second tap on the same term does what the page would (follow
+// its link); a press anywhere outside the card and its term closes the card (with a mouse: outside any term,
+// since hovering another term moves the card there).
+import type { PageCard } from './page-card';
+
+export function watchTouch(card: PageCard): void {
+  const { doc, signal } = card;
+  /** mouse, pen or touch: a tap opens a card where a click would not */
+  let lastPointerType = '';
+  doc.addEventListener('pointerdown', (e) => {
+    lastPointerType = e.pointerType;
+    const open = card.openMatch;
+    if (!open || card.view.contains(e)) return;
+    const hit = card.termAt(e.clientX, e.clientY);
+    if (e.pointerType === 'mouse' ? !hit : hit?.match !== open) card.close();
+  }, { capture: true, signal });
+
+  doc.addEventListener('click', (e) => {
+    if (lastPointerType !== 'touch' && lastPointerType !== 'pen') return;
+    if (card.view.contains(e)) return;
+    const hit = card.termAt(e.clientX, e.clientY);
+    if (!hit || card.openMatch === hit.match) return; // second tap: let the page have it
+    e.preventDefault();
+    e.stopPropagation();
+    void card.show(hit.match, hit.rect);
+  }, { capture: true, signal });
+}
