@@ -1,6 +1,7 @@
 // Typed messages between the popup, the background and content scripts. Every message is validated on
 // arrival; anything else (or anything from another extension or a web page) is ignored.
 import * as v from 'valibot';
+import { LANGS } from '@/glossary/runtime/categories';
 
 const termId = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), v.maxLength(80));
 
@@ -8,7 +9,7 @@ export const message = v.variant('type', [
   v.object({ type: v.literal('legal-lens:page-terms') }),
   v.object({ type: v.literal('legal-lens:focus-card') }),
   v.object({ type: v.literal('legal-lens:get-cards'), ids: v.pipe(v.array(termId), v.maxLength(20)) }),
-  v.object({ type: v.literal('legal-lens:open-explainer'), id: termId, lang: v.optional(v.picklist(['en', 'es'])) }),
+  v.object({ type: v.literal('legal-lens:open-explainer'), id: termId, lang: v.optional(v.picklist(LANGS)) }),
 ]);
 export type Message = v.InferOutput<typeof message>;
 

@@ -2,11 +2,11 @@
 // never break anything: each field that fails validation falls back to its default, the rest are kept.
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
-import { CATEGORIES } from '@/glossary/runtime/categories';
+import { CATEGORIES, LANGS, type Category } from '@/glossary/runtime/categories';
 
-export const CATEGORY_IDS = CATEGORIES;
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
-export const LANGUAGE_CHOICES = ['page', 'en', 'es'] as const;
+/** "page": the page's language; else one of the glossary's languages. */
+export const LANGUAGE_CHOICES = ['page', ...LANGS] as const;
 export const HOVER_DELAY = { min: 150, max: 1000, default: 300 } as const;
 
 export interface Settings {
@@ -14,7 +14,11 @@ export interface Settings {
   disabledSites: string[];
   highlightStyle: (typeof HIGHLIGHT_STYLES)[number];
   firstOnly: boolean;
-  categories: (typeof CATEGORY_IDS)[number][];
+  /**
+   * Categories the user turned off. What is stored is what was turned off, not what is shown, so a category
+   * added to the glossary later shows for every user until they turn it off.
+   */
+  hiddenCategories: Category[];
   hoverDelay: number;
   language: (typeof LANGUAGE_CHOICES)[number];
 }
@@ -24,7 +28,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   disabledSites: [],
   highlightStyle: 'underline',
   firstOnly: false,
-  categories: [...CATEGORY_IDS],
+  hiddenCategories: [],
   hoverDelay: HOVER_DELAY.default,
   language: 'page',
 });
@@ -35,25 +39,54 @@ const FIELDS = {
   disabledSites: v.pipe(v.array(host), v.maxLength(5000)),
   highlightStyle: v.picklist(HIGHLIGHT_STYLES),
   firstOnly: v.boolean(),
-  categories: v.array(v.picklist(CATEGORY_IDS)),
+  hiddenCategories: v.pipe(v.array(v.string()), v.maxLength(100), v.transform(knownCategories)),
   hoverDelay: v.pipe(v.number(), v.integer(), v.minValue(HOVER_DELAY.min), v.maxValue(HOVER_DELAY.max)),
   language: v.picklist(LANGUAGE_CHOICES),
 } satisfies { [K in keyof Settings]: v.GenericSchema };
 
 export const SETTINGS_KEY = 'settings';
 
+/** Known category ids among `ids`, in the glossary's order (ids of categories since removed are dropped). */
+function knownCategories(ids: string[]): Category[] {
+  return CATEGORIES.filter((c) => ids.includes(c));
+}
+
+/**
+ * Until settings stored `hiddenCategories`, they stored `categories`: the categories shown, out of these. A stored
+ * list is turned into what the user hid from these; a category added since (such as `court`) is not among them,
+ * so it shows.
+ */
+const CATEGORIES_BEFORE_HIDDEN_LIST = ['institutions', 'enforcement', 'profiling', 'remedies', 'delays', 'status', 'help'];
+const legacyShownCategories = v.array(v.string());
+
+/** The hidden categories that a stored `categories` (shown) list means, or undefined when it is not a list. */
+function migrateShownCategories(shown: unknown): Category[] | undefined {
+  const parsed = v.safeParse(legacyShownCategories, shown);
+  if (!parsed.success) return undefined;
+  return knownCategories(CATEGORIES_BEFORE_HIDDEN_LIST.filter((c) => !parsed.output.includes(c)));
+}
+
 /** Reads whatever is stored and returns valid settings: bad fields keep `base` (the defaults unless given). */
 export function parseSettings(raw: unknown, base: Readonly<Settings> = DEFAULT_SETTINGS): Settings {
-  const out = { ...base, categories: [...base.categories], disabledSites: [...base.disabledSites] } as Settings;
+  const out: Settings = { ...base, hiddenCategories: [...base.hiddenCategories], disabledSites: [...base.disabledSites] };
   if (!raw || typeof raw !== 'object') return out;
+  const stored = raw as Record<string, unknown>;
   for (const key of Object.keys(FIELDS) as (keyof Settings)[]) {
-    const value = (raw as Record<string, unknown>)[key];
+    const value = stored[key];
     if (value === undefined) continue;
     const parsed = v.safeParse(FIELDS[key], value);
     if (!parsed.success) continue;
     (out as unknown as Record<string, unknown>)[key] = Array.isArray(parsed.output) ? [...new Set(parsed.output)] : parsed.output;
   }
+  if (stored.hiddenCategories === undefined && stored.categories !== undefined) {
+    out.hiddenCategories = migrateShownCategories(stored.categories) ?? out.hiddenCategories;
+  }
   return out;
+}
+
+/** Whether terms of `category` are marked: every category is, unless the user turned it off. */
+export function isCategoryShown(settings: Settings, category: string): boolean {
+  return !(settings.hiddenCategories as string[]).includes(category);
 }
 
 export async function loadSettings(): Promise<Settings> {

@@ -3,15 +3,13 @@
 // Reading a page's text is the floor of what this can cost, so the walk is a native TreeWalker over text
 // nodes only, with each element above some text looked at once (cached) and nothing else.
 
-import { CARD_HOST_TAG as UI_HOST_TAG } from '@/components/card-host';
-
-export { UI_HOST_TAG };
+import { CARD_HOST_TAG } from '@/components/card-host';
 
 /** Elements whose text is never marked (and not walked into), by local name. */
 const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'kbd',
   'samp', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'head', 'title', 'button',
-  UI_HOST_TAG,
+  CARD_HOST_TAG,
 ]);
 
 /** Inline elements: their text joins the text around them into one block string. */
@@ -76,7 +74,7 @@ const STANDARD =
   'abbr,cite,u,s,mark,dl,dt,dd,caption,col,colgroup,tfoot,details,summary,canvas,address,area,audio,base,bdi,bdo,' +
   'data,datalist,del,dfn,dialog,embed,fieldset,font,hgroup,ins,kbd,legend,map,menu,meter,object,optgroup,output,' +
   'param,progress,q,rp,rt,ruby,samp,search,slot,template,track,var,wbr,math,center,big,tt,strike,nobr,acronym,' +
-  'circle,rect,line,polyline,polygon,ellipse,defs,use,symbol,clippath,lineargradient,stop,' + UI_HOST_TAG;
+  'circle,rect,line,polyline,polygon,ellipse,defs,use,symbol,clippath,lineargradient,stop,' + CARD_HOST_TAG;
 const CUSTOM_ELEMENTS = `*:not(${STANDARD})`;
 
 /** Elements inside a block that end a run of text there: line breaks, replaced elements, skipped ones. */

@@ -1,7 +1,7 @@
 // The highlighting pipeline: collect ► match ► paint, kept up to date by observe, in slices by schedule.
 import type { Matcher } from '@/glossary/runtime/matcher';
 import type { Category } from '@/glossary/runtime/types';
-import type { Settings } from '@/utils/settings';
+import { isCategoryShown, type Settings } from '@/utils/settings';
 import { iterateBlocks, isInsideSkipped, type Block } from './collect';
 import { DomObserver, type ChangeBatch } from './observe';
 import { Painter, type PaintedMatch } from './paint';
@@ -54,7 +54,7 @@ export class TermHighlighter {
     const prev = this.settings;
     this.settings = next;
     this.painter.setStyle(next.highlightStyle);
-    if (prev.firstOnly !== next.firstOnly || prev.categories.join() !== next.categories.join()) this.refilter();
+    if (prev.firstOnly !== next.firstOnly || prev.hiddenCategories.join() !== next.hiddenCategories.join()) this.refilter();
   }
 
   /**
@@ -154,10 +154,10 @@ export class TermHighlighter {
   }
 
   private categoryFilter(): (m: PaintedMatch) => boolean {
-    const shown = new Set<string>(this.settings.categories);
+    const settings = this.settings;
     return (m) => {
       const category = this.categories[m.id];
-      return !!category && shown.has(category);
+      return !!category && isCategoryShown(settings, category);
     };
   }
 

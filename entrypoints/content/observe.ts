@@ -1,6 +1,7 @@
 // observe: one MutationObserver for the document (and each open shadow root). Records are batched and
 // flushed at most every FLUSH_MS, so a page that mutates nonstop costs a bounded amount of work.
-import { UI_HOST_TAG, blockOf } from './collect';
+import { CARD_HOST_TAG } from '@/components/card-host';
+import { blockOf } from './collect';
 
 export const FLUSH_MS = 100;
 /** Past this many records in one batch, one full rescan is cheaper than following each record. */
@@ -14,7 +15,7 @@ export interface ChangeBatch {
   burst: boolean;
 }
 
-const isOwnUi = (node: Node) => node.nodeName === UI_HOST_TAG.toUpperCase();
+const isOwnUi = (node: Node) => node.nodeName === CARD_HOST_TAG.toUpperCase();
 
 export class DomObserver {
   private readonly observer: MutationObserver;

@@ -3,8 +3,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { pickLang, UI } from '@/components/i18n';
+import { CATEGORIES, type Category } from '@/glossary/runtime/categories';
 import {
-  CATEGORY_IDS, HIGHLIGHT_STYLES, HOVER_DELAY, LANGUAGE_CHOICES, saveSettings, siteOf, watchSettings, type Settings,
+  HIGHLIGHT_STYLES, HOVER_DELAY, LANGUAGE_CHOICES, isCategoryShown, saveSettings, siteOf, watchSettings, type Settings,
 } from '@/utils/settings';
 
 export interface OptionsProps {
@@ -78,12 +79,12 @@ export function Options({ initialSettings, uiLanguage }: OptionsProps) {
     if (!settings.disabledSites.includes(site)) void save({ disabledSites: [...settings.disabledSites, site] });
   };
 
-  const toggleCategory = (id: (typeof CATEGORY_IDS)[number], on: boolean) => {
-    const chosen = new Set(settings.categories);
-    if (on) chosen.add(id);
-    else chosen.delete(id);
-    // keep the canonical order
-    void save({ categories: CATEGORY_IDS.filter((c) => chosen.has(c)) });
+  // what is stored is what the user turned off, so that categories added later show
+  const toggleCategory = (id: Category, shown: boolean) => {
+    const hidden = new Set(settings.hiddenCategories);
+    if (shown) hidden.delete(id);
+    else hidden.add(id);
+    void save({ hiddenCategories: CATEGORIES.filter((c) => hidden.has(c)) });
   };
 
   const styleLabel = { underline: t.styleUnderline, background: t.styleBackground, none: t.styleNone };
@@ -239,13 +240,13 @@ export function Options({ initialSettings, uiLanguage }: OptionsProps) {
 
           <fieldset>
             <legend>{t.categoriesShown}</legend>
-            {CATEGORY_IDS.map((id) => (
+            {CATEGORIES.map((id) => (
               <label class="check" key={id}>
                 <input
                   type="checkbox"
                   name="categories"
                   value={id}
-                  checked={settings.categories.includes(id)}
+                  checked={isCategoryShown(settings, id)}
                   onChange={(e) => toggleCategory(id, e.currentTarget.checked)}
                 />
                 <span>{t.categories[id]}</span>

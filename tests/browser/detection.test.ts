@@ -247,7 +247,7 @@ describe('settings applied live', () => {
     assert.equal(first.filter((t) => /287\(g\)/.test(t)).length, 1);
     assert.equal(first.filter((t) => /mandamus/i.test(t)).length, 1);
 
-    await setSettings({ firstOnly: false, categories: ['delays'] });
+    await setSettings({ firstOnly: false, hiddenCategories: ['institutions', 'enforcement', 'court', 'profiling', 'remedies', 'status', 'help'] });
     await page.waitForFunction(() => {
       const texts = [...(CSS.highlights.get('legal-lens-background') ?? [])].map((r) => __rangeText(r as AbstractRange));
       return texts.length > 10 && texts.every((t) => /mandamus|USCIS/i.test(t) === /mandamus/i.test(t));
@@ -262,16 +262,16 @@ describe('settings applied live', () => {
     await page.waitForTimeout(200);
     assert.equal(await page.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0)), 0);
 
-    await setSettings({ enabled: true, highlightStyle: 'underline', categories: ['institutions', 'enforcement', 'profiling', 'remedies', 'delays', 'status', 'help'] });
+    await setSettings({ enabled: true, highlightStyle: 'underline', hiddenCategories: [] });
     await waitForHighlights(page, 60);
     await page.close();
   });
 
   it('falls back to defaults when stored settings are corrupt', async () => {
-    await setSettings({ highlightStyle: 42, hoverDelay: 'soon', categories: 'all' });
+    await setSettings({ highlightStyle: 42, hoverDelay: 'soon', hiddenCategories: 'all' });
     const page = await open('/shared/seed-article.html', 60);
     assert.equal(await page.evaluate(() => CSS.highlights.has('legal-lens-underline')), true);
-    await setSettings({ highlightStyle: 'underline', hoverDelay: 300, categories: ['institutions', 'enforcement', 'profiling', 'remedies', 'delays', 'status', 'help'] });
+    await setSettings({ highlightStyle: 'underline', hoverDelay: 300, hiddenCategories: [] });
     await page.close();
   });
 });

@@ -4,7 +4,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options, parseSiteInput } from '@/entrypoints/options/Options';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from '@/utils/settings';
+import { CATEGORIES } from '@/glossary/runtime/categories';
+import { loadSettings, saveSettings, type Settings } from '@/utils/settings';
 
 let root: HTMLElement;
 const $ = <T extends Element = HTMLInputElement>(selector: string) => root.querySelector<T>(selector)!;
@@ -43,7 +44,8 @@ describe('options page', () => {
     expect($('input[name="enabled"]').getAttribute('role')).toBe('switch');
     expect(root.querySelectorAll('input[name="highlightStyle"]')).toHaveLength(3);
     expect(root.querySelectorAll('input[name="language"]')).toHaveLength(3);
-    expect(root.querySelectorAll('input[name="categories"]')).toHaveLength(DEFAULT_SETTINGS.categories.length);
+    expect(root.querySelectorAll('input[name="categories"]')).toHaveLength(CATEGORIES.length);
+    expect([...root.querySelectorAll<HTMLInputElement>('input[name="categories"]')].every((c) => c.checked)).toBe(true);
     const range = $('input[type="range"]');
     expect([range.min, range.max, range.value]).toEqual(['150', '1000', '300']);
     expect(root.textContent).toContain('300 ms');
@@ -64,9 +66,12 @@ describe('options page', () => {
     expect((await stored()).highlightStyle).toBe('background');
 
     await click($('input[name="categories"][value="profiling"]'));
-    expect((await stored()).categories).not.toContain('profiling');
+    expect((await stored()).hiddenCategories).toEqual(['profiling']);
+    await click($('input[name="categories"][value="court"]'));
+    expect((await stored()).hiddenCategories).toEqual(['court', 'profiling']);
     await click($('input[name="categories"][value="profiling"]'));
-    expect((await stored()).categories).toEqual(DEFAULT_SETTINGS.categories);
+    await click($('input[name="categories"][value="court"]'));
+    expect((await stored()).hiddenCategories).toEqual([]);
 
     const range = $('input[type="range"]');
     await act(() => {

@@ -1,9 +1,11 @@
 // Settings: defaults, validation field by field, corrupt storage, live changes; messages: validation and senders.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { pickLang } from '@/components/card-strings';
+import { LANGS } from '@/glossary/runtime/categories';
 import { isOwnSender, parseMessage } from '@/utils/messages';
 import {
-  DEFAULT_SETTINGS, SETTINGS_KEY, isActiveOn, loadSettings, parseSettings, saveSettings, siteOf, watchSettings,
+  DEFAULT_SETTINGS, LANGUAGE_CHOICES, SETTINGS_KEY, isActiveOn, isCategoryShown, loadSettings, parseSettings, saveSettings, siteOf, watchSettings,
 } from '@/utils/settings';
 
 beforeEach(() => fakeBrowser.reset());
@@ -28,7 +30,7 @@ describe('settings', () => {
       enabled: false,
       hoverDelay: 99999,
       highlightStyle: 'blink',
-      categories: ['remedies', 'nonsense'],
+      hiddenCategories: 'remedies',
       disabledSites: ['example.com', 'example.com', '<script>'],
       language: 'es',
       firstOnly: 'yes',
@@ -42,7 +44,46 @@ describe('settings', () => {
 
   it('keeps valid lists, without duplicates', () => {
     expect(parseSettings({ disabledSites: ['a.org', 'a.org', 'b.net:8080'] }).disabledSites).toEqual(['a.org', 'b.net:8080']);
-    expect(parseSettings({ categories: ['help', 'help'] }).categories).toEqual(['help']);
+    expect(parseSettings({ hiddenCategories: ['help', 'help'] }).hiddenCategories).toEqual(['help']);
+  });
+
+  it('keeps the known hidden categories, in the glossary\'s order, and drops ids no longer in the glossary', () => {
+    expect(parseSettings({ hiddenCategories: ['help', 'retired-category', 'court'] }).hiddenCategories).toEqual(['court', 'help']);
+  });
+});
+
+describe('categories: what is stored is what the user turned off', () => {
+  const BEFORE_COURT = ['institutions', 'enforcement', 'profiling', 'remedies', 'delays', 'status', 'help'];
+
+  it('shows a category added to the glossary later to a user who had saved their categories before', async () => {
+    // stored by a version that kept the shown list, before `court` existed, with `help` turned off
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { categories: BEFORE_COURT.filter((c) => c !== 'help') } });
+    const settings = await loadSettings();
+    expect(settings.hiddenCategories).toEqual(['help']);
+    expect(isCategoryShown(settings, 'court')).toBe(true);
+    expect(isCategoryShown(settings, 'help')).toBe(false);
+    // and any category the glossary gains from now on
+    expect(isCategoryShown(settings, 'a-category-added-next-year')).toBe(true);
+  });
+
+  it.each([
+    ['every category shown', BEFORE_COURT, []],
+    ['two turned off', ['institutions', 'enforcement', 'remedies', 'delays', 'status'], ['profiling', 'help']],
+    ['all turned off', [], BEFORE_COURT.filter((c) => c !== 'court')],
+    ['a list with unknown ids', ['help', 'nonsense'], ['institutions', 'enforcement', 'profiling', 'remedies', 'delays', 'status']],
+    ['a list holding a number (corrupt)', ['help', 42], []],
+    ['court shown by a newer build', [...BEFORE_COURT, 'court'], []],
+    ['not a list (corrupt)', 'all', []],
+    ['null (corrupt)', null, []],
+  ])('migrates a stored shown list (%s) field by field', (_name, categories, hidden) => {
+    const parsed = parseSettings({ categories, firstOnly: true });
+    expect(parsed.hiddenCategories).toEqual(hidden);
+    expect(parsed.firstOnly).toBe(true);
+    expect(parsed).not.toHaveProperty('categories');
+  });
+
+  it('prefers the new field when both are stored', () => {
+    expect(parseSettings({ categories: [], hiddenCategories: ['delays'] }).hiddenCategories).toEqual(['delays']);
   });
 
   it('saves a patch and tells watchers in other pages', async () => {
@@ -67,6 +108,27 @@ describe('settings', () => {
     expect(isActiveOn(s, 'https://news.example/page')).toBe(false);
     expect(isActiveOn(s, 'https://other.example/page')).toBe(true);
     expect(isActiveOn({ ...s, enabled: false }, 'https://other.example/page')).toBe(false);
+  });
+});
+
+describe('the language a card or page is shown in', () => {
+  it.each([
+    ['page', 'es', 'es'],
+    ['page', 'es-MX', 'es'],
+    ['page', ' ES_us ', 'es'],
+    ['page', 'en-GB', 'en'],
+    ['page', 'fr', 'en'],
+    ['page', 'estonian-made-up', 'en'],
+    ['page', '', 'en'],
+    ['page', null, 'en'],
+    ['es', 'en-US', 'es'],
+    ['en', 'es', 'en'],
+  ] as const)('choice %s with page language %j → %s', (choice, page, expected) => {
+    expect(pickLang(choice, page)).toBe(expected);
+  });
+
+  it('offers "page" and every glossary language', () => {
+    expect(LANGUAGE_CHOICES).toEqual(['page', ...LANGS]);
   });
 });
 
