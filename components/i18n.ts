@@ -1,6 +1,6 @@
 // UI strings for the extension pages (popup, explainer, options), in English and Spanish. The hover card's
 // own strings live in card-strings.ts so the content script does not carry the pages' strings.
-import type { Category, Lang } from '@/glossary/runtime/types';
+import type { Category } from '@/glossary/runtime/types';
 import { CARD_UI } from './card-strings';
 
 export { pickLang } from './card-strings';
@@ -182,4 +182,3 @@ export const UI = {
   },
 } as const;
 
-export type UiStrings = (typeof UI)[Lang];

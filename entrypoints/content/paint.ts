@@ -80,10 +80,6 @@ export class Painter {
     this.byBlock.delete(block);
   }
 
-  has(block: Element): boolean {
-    return this.byBlock.has(block);
-  }
-
   /** Drops the matches of blocks that left the document. */
   sweep(): number {
     let dropped = 0;

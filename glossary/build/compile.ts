@@ -1,7 +1,7 @@
 // The glossary compiler (build time): reads glossary/terms and glossary/guides, validates every file, and emits
 // the matcher index, the card data and the article pages. Every problem is reported as `file: field: what is wrong`.
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ZodError } from 'zod';
 import { renderMarkdown } from './markdown.ts';
@@ -33,21 +33,10 @@ export interface ParsedFile<T> {
 export interface CompiledGlossary {
   problems: GlossaryProblem[];
   terms: ParsedFile<TermFrontMatter>[];
-  /** every alias with its term, as written in the files */
-  entries: MatcherEntry[];
   guides: ParsedFile<GuideFrontMatter>[];
   matcherIndex: MatcherIndex;
   cards: CardData;
   articles: ArticleData;
-  /** plain text of each body, keyed by file, for word counts and tests */
-  bodies: Record<string, string>;
-}
-
-export class GlossaryError extends Error {
-  constructor(readonly problems: GlossaryProblem[]) {
-    super(`The glossary has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
-    this.name = 'GlossaryError';
-  }
 }
 
 const FILE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(en|es)\.md$/;
@@ -77,7 +66,6 @@ function readDir(dir: string): string[] {
 /** Reads and validates every glossary file under `root` (the `glossary/` folder). Never throws on content. */
 export function compileGlossary(root: string, displayRoot = root): CompiledGlossary {
   const problems: GlossaryProblem[] = [];
-  const bodies: Record<string, string> = {};
   const add = (file: string, field: string, message: string) => problems.push({ file, field, message });
 
   function load<T extends TermFrontMatter | GuideFrontMatter>(
@@ -143,7 +131,6 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
   }
 
   // aliases: everyday words, collisions between terms
-  const entries: MatcherEntry[] = [];
   const shippedEntries: MatcherEntry[] = [];
   const shippedKeys = new Set<string>();
   const aliasOwner = new Map<string, { id: string; file: string }>();
@@ -162,7 +149,6 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
         return add(f.file, field, `"${text}" is also claimed by ${owner.file}`);
       }
       aliasOwner.set(key, { id: f.id, file: f.file });
-      entries.push([text, f.id, exact ? 1 : 0]);
       // the shipped index needs each normalised form once ("287(g)" and "287 (g)" are the same to the matcher)
       const shipped = `${key}\u0000${exact ? 1 : 0}`;
       if (!shippedKeys.has(shipped)) {
@@ -179,7 +165,6 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
   const render = (f: ParsedFile<unknown>) => {
     const r = renderMarkdown(f.body, termHref);
     rendered.set(f.file, r);
-    bodies[f.file] = r.text;
     for (const p of r.problems) add(f.file, 'body', p);
     for (const id of r.termLinks) if (!knownTerm(id)) add(f.file, 'body', `links to term "${id}", which does not exist`);
     return r;
@@ -249,14 +234,5 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
     articles.guides[id] = article;
   }
 
-  return { problems, terms, entries, guides, matcherIndex, cards, articles, bodies };
+  return { problems, terms, guides, matcherIndex, cards, articles };
 }
-
-/** Compiles and throws a GlossaryError listing every problem, for the build. */
-export function compileGlossaryOrThrow(root: string): CompiledGlossary {
-  const result = compileGlossary(root);
-  if (result.problems.length) throw new GlossaryError(result.problems);
-  return result;
-}
-
-export const fileId = (file: string) => basename(file).replace(/\.(en|es)\.md$/, '');
