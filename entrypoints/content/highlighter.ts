@@ -16,6 +16,8 @@ export class TermHighlighter {
   private readonly observer: DomObserver;
   private scan: AbortController | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** roots enqueued and not yet scanned */
+  private readonly queued = new Set<Node>();
   private readonly shadowRoots = new Set<ShadowRoot>();
   private settings: Settings;
   /** main-thread time spent scanning and painting so far, and the longest slice, in ms (for the benchmark) */
@@ -74,6 +76,7 @@ export class TermHighlighter {
     this.lastFullRescan = performance.now();
     this.scan?.abort();
     this.scan = null;
+    this.queued.clear();
     this.painter.clear();
     // a page opened scrolled down (a restored position, an anchor) gets its visible part marked first;
     // at the top, document order already is visible-first, and asking would force a layout
@@ -83,21 +86,30 @@ export class TermHighlighter {
   }
 
   private onChanges(batch: ChangeBatch): void {
-    if (batch.burst) {
+    if (batch.full) {
       this.rescanSoon();
       return;
     }
     if (batch.removed) this.painter.sweep();
-    const roots = [...batch.blocks].filter((b) => !isInsideSkipped(b));
+    // a root already waiting to be scanned, or inside one, is covered by that scan
+    const roots = [...batch.roots].filter((root) => !isInsideSkipped(root) && !this.isQueued(root));
     if (roots.length) void this.enqueue(roots);
     else if (batch.removed) this.afterPaint();
+  }
+
+  /** True when `node` or one of its ancestors is waiting in the scan queue. */
+  private isQueued(node: Node): boolean {
+    for (let n: Node | null = node; n; n = n.parentNode) if (this.queued.has(n)) return true;
+    return false;
   }
 
   /** Rescans `roots` after any scan already running; a full rescan cancels what is queued. */
   private enqueue(roots: Node[], startNear: Element | null = null): Promise<unknown> {
     const controller = (this.scan ??= new AbortController());
     const signal = controller.signal;
+    for (const root of roots) this.queued.add(root);
     const run = async () => {
+      for (const root of roots) this.queued.delete(root);
       if (signal.aborted) return;
       const blocks = (function* (self: TermHighlighter) {
         for (const root of roots) {

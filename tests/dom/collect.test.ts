@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
-// collect and observe in a simulated DOM: which text forms one block, what is skipped, how mutations batch.
-import { describe, expect, it, vi } from 'vitest';
+// collect in a simulated DOM: which text forms one block, and what is skipped.
+import { describe, expect, it } from 'vitest';
 import { blockOf, collectBlocks, isInsideSkipped, iterateBlocks } from '@/entrypoints/content/collect';
-import { DomObserver, outermost, type ChangeBatch } from '@/entrypoints/content/observe';
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -58,49 +57,5 @@ describe('collectBlocks', () => {
     for (let i = 0; i < 3000; i++) html += '<span>';
     page(`<div>${html}civil rights</div>`);
     expect(texts(document.body)).toEqual(['civil rights']);
-  });
-});
-
-describe('DomObserver', () => {
-  it('batches records into the outermost changed blocks', async () => {
-    page('<div id="outer"><p id="a">one</p><p id="b">two</p></div>');
-    const seen: ChangeBatch[] = [];
-    const observer = new DomObserver((batch) => seen.push(batch));
-    observer.observe(document);
-    document.getElementById('a')!.append(' more');
-    document.getElementById('b')!.append(' more');
-    document.getElementById('outer')!.append(Object.assign(document.createElement('p'), { textContent: 'new' }));
-    await vi.waitFor(() => expect(seen.length).toBe(1), { timeout: 1000 });
-    expect([...seen[0].blocks].map((b) => b.id)).toEqual(['outer']);
-    observer.disconnect();
-  });
-
-  it('turns a burst of records into one full rescan', async () => {
-    page('<div id="log"></div>');
-    const seen: ChangeBatch[] = [];
-    const observer = new DomObserver((batch) => seen.push(batch));
-    observer.observe(document);
-    const log = document.getElementById('log')!;
-    for (let i = 0; i < 1500; i++) log.append(document.createElement('span'));
-    await vi.waitFor(() => expect(seen.length).toBe(1), { timeout: 1000 });
-    expect(seen[0].burst).toBe(true);
-    observer.disconnect();
-  });
-
-  it('ignores its own card host', async () => {
-    page('<p>x</p>');
-    const onChanges = vi.fn();
-    const observer = new DomObserver(onChanges);
-    observer.observe(document);
-    document.body.after(document.createElement('legal-lens-ui'));
-    await new Promise((r) => setTimeout(r, 250));
-    expect(onChanges).not.toHaveBeenCalled();
-    observer.disconnect();
-  });
-
-  it('keeps only blocks with no ancestor in the set', () => {
-    page('<div id="a"><p id="b"></p></div><p id="c"></p>');
-    const set = new Set(['a', 'b', 'c'].map((id) => document.getElementById(id)!));
-    expect([...outermost(set)].map((e) => e.id)).toEqual(['a', 'c']);
   });
 });
