@@ -1,10 +1,10 @@
-// Background: settings defaults and migration, the context menu, the keyboard command, and opening
-// explainer pages for content scripts. Every message is validated and must come from this extension.
+// Background: settings defaults and migration, the context menu, the keyboard command, and the messages of
+// content scripts (answered in messages.ts: validated, and only from this extension).
 import cards from 'virtual:glossary/cards';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isOwnSender, parseMessage } from '@/utils/messages';
 import { SETTINGS_KEY, parseSettings } from '@/utils/settings';
+import { answerMessage, type MessageSender } from './messages';
 
 const MENU_ID = 'legal-lens-lookup';
 
@@ -43,20 +43,14 @@ export default defineBackground(() => {
     }
   });
 
-  browser.runtime.onMessage.addListener(((raw: unknown, sender: { id?: string; tab?: { index?: number } }, sendResponse: (r: unknown) => void) => {
-    if (!isOwnSender(sender, browser.runtime.id)) return undefined;
-    const msg = parseMessage(raw);
-    if (msg?.type === 'legal-lens:get-cards') {
-      sendResponse(Object.fromEntries(msg.ids.filter((id) => cards[id]).map((id) => [id, cards[id]])));
-      return true;
-    }
-    if (msg?.type === 'legal-lens:open-explainer') {
-      const lang = msg.lang ? `?lang=${msg.lang}` : '';
-      void browser.tabs.create({
-        url: browser.runtime.getURL(`/explainer.html${lang}#${msg.id}` as '/explainer.html'),
-        ...(sender.tab?.index !== undefined ? { index: sender.tab.index + 1 } : {}),
-      });
-    }
-    return undefined;
-  }) as never);
+  // a listener that returns a promise answers with its value; undefined leaves the message to others
+  browser.runtime.onMessage.addListener((raw: unknown, sender: MessageSender) => {
+    const answer = answerMessage(raw, sender, {
+      cards,
+      ownId: browser.runtime.id,
+      getURL: (path) => browser.runtime.getURL(path as '/explainer.html'),
+      openTab: (tab) => void browser.tabs.create(tab),
+    });
+    return answer === undefined ? undefined : Promise.resolve(answer);
+  });
 });
