@@ -24,6 +24,8 @@ export class TermPopover {
   private readonly abort = new AbortController();
   /** the link whose card is open */
   private link: HTMLAnchorElement | null = null;
+  /** the link focus is being given back to after its card closed (focusing it must not reopen the card) */
+  private refocusing: HTMLAnchorElement | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -40,7 +42,7 @@ export class TermPopover {
       onCloseButton: () => {
         const link = this.link;
         this.close();
-        link?.focus();
+        if (link) this.giveFocusBack(link);
       },
     });
     this.intent = new HoverIntent({
@@ -63,7 +65,7 @@ export class TermPopover {
     }, { signal });
     root.addEventListener('focusin', (e) => {
       const link = this.linkOf(e.target);
-      if (link && link !== this.link) this.show(link);
+      if (link && link !== this.link && link !== this.refocusing) this.show(link);
     }, { signal });
     root.addEventListener('focusout', (e) => {
       if (!this.link || e.target !== this.link || this.view.owns(e.relatedTarget)) return;
@@ -75,7 +77,7 @@ export class TermPopover {
       const focusInCard = this.view.focused !== null;
       const link = this.link;
       this.close();
-      if (focusInCard) link.focus();
+      if (focusInCard) this.giveFocusBack(link);
     }, { signal });
     this.view.listen('pointerenter', () => this.intent.pointerOnCard(true), signal);
     this.view.listen('pointerleave', () => this.intent.pointerOnCard(false), signal);
@@ -95,6 +97,12 @@ export class TermPopover {
     this.abort.abort();
     this.close();
     this.view.destroy();
+  }
+
+  private giveFocusBack(link: HTMLAnchorElement): void {
+    this.refocusing = link;
+    link.focus();
+    this.refocusing = null;
   }
 
   private linkOf(target: EventTarget | null): HTMLAnchorElement | null {

@@ -7,8 +7,8 @@ import { SETTINGS_KEY } from '@/utils/settings';
 import { cards } from './fixture-glossary';
 
 const OWN = { id: 'own-extension-id', tab: { index: 4 } };
-function deps(): BackgroundDeps & { openTab: ReturnType<typeof vi.fn> } {
-  return { cards, ownId: OWN.id, getURL: (p) => `chrome-extension://${OWN.id}${p}`, openTab: vi.fn() };
+function deps() {
+  return { cards, ownId: OWN.id, getURL: (p: string) => `chrome-extension://${OWN.id}${p}`, openTab: vi.fn<BackgroundDeps['openTab']>() };
 }
 
 describe('answerMessage', () => {
@@ -50,16 +50,16 @@ describe('the background service worker', () => {
 
   it('answers a content script\'s request for cards, and ignores other senders', async () => {
     await startBackground();
-    const [mine] = await fakeBrowser.runtime.onMessage.trigger({ type: 'legal-lens:get-cards', ids: ['tps'] }, { id: fakeBrowser.runtime.id });
+    const [mine] = await fakeBrowser.runtime.onMessage.trigger({ type: 'legal-lens:get-cards', ids: ['tps'] }, { id: fakeBrowser.runtime.id }, () => {});
     expect(mine).toHaveProperty('tps.en.title');
-    const [theirs] = await fakeBrowser.runtime.onMessage.trigger({ type: 'legal-lens:get-cards', ids: ['tps'] }, { id: 'another-extension' });
+    const [theirs] = await fakeBrowser.runtime.onMessage.trigger({ type: 'legal-lens:get-cards', ids: ['tps'] }, { id: 'another-extension' }, () => {});
     expect(theirs).toBeUndefined();
   });
 
   it('writes back stored settings migrated field by field when installed or updated', async () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { categories: ['institutions', 'enforcement', 'profiling', 'remedies', 'delays', 'status'], hoverDelay: 'slow', firstOnly: true } });
     await startBackground();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update' });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
     const { [SETTINGS_KEY]: stored } = await fakeBrowser.storage.sync.get(SETTINGS_KEY);
     expect(stored).toMatchObject({ hiddenCategories: ['help'], hoverDelay: 300, firstOnly: true });
     expect(stored).not.toHaveProperty('categories');
