@@ -39,11 +39,6 @@ export class HoverTimers {
     return this.openTimer !== 0;
   }
 
-  /** True while a close is pending. */
-  get closing(): boolean {
-    return this.closeTimer !== 0;
-  }
-
   cancelOpen(): void {
     if (this.openTimer) clearTimeout(this.openTimer);
     this.openTimer = 0;

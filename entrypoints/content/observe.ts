@@ -21,7 +21,8 @@ export interface ChangeBatch {
 
 const isOwnUi = (node: Node) => node.nodeName === CARD_HOST_TAG.toUpperCase();
 
-/** A node that is part of its block's run of text: words, or an inline element (which may hold some). */
+/** A node that is part of its block's run of text: words, or an inline element (which may hold some, or be the
+ *  place a change happened). */
 function isPartOfText(node: Node | null): boolean {
   if (!node) return false;
   if (node.nodeType === Node.TEXT_NODE) return /\S/.test((node as Text).data);
@@ -35,9 +36,7 @@ function isPartOfText(node: Node | null): boolean {
  * what was removed, by the neighbours it left.
  */
 function changesTextRun(r: MutationRecord, added: Set<Node>): boolean {
-  if (r.target.nodeType === Node.ELEMENT_NODE && isInline(r.target as Element)) return true;
-  for (const n of r.addedNodes) if (isPartOfText(n)) return true;
-  for (const n of r.removedNodes) if (isPartOfText(n)) return true;
+  if (isPartOfText(r.target) || [...r.addedNodes, ...r.removedNodes].some(isPartOfText)) return true;
   if (r.removedNodes.length && isPartOfText(r.previousSibling) && isPartOfText(r.nextSibling)) return true;
   for (const n of r.addedNodes) {
     if (n.parentNode !== r.target) continue;

@@ -34,44 +34,53 @@ describe('hover cards (mouse)', () => {
   after(() => browser?.close());
 
   it('opens after the hover delay with the term\'s title, and stays while the pointer is on the term', async () => {
-    const a = await openPage(browser, '/shared/seed-article.html', 60);
+    const a = await openPage(browser, '/own/law-firm-article.html', 60);
+    await a.startCardClock();
     await a.hover('Immigration and Nationality Act');
-    await a.page.waitForTimeout(120);
-    assert.equal(await isOpen(a), false, 'no card before the hover intent delay');
     await a.card.waitFor({ timeout: 2000 });
+    const opened = await a.cardClock();
+    // the delay starts at the first move onto the term; the pointer's last step may come a few ms after it
+    assert.ok(opened.openedAt - opened.lastMoveAt >= 250, `opened ${Math.round(opened.openedAt - opened.lastMoveAt)} ms after the pointer came to rest`);
     assert.equal(await a.cardHeading.textContent(), 'Immigration and Nationality Act (INA)');
     assert.equal(await a.card.getAttribute('aria-labelledby'), await a.cardHeading.getAttribute('id'));
     for (const name of ['Read the full explainer', 'Close']) assert.ok(await a.card.getByRole(name === 'Close' ? 'button' : 'link', { name }).count());
     assert.match((await a.card.textContent()) ?? '', /General information, not legal advice\./);
-    await a.page.waitForTimeout(2500);
-    assert.equal(await isOpen(a), true, 'never closes on a timer');
-    await a.page.waitForTimeout(200);
+    await a.holdStill(2500);
+    assert.equal((await a.cardClock()).closedAt, 0, 'never closes on a timer');
+    await a.settledCardBox();
     await saveScreenshot(a.page, 'card-light');
     await a.page.close();
   });
 
   it('stays open while the pointer moves onto the card, and closes about 300 ms after it leaves both', async () => {
-    const a = await openPage(browser, '/shared/seed-article.html', 60);
+    const a = await openPage(browser, '/own/law-firm-article.html', 60);
+    await a.startCardClock();
     await a.hover('Immigration and Nationality Act');
     await a.card.waitFor();
-    const card = await a.cardBox();
+    const card = await a.settledCardBox();
     await a.page.mouse.move(card.x + card.width / 2, card.y + 20, { steps: 8 });
-    await a.page.waitForTimeout(900);
-    assert.equal(await isOpen(a), true, 'the card stays while hovered');
+    await a.holdStill(900);
+    assert.equal((await a.cardClock()).closedAt, 0, 'the card stays while hovered');
     await a.page.mouse.move(5, 5, { steps: 4 });
-    await a.page.waitForTimeout(100);
-    assert.equal(await isOpen(a), true, 'a grace period before closing');
-    await a.card.waitFor({ state: 'detached', timeout: 1500 });
+    await a.card.waitFor({ state: 'detached', timeout: 2000 });
+    const { closedAt, lastMoveAt } = await a.cardClock();
+    assert.ok(closedAt - lastMoveAt >= 250, `a grace period before closing (closed ${Math.round(closedAt - lastMoveAt)} ms after the pointer left)`);
     await a.page.close();
   });
 
   it('closes on Escape without moving the pointer, and moves to another term when that one is hovered', async () => {
-    const a = await openPage(browser, '/shared/seed-article.html', 60);
+    const a = await openPage(browser, '/own/law-firm-article.html', 60);
     await a.hover('Immigration and Nationality Act');
     await a.card.waitFor();
     await a.page.keyboard.press('Escape');
     await a.card.waitFor({ state: 'detached', timeout: 1000 });
-    await a.hover(/^racial profiling$/i, 3);
+    // a "racial profiling" whose paragraph also says "civil rights", to move to next
+    const near = await a.page.evaluate(() =>
+      [...CSS.highlights.get('legal-lens-underline')!]
+        .filter((r) => /^racial profiling$/i.test(__rangeText(r as AbstractRange)))
+        .findIndex((r) => /civil rights/i.test((r as AbstractRange).startContainer.parentElement?.closest('p, li')?.textContent ?? '')),
+    );
+    await a.hover(/^racial profiling$/i, near);
     await a.card.waitFor();
     assert.equal(await a.cardHeading.textContent(), 'Racial profiling');
     // move straight to a visible "civil rights" that the open card does not cover
@@ -89,7 +98,7 @@ describe('hover cards (mouse)', () => {
   });
 
   it('swaps to a related term in place, and switches between English and Spanish', async () => {
-    const a = await openPage(browser, '/shared/seed-article.html', 60);
+    const a = await openPage(browser, '/own/law-firm-article.html', 60);
     await a.hover('Immigration and Nationality Act');
     await a.card.waitFor();
     const before = await a.cardBox();
@@ -107,7 +116,7 @@ describe('hover cards (mouse)', () => {
   });
 
   it('opens the explainer page for the term in a new tab', async () => {
-    const a = await openPage(browser, '/shared/seed-article.html', 60);
+    const a = await openPage(browser, '/own/law-firm-article.html', 60);
     await a.hover('Immigration and Nationality Act');
     await a.card.waitFor();
     const [tab] = await Promise.all([browser.context.waitForEvent('page'), a.card.getByRole('link', { name: /Read the full explainer/ }).click()]);
@@ -129,8 +138,7 @@ describe('hover cards (mouse)', () => {
         await page.keyboard.press('Escape');
         const term = await a.hover('habeas corpus', i);
         await a.card.waitFor();
-        await page.waitForTimeout(200);
-        const card = await a.cardBox();
+        const card = await a.settledCardBox();
         assert.ok(inside(card, viewport), `card ${JSON.stringify(card)} leaves the ${viewport.width}×${viewport.height} viewport for term ${i}`);
         assert.ok(!overlaps(card, term), `card covers term ${i}`);
       }
@@ -142,8 +150,7 @@ describe('hover cards (mouse)', () => {
   it('is not reached by a hostile page\'s CSS', async () => {
     const a = await openPage(browser, '/own/hostile-css.html', 1);
     await a.hover('writ of mandamus');
-    await a.card.waitFor();
-    await a.page.waitForTimeout(200);
+    await a.settledCardBox();
     const style = await a.page.evaluate(() => {
       const root = document.querySelector('legal-lens-ui')!.shadowRoot!;
       const h2 = getComputedStyle(root.querySelector('h2')!);
@@ -157,10 +164,9 @@ describe('hover cards (mouse)', () => {
   });
 
   it('passes an axe-core accessibility scan of the open card', async () => {
-    const a = await openPage(browser, '/shared/seed-article.html', 60);
+    const a = await openPage(browser, '/own/law-firm-article.html', 60);
     await a.hover('Immigration and Nationality Act');
-    await a.card.waitFor();
-    await a.page.waitForTimeout(250);
+    await a.settledCardBox();
     await a.page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     const violations = await a.page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe;
@@ -192,7 +198,7 @@ describe('hover cards (dark mode, reduced motion)', () => {
   after(() => browser?.close());
 
   it('uses the dark theme and no animation', async () => {
-    const a = await openPage(browser, '/shared/seed-article.html', 60);
+    const a = await openPage(browser, '/own/law-firm-article.html', 60);
     await a.page.emulateMedia({ colorScheme: 'dark' });
     await a.hover('Immigration and Nationality Act');
     await a.card.waitFor();

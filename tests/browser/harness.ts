@@ -12,7 +12,6 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
-export const SHARED_FIXTURES = resolve(ROOT, '../shared/fixtures');
 export const OWN_FIXTURES = join(import.meta.dirname, 'fixtures');
 export const ARTIFACTS = join(ROOT, 'tests/artifacts');
 
@@ -56,8 +55,8 @@ export function findChromium(): string {
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 /**
- * Serves /shared/* from ../shared/fixtures and /own/* from tests/browser/fixtures (and /<name>/* from any
- * extra folder given) on a free port of 127.0.0.1.
+ * Serves /own/* from tests/browser/fixtures (and /<name>/* from any extra folder given) on a free port of
+ * 127.0.0.1. Everything a test loads lives in the repository.
  */
 export async function startServer(extraRoots: Record<string, string> = {}): Promise<{ server: Server; origin: string; url: (path: string) => string }> {
   const server = createServer((req, res) => {
@@ -67,7 +66,7 @@ export async function startServer(extraRoots: Record<string, string> = {}): Prom
       return;
     }
     const [, area, ...rest] = path.split('/');
-    const base = area === 'shared' ? SHARED_FIXTURES : area === 'own' ? OWN_FIXTURES : (extraRoots[area] ?? null);
+    const base = area === 'own' ? OWN_FIXTURES : (extraRoots[area] ?? null);
     const file = base ? normalize(join(base, ...rest)) : '';
     if (!base || !file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -1,4 +1,4 @@
-// Smoke tests: the built extension loads; the content script runs on the seed article without errors;
+// Smoke tests: the built extension loads; the content script runs on the law-firm article without errors;
 // the popup, explainer and options pages open without console errors.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -10,12 +10,12 @@ import { ArticlePage } from './pages/article-page';
 describe('smoke', () => {
   const env = useExtensionBrowser();
 
-  it('runs the content script on the seed article without errors', async () => {
+  it('runs the content script on the law-firm article without errors', async () => {
     const page = await env.browser.context.newPage();
-    await page.goto(env.server.url('/shared/seed-article.html'));
+    await page.goto(env.server.url('/own/law-firm-article.html'));
     const texts = await waitForHighlights(page, 5);
     assert.ok(texts.length >= 5, `expected highlights, got ${texts.length}`);
-    await saveScreenshot(page, 'smoke-seed-article');
+    await saveScreenshot(page, 'smoke-law-firm-article');
     assert.deepEqual(env.browser.errors, []);
     await page.close();
   });
@@ -29,7 +29,7 @@ describe('smoke', () => {
     const requests: string[] = [];
     env.browser.context.on('request', (r) => requests.push(r.url()));
     const page = await env.browser.context.newPage();
-    await page.goto(env.server.url('/shared/seed-article.html'));
+    await page.goto(env.server.url('/own/law-firm-article.html'));
     await waitForHighlights(page, 5);
     // open a card (fetches card text from the background), then every extension page
     await new ArticlePage(page).hover(/.+/, 3);
