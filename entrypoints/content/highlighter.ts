@@ -60,8 +60,8 @@ export class TermHighlighter {
   }
 
   /**
-   * A burst of changes asks for a full rescan; a page that changes nonstop gets at most one a second,
-   * so it never keeps the extension busy.
+   * A burst of changes, or churn at the <body> level, asks for a full rescan; a page that changes nonstop gets
+   * at most one a second, so it never keeps the extension busy.
    */
   private rescanSoon(): void {
     if (this.pendingRescan) return;
