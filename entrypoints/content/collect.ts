@@ -30,7 +30,7 @@ export function isInline(el: Element): boolean {
   return INLINE_TAGS.has(el.localName);
 }
 
-export function isSkipped(el: Element): boolean {
+function isSkipped(el: Element): boolean {
   if (SKIP_TAGS.has(el.localName)) return true;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');

@@ -3,9 +3,9 @@
 // a constructed style sheet adopted by that root).
 import type { Settings } from '@/utils/settings';
 
-export const HIGHLIGHT_PREFIX = 'legal-lens';
-export const ACTIVE_HIGHLIGHT = 'legal-lens-active';
-export const styleHighlightName = (style: Settings['highlightStyle']) => `${HIGHLIGHT_PREFIX}-${style}`;
+const HIGHLIGHT_PREFIX = 'legal-lens';
+const ACTIVE_HIGHLIGHT = 'legal-lens-active';
+const styleHighlightName = (style: Settings['highlightStyle']) => `${HIGHLIGHT_PREFIX}-${style}`;
 
 /**
  * One painted term. Its range is a StaticRange: unlike a live Range, the page does not have to update it

@@ -29,7 +29,7 @@ const idFromHash = (hash: string) => {
 };
 
 /** `?lang=` when it names a glossary language, else the setting ("page": the browser's UI language). */
-export function initialLang(search: string, settings: Settings, uiLanguage: string): Lang {
+function initialLang(search: string, settings: Settings, uiLanguage: string): Lang {
   const fromUrl = new URLSearchParams(search).get('lang');
   return LANGS.find((lang) => lang === fromUrl) ?? pickLang(settings.language, uiLanguage);
 }

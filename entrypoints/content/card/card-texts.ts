@@ -6,7 +6,7 @@ import type { CardTexts } from '@/components/card-view';
 import type { CardData } from '@/glossary/runtime/types';
 
 /** Asks the background for the cards of `ids` (at most 20, see utils/messages.ts); unknown ids are left out. */
-export async function requestCards(ids: string[]): Promise<CardData> {
+async function requestCards(ids: string[]): Promise<CardData> {
   const response: unknown = await browser.runtime.sendMessage({ type: 'legal-lens:get-cards', ids });
   return response && typeof response === 'object' ? (response as CardData) : {};
 }
