@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, saveScreenshot, startServer, waitForHighlights, type ChromeForTests, type ExtensionBrowser } from './harness';
+import { launchWithExtension, saveScreenshot, setSettings, startServer, waitForHighlights, type ChromeForTests, type ExtensionBrowser } from './harness';
 import { ArticlePage, type Box } from './pages/article-page';
 
 const require = createRequire(import.meta.url);
@@ -127,6 +127,8 @@ describe('hover cards (mouse)', () => {
   });
 
   it('stays fully inside the viewport at every edge and corner without covering its term', async () => {
+    // placement, not timing, is under test here: the shortest hover delay the settings allow
+    await setSettings(browser, { hoverDelay: 150 });
     for (const viewport of [{ width: 1280, height: 800 }, { width: 640, height: 400 }]) {
       const page = await browser.context.newPage();
       await page.setViewportSize(viewport);
@@ -145,6 +147,7 @@ describe('hover cards (mouse)', () => {
       await saveScreenshot(page, `card-edges-${viewport.width}`);
       await page.close();
     }
+    await setSettings(browser, { hoverDelay: 300 });
   });
 
   it('is not reached by a hostile page\'s CSS', async () => {

@@ -215,6 +215,18 @@ export async function waitForHighlights(page: Page, min = 1, name = 'legal-lens-
   return highlightedTexts(page, name);
 }
 
+/** Changes stored settings through an extension page, as the options page does; open tabs follow live. */
+export async function setSettings(browser: ExtensionBrowser, patch: Record<string, unknown>): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('options.html'));
+  await page.evaluate(async (p) => {
+    const api = (globalThis as unknown as { chrome: ChromeForTests }).chrome;
+    const { settings } = await api.storage.sync.get('settings');
+    await api.storage.sync.set({ settings: { ...(settings ?? {}), ...p } });
+  }, patch);
+  await page.close();
+}
+
 /** The few chrome.* calls tests make from extension pages and the service worker. */
 export interface ChromeForTests {
   storage: { sync: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
