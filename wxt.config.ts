@@ -14,7 +14,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus', 'activeTab'],
+    // scripting (MV3) / tabs.executeScript (MV2) on every site: the card UI is injected into a frame when its
+    // first card opens. The content script already runs on <all_urls>, so the install warning is the same.
+    permissions: ['storage', 'contextMenus', 'activeTab', ...(browser === 'firefox' ? ['<all_urls>'] : ['scripting'])],
+    ...(browser === 'firefox' ? {} : { host_permissions: ['<all_urls>'] }),
     commands: {
       'focus-card': {
         suggested_key: { default: 'Alt+Shift+L' },

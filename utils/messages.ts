@@ -8,6 +8,7 @@ const termId = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), v.maxLeng
 export const message = v.variant('type', [
   v.object({ type: v.literal('legal-lens:page-terms') }),
   v.object({ type: v.literal('legal-lens:focus-card') }),
+  v.object({ type: v.literal('legal-lens:load-card-ui') }),
   v.object({ type: v.literal('legal-lens:get-cards'), ids: v.pipe(v.array(termId), v.maxLength(20)) }),
   v.object({ type: v.literal('legal-lens:open-explainer'), id: termId, lang: v.optional(v.picklist(LANGS)) }),
 ]);

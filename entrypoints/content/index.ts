@@ -9,6 +9,7 @@ import { parseMessage, type PageTermsResponse } from '@/utils/messages';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/utils/settings';
 import { TermHighlighter } from './highlighter';
 import { FetchedCardTexts } from './card/card-texts';
+import { loadCardUi } from './card/card-ui-loader';
 import { explainerHref, openExplainer } from './card/explainer-link';
 import { openFirstVisibleCard, watchKeyboard } from './card/keyboard';
 import { PageCard } from './card/page-card';
@@ -41,6 +42,7 @@ export default defineContentScript({
         setTimer: (run, ms) => ctx.setTimeout(run, ms), // nothing fires after the script is invalidated
         explainerHref,
         openExplainer,
+        loadCardUi,
       });
       watchPointer(card);
       watchTouch(card);
