@@ -315,9 +315,11 @@ describe('the card UI, loaded when first needed', () => {
     expect(loadCardUi).toHaveBeenCalledTimes(1);
   });
 
-  it('a tap opens the first card as soon as the card UI is here', async () => {
+  it('a finger coming down on a term starts loading the card UI and its text; the tap opens the card as soon as they are here', async () => {
     const at = pointOf('ICE');
     pointer('pointerdown', at, 'touch');
+    expect(loadCardUi).toHaveBeenCalledTimes(1);
+    expect(load).toHaveBeenCalledTimes(1);
     pointer('click', at, 'touch');
     expect(loadCardUi).toHaveBeenCalledTimes(1);
     await wait(1);
