@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { glossaryPlugin } from './glossary/build/vite-plugin.ts';
@@ -9,6 +10,11 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), glossaryPlugin()],
     build: { target: 'es2022' },
+    resolve: {
+      // WXT's content-script context announces itself to the page (a CustomEvent and a window message): ours
+      // does the same job without anything a page can observe (issue 10, defect 16)
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./entrypoints/content/script-context.ts', import.meta.url)) }],
+    },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
