@@ -73,8 +73,9 @@ export class PageCard {
     return this.current;
   }
 
-  /** The painted term whose card is open, or null. */
+  /** The painted term whose card is open, or null (also when the page took the card away). */
   get openMatch(): PaintedMatch | null {
+    if (this.open && !this.view.isShowing) this.forgetRemovedCard();
     return this.open?.match ?? null;
   }
 
@@ -126,6 +127,13 @@ export class PageCard {
     const back = this.returnFocus;
     this.returnFocus = null;
     if ((restoreFocus || wasKeyboard) && back?.isConnected) back.focus({ preventScroll: true });
+  }
+
+  /** The page removed the card's host: nothing is open any more (hovering the term opens it again). */
+  private forgetRemovedCard(): void {
+    this.open = null;
+    this.view.hide();
+    this.options.highlighter.painter.setActive(null);
   }
 
   /** Opens the explainer page of the card showing (Enter on the card). */
