@@ -15,6 +15,7 @@ import { watchTouch } from '@/entrypoints/content/card/touch';
 import { TermHighlighter } from '@/entrypoints/content/highlighter';
 import { compileMatcher } from '@/glossary/runtime/matcher';
 import type { CardData } from '@/glossary/runtime/types';
+import { inputRelay } from '@/utils/input-relay';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { cards, categories, matcherIndex } from './fixture-glossary';
 
@@ -46,6 +47,7 @@ async function setUp(settings: Partial<Settings> = {}) {
   loadCardUi = vi.fn(() => new Promise<CardUi>((resolve) => setTimeout(() => resolve({ createView: (doc, options) => new CardView(doc, options) }), 0)));
   card = new PageCard({
     doc: document,
+    input: inputRelay(window),
     highlighter,
     texts: new FetchedCardTexts(load),
     settings: { ...DEFAULT_SETTINGS, ...settings },
@@ -142,6 +144,17 @@ describe('pointer: hover intent and grace period', () => {
     expect(dialog()).toBeNull();
   });
 
+  it('stays when the pointer crosses the gap onto the card within one frame', async () => {
+    pointer('pointermove', pointOf('ICE'));
+    await wait(FRAME + DELAY + 10);
+    pointer('pointermove', NOWHERE); // the gap between term and card: a check is queued for the next frame
+    const inside = dialog()!.querySelector('p')!;
+    pointer('pointermove', { x: 1, y: 1 }, 'mouse', inside);
+    host()!.shadowRoot!.querySelector('div')!.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'mouse' }));
+    await wait(2000);
+    expect(dialog()).not.toBeNull();
+  });
+
   it('moves to another term without closing in between', async () => {
     pointer('pointermove', pointOf('ICE'));
     await wait(FRAME + DELAY + 10);
@@ -152,11 +165,32 @@ describe('pointer: hover intent and grace period', () => {
     expect(heading()).toBe('Writ of mandamus');
   });
 
-  it('Escape closes it without moving the pointer', async () => {
+  it('Escape closes it without moving the pointer, and only it (not the page\'s dialog or menu)', async () => {
     pointer('pointermove', pointOf('ICE'));
     await wait(FRAME + DELAY + 10);
-    key('Escape');
+    const escape = key('Escape');
     expect(dialog()).toBeNull();
+    expect(escape.defaultPrevented).toBe(true);
+  });
+
+  it('opens although the page stops pointer moves, clicks and keys in the capture phase on window (defect 5)', async () => {
+    // the page's listeners come after the relay's, which starts at document_start before any page script
+    const swallow = (e: Event) => e.stopImmediatePropagation();
+    for (const type of ['pointermove', 'pointerdown', 'click', 'keydown']) window.addEventListener(type, swallow, true);
+    try {
+      pointer('pointermove', pointOf('ICE'));
+      await wait(FRAME + DELAY + 10);
+      expect(heading()).toMatch(/^ICE/);
+      key('Escape');
+      expect(dialog()).toBeNull();
+      const at = pointOf('writ of mandamus');
+      pointer('pointerdown', at, 'touch');
+      pointer('click', at, 'touch');
+      await wait(10);
+      expect(heading()).toBe('Writ of mandamus');
+    } finally {
+      for (const type of ['pointermove', 'pointerdown', 'click', 'keydown']) window.removeEventListener(type, swallow, true);
+    }
   });
 });
 

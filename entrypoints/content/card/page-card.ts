@@ -8,6 +8,7 @@ import type { CardUi } from '@/components/card-ui';
 import type { CardTexts } from '@/components/card-view';
 import { HoverTimers, type SetTimer } from '@/components/hover-timers';
 import type { Lang } from '@/glossary/runtime/types';
+import type { InputRelay } from '@/utils/input-relay';
 import type { Settings } from '@/utils/settings';
 import type { TermHighlighter } from '../highlighter';
 import { findTermAt, type TermHit } from '../hit-test';
@@ -16,6 +17,8 @@ import { LazyCardView } from './lazy-card-view';
 
 export interface PageCardOptions {
   doc: Document;
+  /** the reader's pointer, clicks and keys, heard before the page's own listeners (utils/input-relay.ts) */
+  input: InputRelay;
   /** what is painted on the page, and the open shadow roots hit-testing needs */
   highlighter: Pick<TermHighlighter, 'painter' | 'openShadowRoots'>;
   texts: CardTexts;
@@ -37,6 +40,7 @@ interface OpenTerm {
 
 export class PageCard {
   readonly doc: Document;
+  readonly input: InputRelay;
   readonly view: LazyCardView;
   /** hover intent and close grace, shared by the controllers so that any opening cancels what is pending */
   readonly timers: HoverTimers;
@@ -50,6 +54,7 @@ export class PageCard {
 
   constructor(private readonly options: PageCardOptions) {
     this.doc = options.doc;
+    this.input = options.input;
     this.texts = options.texts;
     this.current = options.settings;
     this.lang = pickLang(options.settings.language, this.doc.documentElement.lang);
