@@ -24,6 +24,9 @@ export interface Block {
   text: string;
   nodes: Text[];
   starts: number[];
+  /** a window of a long block: only matches starting in [from, until) of `text` belong to this item */
+  from?: number;
+  until?: number;
 }
 
 export function isInline(el: Element): boolean {
@@ -65,7 +68,7 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /**
  * Standard element names, the most common first (the selector engine stops at the first that matches):
- * anything else is a custom element, where open shadow roots live in practice.
+ * anything else is a custom element.
  */
 const STANDARD =
   'span,div,a,p,li,td,tr,em,strong,b,i,img,br,ul,ol,th,table,tbody,thead,section,article,header,footer,nav,main,' +
@@ -75,12 +78,28 @@ const STANDARD =
   'data,datalist,del,dfn,dialog,embed,fieldset,font,hgroup,ins,kbd,legend,map,menu,meter,object,optgroup,output,' +
   'param,progress,q,rp,rt,ruby,samp,search,slot,template,track,var,wbr,math,center,big,tt,strike,nobr,acronym,' +
   'circle,rect,line,polyline,polygon,ellipse,defs,use,symbol,clippath,lineargradient,stop,' + CARD_HOST_TAG;
-const CUSTOM_ELEMENTS = `*:not(${STANDARD})`;
+
+/**
+ * Every element that can hold a shadow root: custom elements, and the standard elements attachShadow() accepts
+ * (the DOM Standard's "valid shadow host name"), where declarative shadow roots (<template shadowrootmode>) and
+ * page scripts attach them too.
+ */
+const SHADOW_HOSTS = `*:not(${STANDARD}),article,aside,blockquote,div,footer,h1,h2,h3,h4,h5,h6,header,main,nav,p,section,span`;
 
 /** Elements inside a block that end a run of text there: line breaks, replaced elements, skipped ones. */
 const BREAKS =
   'br,hr,img,code,kbd,samp,pre,button,select,input,textarea,svg,math,canvas,iframe,object,embed,video,audio,' +
   'script,style,noscript,template,[hidden],[contenteditable]:not([contenteditable="false"])';
+
+/**
+ * How much is done between two chances to pause: text nodes walked or shadow hosts looked at. Each costs well
+ * under a microsecond or two, so the caller (which measures time) gets a say often enough to keep every task short.
+ */
+const STEPS_PER_PAUSE = 1000;
+/** A block longer than this is matched window by window, each its own item, so no item takes long. */
+export const WINDOW_CHARS = 20_000;
+/** Text each window reads before and after its own part, so terms across a window's edge are found once. */
+export const WINDOW_CONTEXT = 1000;
 
 /** Where a text node's parent puts it: the block that owns its text, or null when it must never be marked. */
 interface Placement {
@@ -88,10 +107,16 @@ interface Placement {
 }
 
 /**
- * Walks `root` in document order and yields its text blocks, lazily, so the caller can work in slices.
- * Only text nodes are walked (a native TreeWalker, like merely reading the page); each element above text is
- * looked at once, cached, to learn its block and whether it is skipped. Open shadow roots of custom elements
- * are walked too and reported through `onShadowRoot`; `onBlock` sees each block element as it is first met.
+ * Walks `root` in document order and yields its text blocks, lazily, so the caller can work in slices; `null` now
+ * and then means "nothing yet, pause here if you need to" (a long stretch of skipped text, many shadow hosts, a
+ * run of thousands of text nodes). A block longer than WINDOW_CHARS is yielded once per window (`from`, `until`).
+ *
+ * The cost is linear in the size of the page: only text nodes are walked (a native TreeWalker, like merely reading
+ * the page); each element above some text is looked at once (cached) to learn its block and whether it is skipped;
+ * elements that end a run (`BREAKS`) are found in one native query and matched to the text that follows each of
+ * them by identity, in document order, never by comparing positions (which costs as much as the siblings between
+ * two nodes). Open shadow roots are walked too, reported through `onShadowRoot`; `onBlock` sees each block element
+ * as it is first met.
  */
 export function* iterateBlocks(
   root: Node,
@@ -101,14 +126,14 @@ export function* iterateBlocks(
     /** start at this element's block and wrap around, so what the reader sees is marked first */
     startNear?: Element | null;
   } = {},
-): Generator<Block> {
+): Generator<Block | null> {
   const doc = root.ownerDocument ?? (root as Document);
   if (doc.designMode === 'on') return;
   const scope = root as ParentNode;
+  if (root.nodeType === Node.ELEMENT_NODE && (isSkipped(root as Element) || isInsideSkipped(root))) return;
   // elements skipped by attribute, found natively in one query rather than asked one by one
   const flagged = new Set<Element>(scope.querySelectorAll('[hidden],[contenteditable]:not([contenteditable="false"])'));
   const top: Element = root instanceof ShadowRoot ? root.host : root.nodeType === Node.ELEMENT_NODE ? (blockOf(root) ?? (root as Element)) : (doc.body ?? doc.documentElement);
-  if (root.nodeType === Node.ELEMENT_NODE && (isSkipped(root as Element) || isInsideSkipped(root))) return;
   const placements = new Map<Node, Placement>();
   placements.set(root, { owner: top });
   const seen = new Set<Element>();
@@ -139,25 +164,14 @@ export function* iterateBlocks(
     return above;
   };
 
-  // elements that break a run of text without owning text themselves (<br>, images, code, fields…), by block
-  const breaks = new Map<Element, Element[]>();
-  for (const el of scope.querySelectorAll(BREAKS)) {
-    const owner = (placements.get(el.parentNode!) ?? place(el.parentNode!)).owner;
-    if (!owner) continue;
-    const list = breaks.get(owner);
-    if (list) list.push(el);
-    else breaks.set(owner, [el]);
-  }
-  /** Whether one of the owner's breaks stands before `text` (breaks are consumed in document order). */
-  const breakBefore = (text: Node, owner: Element): boolean => {
-    const list = breaks.get(owner);
-    if (!list) return false;
-    let crossed = false;
-    while (list.length && list[0].compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING) {
-      list.shift();
-      crossed = true;
-    }
-    return crossed;
+  // Elements that end a run of text (<br>, images, code, fields…), in document order. The first text node after
+  // each one starts a new run; those text nodes are found one break at a time, as the walk gets there.
+  const breaks = scope.querySelectorAll(BREAKS);
+  const after = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  /** The first text node after `el`'s subtree inside root, or null (TreeWalker.nextSibling climbs ancestors). */
+  const textAfter = (el: Element): Node | null => {
+    after.currentNode = el;
+    return after.nextSibling();
   };
 
   let run: Block | null = null;
@@ -170,14 +184,41 @@ export function* iterateBlocks(
     done.text = pieces.length === 1 ? pieces[0] : pieces.join('');
     return HAS_WORD.test(done.text) ? done : null;
   };
+  /** A finished block as items: itself, or one per window when it is long. */
+  function* emit(block: Block | null): Generator<Block> {
+    if (!block) return;
+    const n = block.text.length;
+    if (n <= WINDOW_CHARS + WINDOW_CONTEXT) {
+      yield block;
+      return;
+    }
+    for (let from = 0; from < n; from += WINDOW_CHARS) yield { ...block, from, until: Math.min(n, from + WINDOW_CHARS) };
+  }
 
   // visible first: from the block at the top of the viewport to the end, then from the start up to it
   const startBlock = hooks.startNear && root.contains(hooks.startNear) ? blockOf(hooks.startNear) : null;
   const phases: Node[] = startBlock && startBlock !== root ? [startBlock, root] : [root];
-  const allBreaks = [...breaks].map(([owner, list]) => [owner, [...list]] as const);
   let stopAt: Node | null = null;
+  let steps = 0;
   for (const from of phases) {
-    for (const [owner, list] of allBreaks) breaks.set(owner, [...list]);
+    // the next break to meet, and the text node that follows it
+    let b = from === root ? 0 : firstBreakFrom(breaks, from);
+    let startsRun: Node | null = null;
+    let breakEl: Element | null = null;
+    const nextBreak = () => {
+      for (; b < breaks.length; b++) {
+        const el = breaks[b];
+        // a break inside the previous one (a <br> inside <pre>) has nothing of its own after it
+        if (breakEl?.firstChild && breakEl.contains(el)) continue;
+        breakEl = el;
+        startsRun = textAfter(el);
+        b++;
+        return;
+      }
+      breakEl = null;
+      startsRun = null;
+    };
+    nextBreak();
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     if (from !== root) walker.currentNode = from;
     let first = true;
@@ -186,14 +227,21 @@ export function* iterateBlocks(
         if (from !== root) stopAt = node; // the second phase ends where the first began
         first = false;
       }
+      let crossed = false;
+      while (startsRun === node) {
+        crossed = true;
+        nextBreak(); // several breaks in a row start the same run
+      }
+      if (++steps >= STEPS_PER_PAUSE) {
+        steps = 0;
+        yield null;
+      }
       const parent = node.parentNode!;
       const owner = (placements.get(parent) ?? place(parent)).owner;
       if (!owner) continue;
       const r = run as Block | null;
-      const crossed = breaks.size > 0 && breakBefore(node, owner); // always consume the breaks passed
       if (r === null || r.element !== owner || crossed) {
-        const done = close();
-        if (done) yield done;
+        yield* emit(close());
         if (!seen.has(owner)) {
           seen.add(owner);
           hooks.onBlock?.(owner);
@@ -209,12 +257,15 @@ export function* iterateBlocks(
       pieces.push(data);
       length += data.length;
     }
-    const done = close();
-    if (done) yield done;
+    yield* emit(close());
   }
 
-  // open shadow roots, on custom elements that are not inside something skipped
-  for (const host of scope.querySelectorAll(CUSTOM_ELEMENTS)) {
+  // open shadow roots, on elements that are not inside something skipped
+  for (const host of scope.querySelectorAll(SHADOW_HOSTS)) {
+    if (++steps >= STEPS_PER_PAUSE) {
+      steps = 0;
+      yield null;
+    }
     const shadow = host.shadowRoot;
     if (!shadow || shadow.mode !== 'open') continue;
     const placement = placements.get(host) ?? place(host);
@@ -224,6 +275,21 @@ export function* iterateBlocks(
   }
 }
 
+/** Index of the first break at or after `node` in document order (binary search: log n position checks). */
+function firstBreakFrom(breaks: NodeListOf<Element>, node: Node): number {
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const el = breaks[mid];
+    const before = el !== node && !node.contains(el) && !!(el.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING);
+    if (before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Every block of `root` (windows of long blocks included), at once: for tests and small roots. */
 export function collectBlocks(root: Node): Block[] {
-  return [...iterateBlocks(root)];
+  return [...iterateBlocks(root)].filter((b): b is Block => b !== null);
 }

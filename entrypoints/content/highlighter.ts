@@ -1,8 +1,8 @@
 // The highlighting pipeline: collect ► match ► paint, kept up to date by observe, in slices by schedule.
-import type { Matcher } from '@/glossary/runtime/matcher';
+import type { Match, Matcher } from '@/glossary/runtime/matcher';
 import type { Category } from '@/glossary/runtime/types';
 import { isCategoryShown, type Settings } from '@/utils/settings';
-import { iterateBlocks, isInsideSkipped, type Block } from './collect';
+import { WINDOW_CONTEXT, iterateBlocks, isInsideSkipped, type Block } from './collect';
 import { DomObserver, type ChangeBatch } from './observe';
 import { Painter, type PaintedMatch } from './paint';
 import { runInSlices } from './schedule';
@@ -140,8 +140,9 @@ export class TermHighlighter {
     return this.queue;
   }
 
-  private paintBlock(block: Block): void {
-    const found = this.matcher.find(block.text);
+  private paintBlock(block: Block | null): void {
+    if (!block) return; // a pause point of the walk
+    const found = findIn(this.matcher, block);
     if (!found.length) return;
     const matches: PaintedMatch[] = [];
     for (const m of found) {
@@ -200,6 +201,23 @@ export class TermHighlighter {
     for (const m of this.painter.paintedMatches()) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
     return [...counts].map(([id, count]) => ({ id, count }));
   }
+}
+
+/**
+ * The matches of a block, or of one window of a long block: the window is read with WINDOW_CONTEXT characters on
+ * each side, so a term across its edge is found by exactly one window (the one it starts in).
+ */
+function findIn(matcher: Matcher, block: Block): Match[] {
+  if (block.from === undefined || block.until === undefined) return matcher.find(block.text);
+  const { from, until } = block;
+  const lo = Math.max(0, from - WINDOW_CONTEXT);
+  const found = matcher.find(block.text.slice(lo, Math.min(block.text.length, until + WINDOW_CONTEXT)));
+  const out: Match[] = [];
+  for (const m of found) {
+    const start = m.start + lo;
+    if (start >= from && start < until) out.push({ start, end: m.end + lo, id: m.id });
+  }
+  return out;
 }
 
 function locateIn(block: Block, offset: number, preferEnd: boolean): { node: Text; offset: number } {

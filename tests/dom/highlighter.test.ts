@@ -55,6 +55,16 @@ describe('painting', () => {
     ]);
   });
 
+  it('a block longer than a window: every term once, those across a window edge too', async () => {
+    const filler = (n: number) => 'x '.repeat(n / 2);
+    // "writ of mandamus" starts 5 characters before the first window edge (20,000), "287(g)" 3 before the second
+    const text = `${filler(19_994)} writ of mandamus ${filler(19_984)} 287(g) ${filler(20_000)} ICE`;
+    expect(text.indexOf('writ of mandamus')).toBe(19_995);
+    expect(text.indexOf('287(g)')).toBe(39_997);
+    await start(`<p>${text}</p>`);
+    expect(paintedTexts()).toEqual(['writ of mandamus', '287(g)', 'ICE']);
+  });
+
   it('takes its registry entries away when stopped', async () => {
     const hl = await start(ARTICLE);
     hl.stop();
