@@ -260,8 +260,9 @@ export function* iterateBlocks(
     yield* emit(close());
   }
 
-  // open shadow roots, on elements that are not inside something skipped
-  for (const host of scope.querySelectorAll(SHADOW_HOSTS)) {
+  // open shadow roots, on elements that are not inside something skipped (root's own too)
+  const hosts: Iterable<Element> = root.nodeType === Node.ELEMENT_NODE ? [root as Element, ...scope.querySelectorAll(SHADOW_HOSTS)] : scope.querySelectorAll(SHADOW_HOSTS);
+  for (const host of hosts) {
     if (++steps >= STEPS_PER_PAUSE) {
       steps = 0;
       yield null;
@@ -272,6 +273,25 @@ export function* iterateBlocks(
     if (placement.owner === null || isSkipped(host)) continue;
     hooks.onShadowRoot?.(shadow);
     yield* iterateBlocks(shadow, hooks);
+  }
+}
+
+/**
+ * Open shadow roots under `root` (and inside the open shadow roots `known` already holds) that `known` does not
+ * hold: roots attached after their host was scanned. Hosts inside something skipped are left out. Yields `null`
+ * now and then, as iterateBlocks does, so the caller can pause.
+ */
+export function* newShadowRoots(root: ParentNode, known: ReadonlySet<ShadowRoot>): Generator<ShadowRoot | null> {
+  let steps = 0;
+  for (const host of root.querySelectorAll(SHADOW_HOSTS)) {
+    if (++steps >= STEPS_PER_PAUSE) {
+      steps = 0;
+      yield null;
+    }
+    const shadow = host.shadowRoot;
+    if (!shadow || shadow.mode !== 'open') continue;
+    if (known.has(shadow)) yield* newShadowRoots(shadow, known);
+    else if (!isInsideSkipped(host)) yield shadow;
   }
 }
 

@@ -69,16 +69,17 @@ describe('collectBlocks', () => {
   });
 
   it('ends runs at breaks among tens of thousands of siblings, one step per node (linear in the page, issue 10, defect 17)', () => {
-    // each text node among 20,000 siblings of one parent; comparing positions would cost 20,000 steps per node
+    // the issue's page: each text node among 6,000 siblings of one parent; comparing positions would cost up to
+    // 6,000 steps per node (the old walk did not finish in 10 minutes here)
     const line = '<p>0 <b>the</b> agents <i>filed</i> a <u>report</u></p>\n';
-    page(line.repeat(10_000) + '<script>0</script>\n');
+    page(line.repeat(3000) + '<script>0</script>\n');
     const items = [...iterateBlocks(document.body)];
     const blocks = items.filter((b) => b !== null);
-    expect(blocks).toHaveLength(10_000);
+    expect(blocks).toHaveLength(3000);
     expect(blocks[0].text).toBe('0 the agents filed a report');
     // and it offers to pause every so often (about every thousand nodes walked)
-    expect(items.length - blocks.length).toBeGreaterThanOrEqual(60);
-  });
+    expect(items.length - blocks.length).toBeGreaterThanOrEqual(18);
+  }, 20_000);
 
   it('gives a block longer than a window once per window, each naming its part', () => {
     page(`<p id="long">${'word '.repeat(10_000)}</p>`);
