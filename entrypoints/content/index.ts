@@ -8,6 +8,7 @@ import { compileMatcher } from '@/glossary/runtime/matcher';
 import { parseMessage, type PageTermsResponse } from '@/utils/messages';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/utils/settings';
 import { TermHighlighter } from './highlighter';
+import { topLevelUrl } from './top-site';
 import { FetchedCardTexts } from './card/card-texts';
 import { explainerHref, openExplainer } from './card/explainer-link';
 import { openFirstVisibleCard, watchKeyboard } from './card/keyboard';
@@ -61,7 +62,8 @@ export default defineContentScript({
     };
     const apply = (next: Settings) => {
       settings = next;
-      if (!isActiveOn(settings, location.href)) return turnOff();
+      // a frame follows the site of the tab's top-level page ("off on this site" reaches its frames)
+      if (!isActiveOn(settings, topLevelUrl(window))) return turnOff();
       if (!highlighter) return turnOn();
       highlighter.applySettings(settings);
       card?.applySettings(settings);
