@@ -39,7 +39,11 @@ class PuppeteerEvaluator implements Evaluator {
 
 class FirefoxTab extends PuppeteerEvaluator implements Tab {
   readonly kind = 'firefox' as const;
-  constructor(readonly page: Page) {
+  /** `openedAt`: the address the tab was found at, where puppeteer has not followed it (extension pages) */
+  constructor(
+    readonly page: Page,
+    private readonly openedAt: string | null = null,
+  ) {
     super(page);
   }
 
@@ -48,7 +52,8 @@ class FirefoxTab extends PuppeteerEvaluator implements Tab {
   }
 
   url(): string {
-    return this.page.url();
+    const url = this.page.url();
+    return url === 'about:blank' && this.openedAt ? this.openedAt : url;
   }
 
   async frameNamed(name: string, timeoutMs = 10_000): Promise<Evaluator> {
@@ -177,9 +182,12 @@ async function launchFirefoxBrowser(options: LaunchOptions, withExtension: boole
       const deadline = Date.now() + 10_000;
       for (;;) {
         const page = (await browser.pages()).find((p) => !before.has(p));
-        if (page) {
-          await page.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000, polling: POLL_MS }).catch(() => {});
-          return new FirefoxTab(page);
+        // a new tab starts at about:blank; an extension page comes in another process, which puppeteer's url()
+        // does not follow: ask the document
+        const href = page && (await page.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => ''));
+        if (page && href && href !== 'about:blank') {
+          watch(page);
+          return new FirefoxTab(page, href);
         }
         if (Date.now() > deadline) throw new Error('no new tab opened');
         await new Promise((r) => setTimeout(r, POLL_MS));
