@@ -67,33 +67,20 @@ export function isInsideSkipped(node: Node): boolean {
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /**
- * Standard element names, the most common first (the selector engine stops at the first that matches):
- * anything else is a custom element.
+ * Standard elements that can hold a shadow root (the DOM Standard's "valid shadow host name"); custom elements
+ * (any name with a hyphen) can too. Declarative shadow roots (<template shadowrootmode>) attach to the same.
  */
-const STANDARD =
-  'span,div,a,p,li,td,tr,em,strong,b,i,img,br,ul,ol,th,table,tbody,thead,section,article,header,footer,nav,main,' +
-  'aside,blockquote,h1,h2,h3,h4,h5,h6,figure,figcaption,label,input,button,form,svg,path,g,script,style,link,meta,' +
-  'option,select,textarea,small,code,pre,time,sup,sub,hr,iframe,picture,source,video,noscript,html,head,body,title,' +
-  'abbr,cite,u,s,mark,dl,dt,dd,caption,col,colgroup,tfoot,details,summary,canvas,address,area,audio,base,bdi,bdo,' +
-  'data,datalist,del,dfn,dialog,embed,fieldset,font,hgroup,ins,kbd,legend,map,menu,meter,object,optgroup,output,' +
-  'param,progress,q,rp,rt,ruby,samp,search,slot,template,track,var,wbr,math,center,big,tt,strike,nobr,acronym,' +
-  'circle,rect,line,polyline,polygon,ellipse,defs,use,symbol,clippath,lineargradient,stop,' + CARD_HOST_TAG;
+const SHADOW_HOST_TAGS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
+
+/** Elements inside a block that end a run of text there: line breaks, replaced elements, and skipped ones. */
+const BREAK_TAGS = new Set([
+  'br', 'hr', 'img', 'code', 'kbd', 'samp', 'pre', 'button', 'select', 'input', 'textarea', 'svg', 'math', 'canvas', 'iframe',
+  'object', 'embed', 'video', 'audio', 'script', 'style', 'noscript', 'template', CARD_HOST_TAG,
+]);
 
 /**
- * Every element that can hold a shadow root: custom elements, and the standard elements attachShadow() accepts
- * (the DOM Standard's "valid shadow host name"), where declarative shadow roots (<template shadowrootmode>) and
- * page scripts attach them too.
- */
-const SHADOW_HOSTS = `*:not(${STANDARD}),article,aside,blockquote,div,footer,h1,h2,h3,h4,h5,h6,header,main,nav,p,section,span`;
-
-/** Elements inside a block that end a run of text there: line breaks, replaced elements, skipped ones. */
-const BREAKS =
-  'br,hr,img,code,kbd,samp,pre,button,select,input,textarea,svg,math,canvas,iframe,object,embed,video,audio,' +
-  'script,style,noscript,template,[hidden],[contenteditable]:not([contenteditable="false"])';
-
-/**
- * How much is done between two chances to pause: text nodes walked or shadow hosts looked at. Each costs well
- * under a microsecond or two, so the caller (which measures time) gets a say often enough to keep every task short.
+ * How much is done between two chances to pause: nodes walked. Each costs well under a microsecond or two, so the
+ * caller (which measures time) gets a say often enough to keep every task short.
  */
 const STEPS_PER_PAUSE = 1000;
 /** A block longer than this is matched window by window, each its own item, so no item takes long. */
@@ -107,16 +94,71 @@ interface Placement {
 }
 
 /**
+ * Walks `root`'s elements in document order, lazily, a step at a time, for iterateBlocks: it finds the elements
+ * that end a run of text (BREAK_TAGS, and elements skipped by attribute) without looking inside the skipped ones,
+ * and notes the open shadow roots it passes. One pass over the elements in all, however the text walk asks.
+ */
+class ElementScout {
+  private readonly walker: TreeWalker;
+  private done = false;
+  /** open shadow roots passed so far, with their hosts, in document order */
+  readonly shadows: ShadowRoot[] = [];
+
+  constructor(
+    root: Node,
+    private readonly flagged: ReadonlySet<Element>,
+    from: Node = root,
+  ) {
+    this.walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    this.walker.currentNode = from;
+  }
+
+  /** Like a break: what is never scanned, nor walked into. */
+  private isBreak(el: Element): boolean {
+    return BREAK_TAGS.has(el.localName) || this.flagged.has(el);
+  }
+
+  /**
+   * The next element that ends a run, within `budget` steps: the element, null at the end of the walk, or
+   * undefined when the budget ran out first (ask again). `stopAt`: go no further than this element.
+   */
+  nextBreak(budget: number, stopAt: Node | null = null): Element | null | undefined {
+    if (this.done) return null;
+    const w = this.walker;
+    for (let i = 0; i < budget; i++) {
+      const current = w.currentNode;
+      // past a break, its subtree is not walked: on to the next sibling, climbing up as needed
+      let el: Element | null;
+      if (current.nodeType === Node.ELEMENT_NODE && current !== w.root && this.isBreak(current as Element)) {
+        el = w.nextSibling() as Element | null;
+        while (!el && w.parentNode()) el = w.nextSibling() as Element | null;
+      } else el = w.nextNode() as Element | null;
+      if (!el || el === stopAt) {
+        this.done = true;
+        return null;
+      }
+      if (this.isBreak(el)) return el;
+      const name = el.localName;
+      if (SHADOW_HOST_TAGS.has(name) || name.includes('-')) {
+        const shadow = el.shadowRoot;
+        if (shadow && shadow.mode === 'open') this.shadows.push(shadow);
+      }
+    }
+    return undefined;
+  }
+}
+
+/**
  * Walks `root` in document order and yields its text blocks, lazily, so the caller can work in slices; `null` now
- * and then means "nothing yet, pause here if you need to" (a long stretch of skipped text, many shadow hosts, a
- * run of thousands of text nodes). A block longer than WINDOW_CHARS is yielded once per window (`from`, `until`).
+ * and then means "nothing yet, pause here if you need to" (a long stretch of skipped text, many elements, a run of
+ * thousands of text nodes). A block longer than WINDOW_CHARS is yielded once per window (`from`, `until`).
  *
- * The cost is linear in the size of the page: only text nodes are walked (a native TreeWalker, like merely reading
- * the page); each element above some text is looked at once (cached) to learn its block and whether it is skipped;
- * elements that end a run (`BREAKS`) are found in one native query and matched to the text that follows each of
- * them by identity, in document order, never by comparing positions (which costs as much as the siblings between
- * two nodes). Open shadow roots are walked too, reported through `onShadowRoot`; `onBlock` sees each block element
- * as it is first met.
+ * The cost is linear in the size of the page, in steps that each take well under a few microseconds: text nodes
+ * are walked with a native TreeWalker (like merely reading the page); each element above some text is looked at
+ * once (cached) to learn its block and whether it is skipped; the elements are walked once beside it (ElementScout)
+ * to find what ends a run, each matched to the text node that follows it by identity, never by comparing positions
+ * (which costs as much as the siblings between two nodes), and to find open shadow roots, which are walked after
+ * the light DOM and reported through `onShadowRoot`. `onBlock` sees each block element as it is first met.
  */
 export function* iterateBlocks(
   root: Node,
@@ -164,11 +206,8 @@ export function* iterateBlocks(
     return above;
   };
 
-  // Elements that end a run of text (<br>, images, code, fields…), in document order. The first text node after
-  // each one starts a new run; those text nodes are found one break at a time, as the walk gets there.
-  const breaks = scope.querySelectorAll(BREAKS);
+  // the first text node after an element's subtree, inside root (TreeWalker.nextSibling climbs ancestors)
   const after = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  /** The first text node after `el`'s subtree inside root, or null (TreeWalker.nextSibling climbs ancestors). */
   const textAfter = (el: Element): Node | null => {
     after.currentNode = el;
     return after.nextSibling();
@@ -198,27 +237,25 @@ export function* iterateBlocks(
   // visible first: from the block at the top of the viewport to the end, then from the start up to it
   const startBlock = hooks.startNear && root.contains(hooks.startNear) ? blockOf(hooks.startNear) : null;
   const phases: Node[] = startBlock && startBlock !== root ? [startBlock, root] : [root];
+  const shadows = new Set<ShadowRoot>();
   let stopAt: Node | null = null;
   let steps = 0;
   for (const from of phases) {
-    // the next break to meet, and the text node that follows it
-    let b = from === root ? 0 : firstBreakFrom(breaks, from);
+    const scout = new ElementScout(root, flagged, from);
+    // the next element that ends a run (undefined: not found yet), and the text node it makes start a new run
     let startsRun: Node | null = null;
-    let breakEl: Element | null = null;
-    const nextBreak = () => {
-      for (; b < breaks.length; b++) {
-        const el = breaks[b];
-        // a break inside the previous one (a <br> inside <pre>) has nothing of its own after it
-        if (breakEl?.firstChild && breakEl.contains(el)) continue;
-        breakEl = el;
-        startsRun = textAfter(el);
-        b++;
+    const nextBreak = function* (): Generator<null> {
+      for (;;) {
+        const el = scout.nextBreak(STEPS_PER_PAUSE, from === root ? startBlock : null);
+        if (el === undefined) {
+          yield null;
+          continue;
+        }
+        startsRun = el && textAfter(el);
         return;
       }
-      breakEl = null;
-      startsRun = null;
     };
-    nextBreak();
+    yield* nextBreak();
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     if (from !== root) walker.currentNode = from;
     let first = true;
@@ -230,7 +267,7 @@ export function* iterateBlocks(
       let crossed = false;
       while (startsRun === node) {
         crossed = true;
-        nextBreak(); // several breaks in a row start the same run
+        yield* nextBreak(); // several breaks in a row start the same run
       }
       if (++steps >= STEPS_PER_PAUSE) {
         steps = 0;
@@ -258,19 +295,14 @@ export function* iterateBlocks(
       length += data.length;
     }
     yield* emit(close());
+    // the rest of this phase's elements, for their shadow roots
+    while (scout.nextBreak(STEPS_PER_PAUSE, from === root ? startBlock : null) !== null) yield null;
+    for (const shadow of scout.shadows) shadows.add(shadow);
   }
 
-  // open shadow roots, on elements that are not inside something skipped (root's own too)
-  const hosts: Iterable<Element> = root.nodeType === Node.ELEMENT_NODE ? [root as Element, ...scope.querySelectorAll(SHADOW_HOSTS)] : scope.querySelectorAll(SHADOW_HOSTS);
-  for (const host of hosts) {
-    if (++steps >= STEPS_PER_PAUSE) {
-      steps = 0;
-      yield null;
-    }
-    const shadow = host.shadowRoot;
-    if (!shadow || shadow.mode !== 'open') continue;
-    const placement = placements.get(host) ?? place(host);
-    if (placement.owner === null || isSkipped(host)) continue;
+  // open shadow roots (their hosts are not inside anything skipped: the scout does not walk into that); root's own too
+  const own = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
+  for (const shadow of own?.mode === 'open' ? [own, ...shadows] : shadows) {
     hooks.onShadowRoot?.(shadow);
     yield* iterateBlocks(shadow, hooks);
   }
@@ -281,32 +313,19 @@ export function* iterateBlocks(
  * hold: roots attached after their host was scanned. Hosts inside something skipped are left out. Yields `null`
  * now and then, as iterateBlocks does, so the caller can pause.
  */
-export function* newShadowRoots(root: ParentNode, known: ReadonlySet<ShadowRoot>): Generator<ShadowRoot | null> {
-  let steps = 0;
-  for (const host of root.querySelectorAll(SHADOW_HOSTS)) {
-    if (++steps >= STEPS_PER_PAUSE) {
-      steps = 0;
-      yield null;
+export function* newShadowRoots(root: Node, known: ReadonlySet<ShadowRoot>): Generator<ShadowRoot | null> {
+  const scout = new ElementScout(root, new Set());
+  let seen = 0;
+  for (;;) {
+    const el = scout.nextBreak(STEPS_PER_PAUSE);
+    for (; seen < scout.shadows.length; seen++) {
+      const shadow = scout.shadows[seen];
+      if (known.has(shadow)) yield* newShadowRoots(shadow, known);
+      else if (!isInsideSkipped(shadow.host)) yield shadow;
     }
-    const shadow = host.shadowRoot;
-    if (!shadow || shadow.mode !== 'open') continue;
-    if (known.has(shadow)) yield* newShadowRoots(shadow, known);
-    else if (!isInsideSkipped(host)) yield shadow;
+    if (el === null) return;
+    if (el === undefined) yield null;
   }
-}
-
-/** Index of the first break at or after `node` in document order (binary search: log n position checks). */
-function firstBreakFrom(breaks: NodeListOf<Element>, node: Node): number {
-  let lo = 0;
-  let hi = breaks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const el = breaks[mid];
-    const before = el !== node && !node.contains(el) && !!(el.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING);
-    if (before) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Every block of `root` (windows of long blocks included), at once: for tests and small roots. */

@@ -8,15 +8,20 @@ let channel: MessageChannel | null = null;
 const waiting: (() => void)[] = [];
 
 /**
- * Gives the page a turn: resolves in a new task, queued behind the tasks already waiting (a message-channel task,
- * which has no minimum delay, unlike nested timers). Not scheduler.yield(): its continuations are meant to run
- * ahead of the page's other tasks, which starves the page's timers while a long scan runs.
+ * Gives the page a turn: resolves in a timer task set from a message-channel task. The timer queue runs the page's
+ * own timers that are due first (a message-channel task alone can run ahead of a page timer that fell due during
+ * the slice), and a timer set outside a timer task has no minimum delay (nested timers get 4 ms). Not
+ * scheduler.yield(): its continuations are meant to run ahead of the page's other tasks, which starves the page's
+ * timers while a long scan runs.
  */
 export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => {
     if (!channel) {
       channel = new MessageChannel();
-      channel.port1.onmessage = () => waiting.shift()?.();
+      channel.port1.onmessage = () => {
+        const next = waiting.shift();
+        if (next) setTimeout(next, 0);
+      };
     }
     waiting.push(resolve);
     channel.port2.postMessage(null);

@@ -95,6 +95,13 @@ describe('collectBlocks', () => {
     expect(items.filter((b) => b !== null).map((b) => b.nodes.length)).toEqual([5000]);
   });
 
+  it('offers to pause while walking many elements with no text between them', () => {
+    page(`<div>${'<div></div>'.repeat(5000)}</div><p>after them</p>`);
+    const items = [...iterateBlocks(document.body)];
+    expect(items.filter((b) => b === null).length).toBeGreaterThanOrEqual(4);
+    expect(items.filter((b) => b !== null).map((b) => b.text)).toEqual(['after them']);
+  });
+
   it('walks a deeply nested page without recursion', () => {
     let html = '';
     for (let i = 0; i < 3000; i++) html += '<span>';
