@@ -19,6 +19,9 @@ declare const __lens: {
   markBox(source: string, flags: string, n: number, highlight: string, scroll: boolean): LensBox | null;
   card(): { heading: string | null; headingId: string | null; labelledBy: string | null; lang: string | null; text: string; box: LensBox; focused: string | null } | null;
   cardControl(role: string, source: string, flags: string): { label: string; box: LensBox } | null;
+  cardOnTop(): boolean;
+  textBox(text: string): LensBox | null;
+  frameBox(name: string): LensBox | null;
   hostCount(): number;
   fingerprint(): string;
   changes(): string[];

@@ -43,6 +43,8 @@ export function installTestHelpers(): void {
   const parentEl = get(N, 'parentElement') as (n: Node) => Element | null;
   const scrollInto = un(E.scrollIntoView);
   const activeIn = get(ShadowRoot.prototype, 'activeElement') as (r: ShadowRoot) => Element | null;
+  const elementAt = un(D.elementFromPoint);
+  const shadowAt = un(ShadowRoot.prototype.elementFromPoint);
   // a frame's first about:blank document can hand its window on to the page loaded next (the same realm, where an
   // init script does not run again): the document and its registry are looked up on each call
   const cssNamespace = CSS;
@@ -166,6 +168,44 @@ export function installTestHelpers(): void {
       const re = new RegExp(source, flags);
       const el = (arrayFrom(qsa(found.d, 'a, button, [role]')) as Element[]).find((c) => roleOf(c) === role && re.test(name(c)));
       return el ? { label: name(el), box: boxOf(rect(el)) } : null;
+    },
+    /** whether what is at the open card's centre (through its host's shadow root) is the card: it shows, on top */
+    cardOnTop: () => {
+      const found = dialog();
+      if (!found) return false;
+      const r = rect(found.d);
+      const x = r.left + r.width / 2;
+      const y = r.top + Math.min(r.height / 2, 40);
+      const top = elementAt(document, x, y) as Element | null;
+      if (!top || !isOurs(top)) return false;
+      const inner = shadowAt(found.root, x, y) as Element | null;
+      return !!inner && (inner === found.d || found.d.contains(inner));
+    },
+    /** the viewport box of the first occurrence of `text` in the page's text (marked or not), scrolled into view */
+    textBox: (text: string) => {
+      const walker = createWalker(document, document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+      for (let n = nextNode(walker) as Text | null; n; n = nextNode(walker) as Text | null) {
+        const at = n.data.indexOf(text);
+        if (at < 0) continue;
+        const range = createRange(document);
+        setStart(range, n, at);
+        setEnd(range, n, at + text.length);
+        let first = clientRects(range)[0];
+        if (first && (first.top < 0 || first.bottom > win.innerHeight)) {
+          const el = parentEl(n);
+          if (el) scrollInto(el, { block: 'center', behavior: 'instant' as ScrollBehavior });
+          first = clientRects(range)[0];
+        }
+        return first ? boxOf(first) : null;
+      }
+      return null;
+    },
+    /** the viewport box of the frame element named `name` in this document: its content box */
+    frameBox: (frameName: string) => {
+      const el = (arrayFrom(dqsa(document, 'iframe, frame')) as HTMLIFrameElement[]).find((f) => attr(f, 'name') === frameName);
+      if (!el) return null;
+      const r = rect(el);
+      return { x: r.left + el.clientLeft, y: r.top + el.clientTop, width: el.clientWidth, height: el.clientHeight };
     },
     /** how many hosts of ours are in the document */
     hostCount: () => hosts().length,

@@ -171,15 +171,41 @@ export class WebPage {
     return this.tab.evaluate(() => ({ width: innerWidth, height: innerHeight }));
   }
 
-  /** Where the frame named `name` (a child of the top page) sits in the viewport: its content box's corner. */
-  async frameOffset(name: string): Promise<{ x: number; y: number }> {
-    const at = await this.tab.evaluate((n) => {
-      const el = [...document.querySelectorAll('iframe')].find((f) => f.name === n);
-      if (!el) return null;
-      const r = el.getBoundingClientRect();
-      return { x: r.left + el.clientLeft, y: r.top + el.clientTop };
-    }, name);
-    if (!at) throw new Error(`no iframe named ${name}`);
-    return at;
+  /**
+   * The frame at the end of `path` (window names, from the top page down: ["outer", "inner"]) and where its
+   * viewport sits in the tab's viewport. An empty path is the top page.
+   */
+  async frameAt(path: string[]): Promise<{ frame: Evaluator; offset: { x: number; y: number } }> {
+    let frame: Evaluator = this.tab;
+    const offset = { x: 0, y: 0 };
+    for (const name of path) {
+      const box = await frame.evaluate((n) => __lens.frameBox(n), name);
+      if (!box) throw new Error(`no frame named ${name}`);
+      offset.x += box.x;
+      offset.y += box.y;
+      frame = await this.tab.frameNamed(name);
+    }
+    return { frame, offset };
+  }
+
+  /** The n-th mark matching `text` inside the frame at `path`, as a box in the tab's viewport. */
+  async termBoxIn(path: string[], text: string | RegExp, n = 0): Promise<{ box: Box; frame: Evaluator }> {
+    const { frame, offset } = await this.frameAt(path);
+    const inner = await this.termBox(text, n, { frame, scroll: true });
+    return { box: { ...inner, x: inner.x + offset.x, y: inner.y + offset.y }, frame };
+  }
+
+  /** The first occurrence of `text` (marked or not) inside the frame at `path`, as a box in the tab's viewport. */
+  async textBoxIn(path: string[], text: string): Promise<{ box: Box; frame: Evaluator }> {
+    const { frame, offset } = await this.frameAt(path);
+    const inner = await frame.evaluate((t) => __lens.textBox(t), text);
+    if (!inner) throw new Error(`no text "${text}" in ${path.join(' > ') || 'the page'}`);
+    return { box: { ...inner, x: inner.x + offset.x, y: inner.y + offset.y }, frame };
+  }
+
+  /** Moves the pointer to the middle of `box` in two steps. */
+  async pointAt(box: Box): Promise<void> {
+    const c = center(box);
+    await this.tab.moveMouse(c.x, c.y, 2);
   }
 }
