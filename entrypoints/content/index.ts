@@ -24,6 +24,9 @@ export default defineContentScript({
   runAt: 'document_end',
   allFrames: true,
   matchAboutBlank: true,
+  // never post WXT's "content-script-started" into the page's window (our own context, script-context.ts, posts
+  // nothing at all; this keeps it so should WXT's context ever be used again)
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return; // no Custom Highlight API: do nothing
     let settings: Settings = await loadSettings();
