@@ -134,6 +134,11 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     async sendToTabs(message) {
       await ext.worker.evaluate(messageTabs, message);
     },
+    async openExtensionPage(path) {
+      const tab = await newTab();
+      await tab.goto(ext.extensionUrl(path));
+      return tab;
+    },
     extensionUrl: ext.extensionUrl,
     close: ext.close,
   };
@@ -176,6 +181,7 @@ export async function launchPlainChromium(options: LaunchOptions = {}): Promise<
     },
     setSettings: none,
     sendToTabs: none,
+    openExtensionPage: none,
     extensionUrl: () => {
       throw new Error('no extension in this browser');
     },

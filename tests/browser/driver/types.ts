@@ -67,6 +67,8 @@ export interface BrowserUnderTest {
   setSettings(patch: Record<string, unknown>): Promise<void>;
   /** Sends `message` to the top frame of every tab, as the background does for the keyboard command. */
   sendToTabs(message: unknown): Promise<void>;
+  /** A new tab showing one of the extension's pages ("options.html"). */
+  openExtensionPage(path: string): Promise<Tab>;
   /** The URL of an extension page ("options.html"). */
   extensionUrl(path: string): string;
   close(): Promise<void>;

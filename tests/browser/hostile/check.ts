@@ -143,10 +143,27 @@ async function runOnce(fixture: HostileFixture, ctx: Ctx, until: Promise<number>
 async function checkWithExtension(fixture: HostileFixture, page: WebPage, ctx: Ctx): Promise<void> {
   const tab = page.tab;
   if (fixture.marks !== 'page') assert.equal(await tab.evaluate(() => __lens.markCount()), fixture.marks, 'marks, still, after the timer was read');
-  for (const card of fixture.cards ?? []) {
+  // the last frame a card opened in: its card must be gone (it closes after a grace period) before the next hover
+  let last: Evaluator = tab;
+  let lastWhere = 'the page';
+  let lastCorner = { x: 1, y: 1 };
+  const away = async () => {
+    // first to an empty corner of the frame the pointer is in: headless Chromium tells an out-of-process frame
+    // nothing when the pointer leaves it for its parent (see the report of issue 10)
+    await tab.moveMouse(lastCorner.x, lastCorner.y);
     await tab.moveMouse(1, 1);
     await tab.press('Escape');
+    await last.waitFor(() => __lens.card() === null, undefined, 3000).catch(() => {
+      throw new Error(`the card in ${lastWhere} stays open after the pointer left for the top page's corner`);
+    });
+  };
+  for (const card of fixture.cards ?? []) {
+    await away();
     const { box, frame } = await page.termBoxIn(card.frames ?? [], card.text, card.n ?? 0);
+    last = frame;
+    const { offset } = await page.frameAt(card.frames ?? []);
+    lastCorner = { x: offset.x + 2, y: offset.y + 2 };
+    lastWhere = card.frames?.join(' > ') || 'the page';
     await page.pointAt(box);
     const where = `${String(card.text)} in ${card.frames?.join(' > ') || 'the page'}`;
     await frame.waitFor((h) => __lens.card()?.heading === h, card.heading, 5000).catch(async () => {
@@ -155,10 +172,10 @@ async function checkWithExtension(fixture: HostileFixture, page: WebPage, ctx: C
     assert.ok(await frame.evaluate(() => __lens.cardOnTop()), `the card for ${where} shows on top`);
   }
   for (const none of fixture.noCards ?? []) {
-    await tab.moveMouse(1, 1);
-    await tab.press('Escape');
+    await away();
     const { box, frame } = await page.textBoxIn(none.frames ?? [], none.text);
-    await frame.waitFor(() => __lens.card() === null, undefined, 3000);
+    last = frame;
+    lastWhere = none.frames?.join(' > ') || 'the page';
     await page.pointAt(box);
     // the hover delay is at most 1 s: a card that were to open would have opened within it (measured in the page)
     const t = await frame.evaluate(() => performance.now());
