@@ -10,7 +10,8 @@ import { ROOT, saveScreenshot } from '../harness';
 import { chord, installTestHelpers, messageTabs, readSync, settingsWrite, writeSync } from './shared';
 import type { BrowserUnderTest, Evaluator, LaunchOptions, Tab } from './types';
 
-export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv2');
+/** The Firefox build under test (FIREFOX_BUILD may point at another build, to compare). */
+export const FIREFOX_BUILD = process.env.FIREFOX_BUILD ?? join(ROOT, '.output/firefox-mv2');
 const ADDON_ID = 'legal-lens@legal-lens.org';
 const ADDON_UUID = '3f0c6a52-7d1e-4b8a-9c55-1e2d3c4b5a69';
 const POLL_MS = 50;

@@ -266,6 +266,8 @@ export function settingsWrite(read: Record<string, unknown>, patch: Record<strin
   const remove: string[] = [];
   if (disabledSites !== undefined) {
     Object.assign(set, storageItems({ ...DEFAULT_SETTINGS, disabledSites: disabledSites as string[] }, { sites: true }));
+    // a short list also where builds from before its own items read it (for comparing builds; ignored by this one)
+    if (JSON.stringify(disabledSites).length < 2000) (set[SETTINGS_KEY] as Record<string, unknown>).disabledSites = disabledSites;
     const before = typeof read[SITES_KEY] === 'number' ? (read[SITES_KEY] as number) : 0;
     const after = set[SITES_KEY] as number;
     for (let i = after; i < before; i++) remove.push(`${SITES_KEY}.${i}`);
