@@ -148,6 +148,8 @@ const fixtures: HostileFixture[] = [
     attacks: 'a script that removes unknown children of <html> and <body> at once',
     path: '/own/hostile/janitor.html',
     marks: 3,
+    // the card's host removed by the page: issue 10, defect 14, on the card side (branch engine)
+    todo: 'issue 10, defect 14 (the card host is removed by the page) is fixed with the card, on branch engine',
     pageScript: true,
     cards: [
       { text: '287(g) program', heading: title('287g') },

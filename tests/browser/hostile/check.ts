@@ -67,6 +67,8 @@ export interface HostileFixture {
   check?: (page: WebPage, ctx: Ctx) => Promise<void>;
   /** how long the page may take to be done (ms) */
   timeoutMs?: number;
+  /** a defect fixed elsewhere and not yet here: the test runs, and its failure is reported, not counted */
+  todo?: string;
 }
 
 interface Run {
@@ -207,7 +209,7 @@ export function hostileSuite(title: string, fixtures: HostileFixture[], generate
         writeFileSync(join(ARTIFACTS, `hostile-figures-${title.replace(/\W+/g, '-')}-${kind}.json`), JSON.stringify(figures.filter((f) => f.browser === kind), null, 1));
       });
       for (const fixture of fixtures) {
-        it(`${fixture.name}: ${fixture.attacks}`, async (t) => {
+        it(`${fixture.name}: ${fixture.attacks}`, { todo: fixture.todo }, async (t) => {
           await checkFixture(fixture, kind, { withExtension: true, browser: withExt, server }, { withExtension: false, browser: without, server }, (m) => t.diagnostic(m));
         });
       }
