@@ -67,6 +67,8 @@ export interface HostileFixture {
   check?: (page: WebPage, ctx: Ctx) => Promise<void>;
   /** how long the page may take to be done (ms) */
   timeoutMs?: number;
+  /** a defect fixed elsewhere and not yet here: the test runs, and its failure is reported, not counted */
+  todo?: string;
 }
 
 interface Run {
@@ -143,36 +145,39 @@ async function runOnce(fixture: HostileFixture, ctx: Ctx, until: Promise<number>
 async function checkWithExtension(fixture: HostileFixture, page: WebPage, ctx: Ctx): Promise<void> {
   const tab = page.tab;
   if (fixture.marks !== 'page') assert.equal(await tab.evaluate(() => __lens.markCount()), fixture.marks, 'marks, still, after the timer was read');
-  let last: { frame: Evaluator; corner: { x: number; y: number }; where: string } | null = null;
-  for (const card of fixture.cards ?? []) {
-    if (last) {
-      // the last card closes once the pointer left its term and the card for the grace period, as a reader moves
-      // away: to its frame's top-left corner first (Chromium sends a frame of another origin no event at all when
-      // a synthetic pointer leaves it), then out. Until it closes it may cover the next term, and a pointer on it
-      // keeps it open.
-      await tab.moveMouse(last.corner.x, last.corner.y);
-      const { frame: open, where } = last;
-      await open.waitFor(() => __lens.card() === null, undefined, 3000).catch(() => {
-        throw new Error(`the card for ${where} stayed open after the pointer left`);
-      });
-    }
+  // the last frame a card opened in: its card must be gone (it closes after a grace period) before the next hover
+  let last: Evaluator = tab;
+  let lastWhere = 'the page';
+  let lastCorner = { x: 1, y: 1 };
+  const away = async () => {
+    // first to an empty corner of the frame the pointer is in: headless Chromium tells an out-of-process frame
+    // nothing when the pointer leaves it for its parent (see the report of issue 10)
+    await tab.moveMouse(lastCorner.x, lastCorner.y);
     await tab.moveMouse(1, 1);
     await tab.press('Escape');
-    const { offset } = await page.frameAt(card.frames ?? []);
+    await last.waitFor(() => __lens.card() === null, undefined, 3000).catch(() => {
+      throw new Error(`the card in ${lastWhere} stays open after the pointer left for the top page's corner`);
+    });
+  };
+  for (const card of fixture.cards ?? []) {
+    await away();
     const { box, frame } = await page.termBoxIn(card.frames ?? [], card.text, card.n ?? 0);
+    last = frame;
+    const { offset } = await page.frameAt(card.frames ?? []);
+    lastCorner = { x: offset.x + 2, y: offset.y + 2 };
+    lastWhere = card.frames?.join(' > ') || 'the page';
     await page.pointAt(box);
     const where = `${String(card.text)} in ${card.frames?.join(' > ') || 'the page'}`;
-    last = { frame, corner: { x: offset.x + 2, y: offset.y + 2 }, where };
     await frame.waitFor((h) => __lens.card()?.heading === h, card.heading, 5000).catch(async () => {
       throw new Error(`no card "${card.heading}" for ${where} (card: ${JSON.stringify(await frame.evaluate(() => __lens.card()?.heading ?? null))})`);
     });
     assert.ok(await frame.evaluate(() => __lens.cardOnTop()), `the card for ${where} shows on top`);
   }
   for (const none of fixture.noCards ?? []) {
-    await tab.moveMouse(1, 1);
-    await tab.press('Escape');
+    await away();
     const { box, frame } = await page.textBoxIn(none.frames ?? [], none.text);
-    await frame.waitFor(() => __lens.card() === null, undefined, 3000);
+    last = frame;
+    lastWhere = none.frames?.join(' > ') || 'the page';
     await page.pointAt(box);
     // the hover delay is at most 1 s: a card that were to open would have opened within it (measured in the page)
     const t = await frame.evaluate(() => performance.now());
@@ -204,7 +209,7 @@ export function hostileSuite(title: string, fixtures: HostileFixture[], generate
         writeFileSync(join(ARTIFACTS, `hostile-figures-${title.replace(/\W+/g, '-')}-${kind}.json`), JSON.stringify(figures.filter((f) => f.browser === kind), null, 1));
       });
       for (const fixture of fixtures) {
-        it(`${fixture.name}: ${fixture.attacks}`, async (t) => {
+        it(`${fixture.name}: ${fixture.attacks}`, { todo: fixture.todo }, async (t) => {
           await checkFixture(fixture, kind, { withExtension: true, browser: withExt, server }, { withExtension: false, browser: without, server }, (m) => t.diagnostic(m));
         });
       }
