@@ -1,5 +1,5 @@
-// The hover card: a plain-language explanation of one term. Presentational only; the content script
-// (and the explainer's guides) decide where it sits and when it opens.
+// The hover card: a plain-language explanation of one term. Presentational only: card-view.tsx puts it on the
+// page and places it; the input controllers that drive the view decide when it opens.
 import type { Card, CardData, Lang } from '@/glossary/runtime/types';
 import { CARD_UI as UI } from './card-strings';
 

@@ -1,5 +1,5 @@
 // The hover card's strings, in English and Spanish (kept apart from the pages' strings for the content script's size).
-import type { Lang } from '@/glossary/runtime/types';
+import { LANGS, type Lang } from '@/glossary/runtime/categories';
 
 export const CARD_UI = {
   en: {
@@ -26,8 +26,12 @@ export const CARD_UI = {
   },
 } as const;
 
-/** The language to show: the user's choice, else the page's <html lang>, else English. */
+/**
+ * The language to show: the user's choice, else the language of `pageLang` (a BCP 47 tag such as "es-MX", from
+ * <html lang> or the browser's UI language) when the glossary has it, else English.
+ */
 export function pickLang(choice: 'page' | Lang, pageLang: string | null | undefined): Lang {
   if (choice !== 'page') return choice;
-  return (pageLang ?? '').trim().toLowerCase().startsWith('es') ? 'es' : 'en';
+  const primary = (pageLang ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return LANGS.find((lang) => lang === primary) ?? 'en';
 }

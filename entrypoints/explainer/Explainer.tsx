@@ -3,10 +3,11 @@
 // the index's search (the context menu's "Look up" opens it that way).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { UI } from '@/components/i18n';
+import { pickLang, UI } from '@/components/i18n';
 import { TermArticle } from '@/components/TermArticle';
 import { createGlossarySearch, itemsFromArticles, type SearchItem } from '@/glossary/runtime/search';
-import type { ArticleData, CardData, Lang } from '@/glossary/runtime/types';
+import { LANGS, type Lang } from '@/glossary/runtime/categories';
+import type { ArticleData, CardData } from '@/glossary/runtime/types';
 import type { Settings } from '@/utils/settings';
 import { GlossaryIndex } from './GlossaryIndex';
 import { TermPopover } from './term-popover';
@@ -27,11 +28,10 @@ const idFromHash = (hash: string) => {
   }
 };
 
-export function initialLang(search: string, settings: Settings, uiLanguage: string): Lang {
+/** `?lang=` when it names a glossary language, else the setting ("page": the browser's UI language). */
+function initialLang(search: string, settings: Settings, uiLanguage: string): Lang {
   const fromUrl = new URLSearchParams(search).get('lang');
-  if (fromUrl === 'en' || fromUrl === 'es') return fromUrl;
-  const choice = settings.language === 'page' ? uiLanguage : settings.language;
-  return choice.toLowerCase().startsWith('es') ? 'es' : 'en';
+  return LANGS.find((lang) => lang === fromUrl) ?? pickLang(settings.language, uiLanguage);
 }
 
 export function Explainer({ articles, cards, settings, uiLanguage }: ExplainerProps) {

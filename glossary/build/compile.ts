@@ -1,7 +1,7 @@
 // The glossary compiler (build time): reads glossary/terms and glossary/guides, validates every file, and emits
 // the matcher index, the card data and the article pages. Every problem is reported as `file: field: what is wrong`.
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { ZodError } from 'zod';
 import { renderMarkdown } from './markdown.ts';
 import { compileMatcher, isAcronymLike, type MatcherEntry } from '../runtime/matcher.ts';
@@ -42,15 +42,8 @@ export interface CompiledGlossary {
   matcherIndex: MatcherIndex;
   cards: CardData;
   articles: ArticleData;
-  /** plain text of each body, keyed by file, for word counts and tests */
+  /** plain text of each body, keyed by file, for word counts and the benchmark's synthetic glossaries */
   bodies: Record<string, string>;
-}
-
-export class GlossaryError extends Error {
-  constructor(readonly problems: GlossaryProblem[]) {
-    super(`The glossary has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
-    this.name = 'GlossaryError';
-  }
 }
 
 const FILE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(en|es)\.md$/;
@@ -329,12 +322,3 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { problems, terms, entries, guides, matcherIndex, cards, articles, bodies };
 }
-
-/** Compiles and throws a GlossaryError listing every problem, for the build. */
-export function compileGlossaryOrThrow(root: string): CompiledGlossary {
-  const result = compileGlossary(root);
-  if (result.problems.length) throw new GlossaryError(result.problems);
-  return result;
-}
-
-export const fileId = (file: string) => basename(file).replace(/\.(en|es)\.md$/, '');

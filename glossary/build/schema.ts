@@ -87,4 +87,3 @@ export const guideSchema = z
 
 export type TermFrontMatter = z.infer<typeof termSchema>;
 export type GuideFrontMatter = z.infer<typeof guideSchema>;
-export type AliasSpec = z.infer<typeof alias>;

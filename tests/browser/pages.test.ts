@@ -12,7 +12,7 @@ const env = useExtensionBrowser();
 describe('popup', () => {
   it('searches with a labelled search field; arrow keys and Enter open a result', async () => {
     const article = await env.browser.context.newPage();
-    await article.goto(env.server.url('/shared/seed-article.html'));
+    await article.goto(env.server.url('/own/law-firm-article.html'));
     await waitForHighlights(article, 60);
     const popup = await PopupPage.openFor(env.browser, article);
     assert.equal(await popup.search.getAttribute('type'), 'search');
@@ -42,7 +42,7 @@ describe('popup', () => {
 
   it('lists the terms found on the active tab', async () => {
     const article = await env.browser.context.newPage();
-    await article.goto(env.server.url('/shared/seed-article.html'));
+    await article.goto(env.server.url('/own/law-firm-article.html'));
     await waitForHighlights(article, 60);
     const popup = await PopupPage.openFor(env.browser, article);
     await popup.onThisPage.getByRole('link').first().waitFor();
@@ -89,7 +89,7 @@ describe('explainer page', () => {
 describe('options page', () => {
   it('changes the highlight style on open tabs, live', async () => {
     const article = await env.browser.context.newPage();
-    await article.goto(env.server.url('/shared/seed-article.html'));
+    await article.goto(env.server.url('/own/law-firm-article.html'));
     await waitForHighlights(article, 60);
     const options = await env.browser.context.newPage();
     await options.goto(env.browser.extensionUrl('options.html'));

@@ -1,5 +1,6 @@
 // A small glossary for the page tests: real titles, short texts, both languages.
-import type { ArticleData, Card, CardData } from '@/glossary/runtime/types';
+import { packIndex } from '@/glossary/runtime/matcher';
+import type { ArticleData, Card, CardData, Category } from '@/glossary/runtime/types';
 
 const source = { title: 'USCIS', url: 'https://www.uscis.gov/' };
 
@@ -71,3 +72,16 @@ export const articles: ArticleData = {
     '287g-models': article('287g-models', 'guide', '<p>Under <a class="term-link" href="/explainer.html#287g" data-term="287g">287(g)</a>, local police work with ICE.</p>'),
   },
 };
+
+/** The matcher index of the small glossary: the aliases the page tests write. */
+export const matcherIndex = packIndex([
+  ['writ of mandamus', 'writ-of-mandamus', 0],
+  ['mandamus', 'writ-of-mandamus', 0],
+  ['287(g)', '287g', 0],
+  ['287(g) program', '287g', 0],
+  ['ICE', 'ice', 1],
+  ['racial profiling', 'racial-profiling', 0],
+]);
+
+/** Each term's category, as the build's `virtual:glossary/categories` gives it. */
+export const categories: Record<string, Category> = Object.fromEntries(Object.values(cards).map((c) => [c.id, c.category]));

@@ -55,6 +55,62 @@ export class ArticlePage {
     return box;
   }
 
+  /**
+   * The card's box once it has settled: its opening animation finished and Floating UI's placement the same
+   * for two frames in a row.
+   */
+  async settledCardBox(): Promise<Box> {
+    await this.card.evaluate(async (el) => {
+      await Promise.all(el.getAnimations().map((a) => a.finished));
+      let last = '';
+      for (let i = 0; i < 60; i++) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const r = el.getBoundingClientRect();
+        const now = `${r.x},${r.y},${r.width},${r.height}`;
+        if (now === last) return;
+        last = now;
+      }
+    });
+    return this.cardBox();
+  }
+
+  /**
+   * Starts a clock in the page: when the pointer last moved, and when a card opened and closed (checked every
+   * frame), all in the page's own time, so timing is measured where it happens rather than guessed with sleeps.
+   */
+  async startCardClock(): Promise<void> {
+    await this.page.evaluate(() => {
+      const clock = { lastMoveAt: 0, openedAt: 0, closedAt: 0 };
+      (window as unknown as { __cardClock: typeof clock }).__cardClock = clock;
+      addEventListener('pointermove', () => (clock.lastMoveAt = performance.now()), true);
+      let open = false;
+      const tick = () => {
+        const now = !!document.querySelector('legal-lens-ui')?.shadowRoot?.querySelector('[role="dialog"]');
+        if (now && !open) clock.openedAt = performance.now();
+        if (!now && open) clock.closedAt = performance.now();
+        open = now;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  }
+
+  /** What the card clock has seen (ms of the page's performance.now(); 0 = not yet). */
+  async cardClock(): Promise<{ lastMoveAt: number; openedAt: number; closedAt: number; now: number }> {
+    return this.page.evaluate(() => ({ ...(window as unknown as { __cardClock: { lastMoveAt: number; openedAt: number; closedAt: number } }).__cardClock, now: performance.now() }));
+  }
+
+  /** Waits until `ms` of the page's time have passed since the pointer last moved (a hold, measured in the page). */
+  async holdStill(ms: number): Promise<void> {
+    await this.page.waitForFunction((hold) => performance.now() - (window as unknown as { __cardClock: { lastMoveAt: number } }).__cardClock.lastMoveAt > hold, ms, { timeout: ms + 10000 });
+  }
+
+  /** Waits until `ms` of the page's own time have passed (a hold measured in the page, not a sleep here). */
+  async pageTimePasses(ms: number): Promise<void> {
+    const until = (await this.page.evaluate(() => performance.now())) + ms;
+    await this.page.waitForFunction((end) => performance.now() > end, until, { timeout: ms + 10000 });
+  }
+
   async viewport(): Promise<{ width: number; height: number }> {
     return this.page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
   }

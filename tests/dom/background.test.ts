@@ -1,0 +1,94 @@
+// The background's message handling: a table of messages and senders with what each gets; then the wired
+// service worker (through WXT's fake browser) answering a content script and writing migrated settings back.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { answerMessage, type BackgroundDeps, type MessageSender } from '@/entrypoints/background/messages';
+import { SETTINGS_KEY } from '@/utils/settings';
+import { cards } from './fixture-glossary';
+
+const OWN = { id: 'own-extension-id', tab: { id: 17, index: 4 }, frameId: 3 };
+function deps() {
+  return {
+    cards,
+    ownId: OWN.id,
+    getURL: (p: string) => `chrome-extension://${OWN.id}${p}`,
+    openTab: vi.fn<BackgroundDeps['openTab']>(),
+    injectCardUi: vi.fn<BackgroundDeps['injectCardUi']>(async () => {}),
+  };
+}
+
+describe('answerMessage', () => {
+  it.each<[string, unknown, MessageSender, unknown]>([
+    ['cards for known ids only', { type: 'legal-lens:get-cards', ids: ['287g', 'no-such-term'] }, OWN, { '287g': cards['287g'] }],
+    ['nothing for an id that names an Object property', { type: 'legal-lens:get-cards', ids: ['constructor', 'ice'] }, OWN, { ice: cards.ice }],
+    ['nothing to another extension', { type: 'legal-lens:get-cards', ids: ['287g'] }, { id: 'someone-else' }, undefined],
+    ['nothing to a sender without an id (a web page)', { type: 'legal-lens:get-cards', ids: ['287g'] }, {}, undefined],
+    ['nothing for more ids than allowed', { type: 'legal-lens:get-cards', ids: Array(21).fill('ice') }, OWN, undefined],
+    ['nothing for an unknown message', { type: 'legal-lens:delete-everything' }, OWN, undefined],
+    ['nothing for a string', 'legal-lens:get-cards', OWN, undefined],
+  ])('%s', (_name, message, sender, expected) => {
+    expect(answerMessage(message, sender, deps())).toEqual(expected);
+  });
+
+  it.each<[string, unknown, MessageSender, unknown[]]>([
+    ['opens the explainer next to the sender\'s tab, in its language', { type: 'legal-lens:open-explainer', id: 'tps', lang: 'es' }, OWN, [{ url: 'chrome-extension://own-extension-id/explainer.html?lang=es#tps', index: 5 }]],
+    ['without a language or a tab', { type: 'legal-lens:open-explainer', id: 'tps' }, { id: OWN.id }, [{ url: 'chrome-extension://own-extension-id/explainer.html#tps' }]],
+    ['not for a path in the id', { type: 'legal-lens:open-explainer', id: '../../popup' }, OWN, []],
+    ['not for another extension', { type: 'legal-lens:open-explainer', id: 'tps' }, { id: 'someone-else' }, []],
+  ])('%s', (_name, message, sender, opened) => {
+    const d = deps();
+    expect(answerMessage(message, sender, d)).toBeUndefined();
+    expect(d.openTab.mock.calls.map(([tab]) => tab)).toEqual(opened);
+  });
+
+  it('injects the card UI into the frame that asked, and answers once it is there', async () => {
+    const d = deps();
+    await expect(answerMessage({ type: 'legal-lens:load-card-ui' }, OWN, d)).resolves.toBe(true);
+    expect(d.injectCardUi.mock.calls).toEqual([[17, 3]]);
+  });
+
+  it.each<[string, MessageSender]>([
+    ['not for another extension', { ...OWN, id: 'someone-else' }],
+    ['not for an extension page (no tab)', { id: OWN.id }],
+  ])('injects no card UI %s', (_name, sender) => {
+    const d = deps();
+    expect(answerMessage({ type: 'legal-lens:load-card-ui' }, sender, d)).toBeUndefined();
+    expect(d.injectCardUi).not.toHaveBeenCalled();
+  });
+
+  it('passes on a failed injection, so the content script can try again', async () => {
+    const d = deps();
+    d.injectCardUi.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
+    await expect(answerMessage({ type: 'legal-lens:load-card-ui' }, OWN, d)).rejects.toThrow('Cannot access');
+  });
+});
+
+describe('the background service worker', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  async function startBackground(): Promise<void> {
+    // menus and commands have no in-memory fake; they are not what these tests are about
+    for (const event of [fakeBrowser.contextMenus.onClicked, fakeBrowser.commands.onCommand]) vi.spyOn(event, 'addListener').mockImplementation(() => {});
+    vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.contextMenus, 'create').mockReturnValue(0);
+    const { default: background } = await import('@/entrypoints/background/index');
+    background.main();
+  }
+
+  it('answers a content script\'s request for cards, and ignores other senders', async () => {
+    await startBackground();
+    const [mine] = await fakeBrowser.runtime.onMessage.trigger({ type: 'legal-lens:get-cards', ids: ['tps'] }, { id: fakeBrowser.runtime.id }, () => {});
+    expect(mine).toHaveProperty('tps.en.title');
+    const [theirs] = await fakeBrowser.runtime.onMessage.trigger({ type: 'legal-lens:get-cards', ids: ['tps'] }, { id: 'another-extension' }, () => {});
+    expect(theirs).toBeUndefined();
+  });
+
+  it('writes back stored settings migrated field by field when installed or updated', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { categories: ['institutions', 'enforcement', 'profiling', 'remedies', 'delays', 'status'], hoverDelay: 'slow', firstOnly: true } });
+    await startBackground();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
+    const { [SETTINGS_KEY]: stored } = await fakeBrowser.storage.sync.get(SETTINGS_KEY);
+    expect(stored).toMatchObject({ hiddenCategories: ['help'], hoverDelay: 300, firstOnly: true });
+    expect(stored).not.toHaveProperty('categories');
+  });
+});
