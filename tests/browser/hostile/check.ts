@@ -168,7 +168,7 @@ async function checkWithExtension(fixture: HostileFixture, page: WebPage, ctx: C
     lastWhere = card.frames?.join(' > ') || 'the page';
     await page.pointAt(box);
     const where = `${String(card.text)} in ${card.frames?.join(' > ') || 'the page'}`;
-    await frame.waitFor((h) => __lens.card()?.heading === h, card.heading, 5000).catch(async () => {
+    await frame.waitFor((h) => __lens.card()?.heading === h, card.heading, 8000).catch(async () => {
       throw new Error(`no card "${card.heading}" for ${where} (card: ${JSON.stringify(await frame.evaluate(() => __lens.card()?.heading ?? null))})`);
     });
     assert.ok(await frame.evaluate(() => __lens.cardOnTop()), `the card for ${where} shows on top`);
