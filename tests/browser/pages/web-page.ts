@@ -172,6 +172,14 @@ export class WebPage {
     return this.tab.evaluate(() => ({ ...(window as unknown as { __cardClock: { lastMoveAt: number; leftCardAt: number; openedAt: number; closedAt: number } }).__cardClock, now: performance.now() }));
   }
 
+  /** Waits until the card clock has seen the open card close (its reading then holds that close). */
+  async waitForClockClose(timeoutMs = 5000): Promise<void> {
+    await this.tab.waitFor(() => {
+      const clock = (window as unknown as { __cardClock: { openedAt: number; closedAt: number } }).__cardClock;
+      return clock.closedAt > clock.openedAt;
+    }, undefined, timeoutMs);
+  }
+
   /** Waits until `ms` of the page's time have passed since the pointer last moved (a hold, measured in the page). */
   async holdStill(ms: number): Promise<void> {
     await this.tab.waitFor((hold) => performance.now() - (window as unknown as { __cardClock: { lastMoveAt: number } }).__cardClock.lastMoveAt > hold, ms, ms + 10_000);
