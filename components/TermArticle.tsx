@@ -1,6 +1,7 @@
 // The full explainer for one term or guide, as the explainer page shows it. Presentational only.
 import type { Ref } from 'preact';
 import type { Article, Lang } from '@/glossary/runtime/types';
+import { formatDate, formatMonth } from './dates';
 import { UI } from './i18n';
 
 export interface TermArticleProps {
@@ -10,14 +11,6 @@ export interface TermArticleProps {
   titleOf: (id: string) => string | undefined;
   hrefFor: (id: string) => string;
   headingRef?: Ref<HTMLHeadingElement>;
-}
-
-/** "2026-11-27" → "November 27, 2026" / "27 de noviembre de 2026"; anything else is shown as written. */
-export function formatDate(date: string, lang: Lang): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
-  const d = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  return new Intl.DateTimeFormat(lang === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(d);
 }
 
 function hostOf(url: string): string {
@@ -88,7 +81,7 @@ export function TermArticle({ article, lang, titleOf, hrefFor, headingRef }: Ter
         <p>
           <time dateTime={text.reviewed}>{t.reviewed(formatDate(text.reviewed, lang))}</time>
         </p>
-        {text.asOf && <p>{t.asOf(formatDate(text.asOf, lang))}</p>}
+        {text.asOf && <p>{t.asOf(formatMonth(text.asOf, lang))}</p>}
         {article.kind === 'term' && article.category && (
           <p>
             {t.category}: {t.categories[article.category]}

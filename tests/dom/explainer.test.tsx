@@ -78,7 +78,7 @@ describe('explainer article', () => {
     expect($('.article-body a.term-link').getAttribute('data-term')).toBe('ice');
     expect($<HTMLAnchorElement>('.sources a').href).toBe('https://www.uscis.gov/');
     expect($('.article-meta').textContent).toContain('Reviewed November 27, 2026');
-    expect($('.article-meta').textContent).toContain('as of November 1, 2026');
+    expect($('.article-meta').textContent).toContain('As of November 2026');
     expect($('.eyebrow').textContent).toContain('Enforcement, 287(g) and detention');
     expect($('#related-heading').textContent).toBe('Related terms');
     expect($('.chips a').getAttribute('href')).toBe('#ice');
