@@ -10,6 +10,7 @@ import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/utils/
 import { TermHighlighter } from './highlighter';
 import { FetchedCardTexts } from './card/card-texts';
 import { loadCardUi } from './card/card-ui-loader';
+import { pageLanguage } from './page-lang';
 import { explainerHref, openExplainer } from './card/explainer-link';
 import { openFirstVisibleCard, watchKeyboard } from './card/keyboard';
 import { PageCard } from './card/page-card';
@@ -44,6 +45,7 @@ export default defineContentScript({
         explainerHref,
         openExplainer,
         loadCardUi,
+        pageLanguage: (sample) => pageLanguage(document, browser.i18n, sample),
       });
       watchPointer(card);
       watchTouch(card);
