@@ -2,7 +2,6 @@
 // page and places it; the input controllers that drive the view decide when it opens.
 import type { Card, CardData, Lang } from '@/glossary/runtime/types';
 import { CARD_UI as UI } from './card-strings';
-import { formatMonth } from './dates';
 
 export interface HoverCardProps {
   card: Card;
@@ -23,13 +22,11 @@ const MAX_RELATED = 4;
 /**
  * A related-term chip's short title: a title's closing gloss after a space goes ("USCIS (U.S. Citizenship and
  * Immigration Services)" → "USCIS", "Notice to Appear (NTA)" → "Notice to Appear"). A bracket that is part of a
- * token stays ("Programa 287(g)"), and so does a gloss that holds a form number or a citation ("Affidavit of
- * support (Form I-864)", "Illegal entry (8 U.S.C. § 1325)"); a title never shrinks below 3 characters.
+ * token stays ("Programa 287(g)"), and so does a gloss with a number in it: a form number, a citation, a year
+ * ("Affidavit of support (Form I-864)", "Illegal entry (8 U.S.C. § 1325)"); a title never shrinks below 3 characters.
  */
 export function shortTitle(title: string): string {
-  const gloss = /\s+\(([^()]*)\)$/.exec(title);
-  if (!gloss || /\b[A-Z]{1,4}-\d|§|U\.S\.C|C\.F\.R/.test(gloss[1])) return title;
-  const short = title.slice(0, gloss.index);
+  const short = title.replace(/\s+\([^()\d]*\)$/, '');
   return short.length >= 3 ? short : title;
 }
 
@@ -76,7 +73,7 @@ export function HoverCard({ card, cards, lang, explainerHref, onLang, onRelated,
           {text.source.title}
         </a>
       </p>
-      {card.asOf && <p class="as-of">{t.asOf(formatMonth(card.asOf, lang))}</p>}
+      {text.asOfMonth && <p class="as-of">{t.asOf(text.asOfMonth)}</p>}
       <p class="disclaimer">{t.disclaimer}</p>
       {keyboard && <p class="hint">{t.navHint}</p>}
     </div>

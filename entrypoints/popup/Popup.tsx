@@ -4,14 +4,18 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { pickLang, UI } from '@/components/i18n';
 import { SearchBox } from '@/components/SearchBox';
-import { createGlossarySearch, itemsFromCards, type SearchItem } from '@/glossary/runtime/search';
-import type { CardData } from '@/glossary/runtime/types';
+import { useBodyWords } from '@/components/use-body-words';
+import { createGlossarySearch, itemsFromCatalog, type SearchItem } from '@/glossary/runtime/search';
+import type { BodyWordIndex, Catalog } from '@/glossary/runtime/types';
 import type { PageTerm } from '@/utils/messages';
 import { saveSettings, siteOf, watchSettings, type Settings } from '@/utils/settings';
 import { getActiveTab, requestPageTerms, type ActiveTab } from './active-tab';
 
 export interface PopupProps {
-  cards: CardData;
+  /** every term and guide (no bodies): search, and the titles of "On this page" */
+  catalog: Catalog;
+  /** the words of the article bodies, for search at a lower weight; loaded once the popup is up */
+  loadBodyWords?: () => Promise<BodyWordIndex>;
   initialSettings: Settings;
   uiLanguage: string;
 }
@@ -29,7 +33,8 @@ function openInTab(url: string) {
   void browser.tabs.create({ url }).then(() => window.close());
 }
 
-export function Popup({ cards, initialSettings, uiLanguage }: PopupProps) {
+export function Popup({ catalog, loadBodyWords, initialSettings, uiLanguage }: PopupProps) {
+  const cards = catalog.terms;
   const [settings, setSettings] = useState(initialSettings);
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [pageTerms, setPageTerms] = useState<PageTerms>({ state: 'loading' });
@@ -37,7 +42,8 @@ export function Popup({ cards, initialSettings, uiLanguage }: PopupProps) {
   const lang = pickLang(settings.language, uiLanguage);
   const t = UI[lang];
 
-  const search = useMemo(() => createGlossarySearch(itemsFromCards(cards)), [cards]);
+  const bodyWords = useBodyWords(loadBodyWords);
+  const search = useMemo(() => createGlossarySearch(itemsFromCatalog(catalog), bodyWords), [catalog, bodyWords]);
   const results = useMemo(() => search(query, 8), [search, query]);
   const site = tab?.url ? siteOf(tab.url) : null;
   const offHere = !!site && settings.disabledSites.includes(site);
@@ -100,6 +106,11 @@ export function Popup({ cards, initialSettings, uiLanguage }: PopupProps) {
           results={results}
           onInput={setQuery}
           onChoose={(item: SearchItem) => openInTab(explainerUrl(item.id))}
+          whenNothingFits={
+            <a href={explainerUrl()} onClick={(e) => openTerm(e)}>
+              {t.browseAll}
+            </a>
+          }
           autoFocus
         />
 

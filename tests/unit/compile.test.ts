@@ -137,7 +137,7 @@ describe('glossary compiler', () => {
     const plugin = glossaryPlugin(root);
     const resolve = plugin.resolveId as unknown as (id: string) => string | null;
     const load = plugin.load as unknown as (id: string) => string | null;
-    const id = resolve('virtual:glossary/cards')!;
+    const id = resolve('virtual:glossary/catalog')!;
     expect(load(id)).toContain('Title tps');
     expect(load(resolve('virtual:glossary/matcher-index')!)).toContain('tps');
   });

@@ -21,7 +21,8 @@ describe('shortTitle', () => {
     ['Deportación (expulsión o removal)', 'Deportación'],
     ['Affidavit of support (Form I-864)', 'Affidavit of support (Form I-864)'],
     ['Entrada ilegal (8 U.S.C. § 1325)', 'Entrada ilegal (8 U.S.C. § 1325)'],
-    ['8 U.S.C. § 1447(b) (the 120-day naturalization rule)', '8 U.S.C. § 1447(b)'],
+    ['8 U.S.C. § 1447(b) (the 120-day naturalization rule)', '8 U.S.C. § 1447(b) (the 120-day naturalization rule)'],
+    ['Arizona v. United States (2012)', 'Arizona v. United States (2012)'],
     ['Form I-485', 'Form I-485'],
     ['AB (x)', 'AB (x)'], // never shorter than 3 characters
     ['Act (with (nested) brackets)', 'Act (with (nested) brackets)'],
