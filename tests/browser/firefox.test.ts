@@ -1,5 +1,6 @@
 // The Firefox build in real Firefox (firefox-esr, headless, over WebDriver BiDi with puppeteer-core):
-// the content script marks the law-firm article, a hover opens the card, and a Spanish page gets a Spanish card.
+// the content script marks the law-firm article, a hover opens the card, and a Spanish page gets a Spanish card,
+// whether it declares its language or not.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -94,6 +95,15 @@ describe('Firefox', () => {
     await hover(es, 'perfil racial');
     assert.equal(await heading(es), 'Perfil racial');
     await es.close();
+    assert.deepEqual(errors, []);
+  });
+
+  it('gives a Spanish page without <html lang> Spanish cards (i18n.detectLanguage in the content script)', async () => {
+    const page = await open('/own/spanish-no-lang.html', 3);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), '');
+    await hover(page, 'perfil racial');
+    assert.equal(await heading(page), 'Perfil racial');
+    await page.close();
     assert.deepEqual(errors, []);
   });
 });
