@@ -77,31 +77,33 @@ export function SearchBox({ id, lang, value, results, onInput, onChoose, summari
 
   return (
     <div class="search" role="search">
-      <label class="search-label" for={`${id}-input`}>
-        {t.search}
-      </label>
-      <input
-        ref={input}
-        id={`${id}-input`}
-        class="search-input"
-        type="search"
-        role="combobox"
-        autoComplete="off"
-        spellcheck={false}
-        placeholder={t.searchPlaceholder}
-        value={value}
-        aria-autocomplete="list"
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-activedescendant={open && picked >= 0 ? optionId(picked) : undefined}
-        aria-describedby={`${id}-hint`}
-        onInput={(e) => {
-          // a new query starts with nothing picked
-          setActive(-1);
-          onInput(e.currentTarget.value);
-        }}
-        onKeyDown={onKeyDown}
-      />
+      <div class="search-field">
+        <label class="search-label" for={`${id}-input`}>
+          {t.search}
+        </label>
+        <input
+          ref={input}
+          id={`${id}-input`}
+          class="search-input"
+          type="search"
+          role="combobox"
+          autoComplete="off"
+          spellcheck={false}
+          placeholder={t.searchPlaceholder}
+          value={value}
+          aria-autocomplete="list"
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-activedescendant={open && picked >= 0 ? optionId(picked) : undefined}
+          aria-describedby={`${id}-hint`}
+          onInput={(e) => {
+            // a new query starts with nothing picked
+            setActive(-1);
+            onInput(e.currentTarget.value);
+          }}
+          onKeyDown={onKeyDown}
+        />
+      </div>
       <p id={`${id}-hint`} class="visually-hidden">
         {t.searchHint}
       </p>

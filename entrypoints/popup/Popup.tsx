@@ -1,6 +1,8 @@
 // The toolbar popup: search the glossary, see the terms found on this page, turn Legal Lens off here or
-// everywhere, and reach the full glossary and the settings.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+// everywhere, and reach the full glossary and the settings. One region scrolls (search results, "On this page",
+// the switches) between a header and a footer that stay in view (the links and the disclaimer), and it never
+// ends through a row (whole-rows.ts).
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { pickLang, UI } from '@/components/i18n';
 import { SearchBox } from '@/components/SearchBox';
@@ -10,6 +12,7 @@ import type { BodyWordIndex, Catalog } from '@/glossary/runtime/types';
 import type { PageTerm } from '@/utils/messages';
 import { saveSettings, siteOf, watchSettings, type Settings } from '@/utils/settings';
 import { getActiveTab, requestPageTerms, type ActiveTab } from './active-tab';
+import { fitWholeRows } from './whole-rows';
 
 export interface PopupProps {
   /** every term and guide (no bodies): search, and the titles of "On this page" */
@@ -77,6 +80,16 @@ export function Popup({ catalog, loadBodyWords, initialSettings, uiLanguage }: P
     document.documentElement.lang = lang;
   }, [lang]);
 
+  const scroller = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    if (scroller.current) fitWholeRows(scroller.current);
+  });
+  useEffect(() => {
+    const refit = () => scroller.current && fitWholeRows(scroller.current);
+    window.addEventListener('resize', refit);
+    return () => window.removeEventListener('resize', refit);
+  }, []);
+
   const setEnabled = (enabled: boolean) => void saveSettings({ enabled }).then(setSettings);
   const setOffHere = (off: boolean) => {
     if (!site) return;
@@ -98,7 +111,7 @@ export function Popup({ catalog, loadBodyWords, initialSettings, uiLanguage }: P
         <h1>{t.appName}</h1>
       </header>
 
-      <main class="popup-main">
+      <main class="popup-main" ref={scroller}>
         <SearchBox
           id="popup-search"
           lang={lang}
@@ -166,7 +179,9 @@ export function Popup({ catalog, loadBodyWords, initialSettings, uiLanguage }: P
             />
           </label>
         </section>
+      </main>
 
+      <footer class="popup-footer">
         <nav class="popup-links" aria-label={t.appName}>
           <a href={explainerUrl()} onClick={(e) => openTerm(e)}>
             {t.browseAll}
@@ -181,9 +196,8 @@ export function Popup({ catalog, loadBodyWords, initialSettings, uiLanguage }: P
             {t.settings}
           </a>
         </nav>
-
         <p class="disclaimer-note">{t.disclaimer}</p>
-      </main>
+      </footer>
     </div>
   );
 }

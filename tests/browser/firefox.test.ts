@@ -7,9 +7,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { ROWS } from '../../entrypoints/popup/whole-rows.ts';
 import { ROOT, startServer } from './harness';
+import { popupLayoutScript, type PopupLayout } from './pages/popup-layout';
 
 const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv2');
+/** The extension's moz-extension:// host, fixed through a preference so tests can open its pages. */
+const EXTENSION_UUID = 'b5c0a4e2-8d0f-4e7a-9c1b-6f2d3a4e5b6c';
 
 /** FIREFOX_PATH, then Debian's firefox-esr (installed with apt-get when running as root on Debian). */
 function findFirefox(): string {
@@ -27,7 +31,12 @@ describe('Firefox', () => {
   const errors: string[] = [];
   before(async () => {
     server = await startServer();
-    browser = await puppeteer.launch({ browser: 'firefox', executablePath: findFirefox(), headless: true });
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: findFirefox(),
+      headless: true,
+      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ 'legal-lens@legal-lens.org': EXTENSION_UUID }) },
+    });
     await browser.installExtension(FIREFOX_BUILD);
   });
   after(async () => {
@@ -58,6 +67,27 @@ describe('Firefox', () => {
       throw new Error(`no ${t}`);
     }, text);
     await page.mouse.move(point.x, point.y, { steps: 3 });
+  }
+
+  /**
+   * An extension page in a tab. WebDriver BiDi may not navigate a tab to moz-extension:// itself, so the
+   * extension opens one — the explainer, from a card's "Read the full explainer" on `page` — and that page then
+   * goes to `path` on its own origin.
+   */
+  async function openExtensionPage(page: Page, path: string): Promise<Page> {
+    await hover(page, 'Immigration and Nationality Act');
+    await heading(page);
+    const opened = new Promise<Page>((resolve) => {
+      browser.once('targetcreated', (target) => void target.page().then((p) => p && resolve(p)));
+    });
+    await page.evaluate(() => document.querySelector('legal-lens-ui')!.shadowRoot!.querySelector<HTMLAnchorElement>('a.read-more')!.click());
+    const tab = await opened;
+    tab.on('pageerror', (e) => errors.push(String(e)));
+    await tab.waitForFunction(() => location.protocol === 'moz-extension:', { timeout: 10000 });
+    await tab.evaluate((p) => location.assign(`/${p}`), path);
+    await tab.waitForFunction((p) => location.pathname === `/${p}` && document.readyState === 'complete', { timeout: 10000 }, path);
+    assert.equal(await tab.evaluate(() => location.host), EXTENSION_UUID);
+    return tab;
   }
 
   const heading = (page: Page) =>
@@ -95,6 +125,27 @@ describe('Firefox', () => {
     await hover(es, 'perfil racial');
     assert.equal(await heading(es), 'Perfil racial');
     await es.close();
+    assert.deepEqual(errors, []);
+  });
+
+  it('shows the popup at its real size with one scroll, whole rows, and links and disclaimer in view', async () => {
+    const article = await open('/own/law-firm-article.html', 60);
+    const popup = await openExtensionPage(article, 'popup.html');
+    await popup.setViewport({ width: 360, height: 600 });
+    // as when the toolbar button is clicked on the article: the article is the active tab when the popup asks
+    await article.bringToFront();
+    await popup.evaluate(() => location.reload());
+    await popup.waitForSelector('.page-terms li');
+    const layout = (await popup.evaluate(popupLayoutScript(ROWS))) as PopupLayout;
+    assert.equal(layout.documentScrolls, false);
+    assert.deepEqual(layout.scrollers, ['main.popup-main']);
+    assert.ok(layout.popupHeight <= 600);
+    assert.deepEqual(layout.outOfView, []);
+    assert.deepEqual(layout.cutRows, []);
+    assert.deepEqual(layout.unreachable, []);
+    assert.ok(layout.rows >= 10, `${layout.rows} rows`);
+    await popup.close();
+    await article.close();
     assert.deepEqual(errors, []);
   });
 
