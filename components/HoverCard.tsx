@@ -21,12 +21,12 @@ const MAX_RELATED = 4;
 
 /**
  * A related-term chip's short title: a title's closing gloss after a space goes ("USCIS (U.S. Citizenship and
- * Immigration Services)" → "USCIS", "Notice to Appear (NTA)" → "Notice to Appear"). A bracket that is part of a
- * token stays ("Programa 287(g)"), and so does a gloss with a number in it: a form number, a citation, a year
- * ("Affidavit of support (Form I-864)", "Illegal entry (8 U.S.C. § 1325)"); a title never shrinks below 3 characters.
+ * Immigration Services)" → "USCIS", "Illegal entry (8 U.S.C. § 1325)" → "Illegal entry"), unless it names a form
+ * ("Affidavit of support (Form I-864)"). A bracket that is part of a token stays ("Programa 287(g)"); a title
+ * never shrinks below 3 characters.
  */
 export function shortTitle(title: string): string {
-  const short = title.replace(/\s+\([^()\d]*\)$/, '');
+  const short = title.replace(/\s+\((?![^()]*[A-Z]-\d)[^()]*\)$/, '');
   return short.length >= 3 ? short : title;
 }
 
