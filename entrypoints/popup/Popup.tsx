@@ -1,7 +1,7 @@
 // The toolbar popup: search the glossary, see the terms found on this page, turn Legal Lens off here or
-// everywhere, and reach the full glossary and the settings. One region scrolls (search results, "On this page",
-// the switches) between a header and a footer that stay in view (the links and the disclaimer), and it never
-// ends through a row (whole-rows.ts).
+// everywhere (a change that could not be saved is announced as an alert), and reach the full glossary and the
+// settings. One region scrolls (search results, "On this page", the switches) between a header and a footer that
+// stay in view (the links and the disclaimer), and it never ends through a row (whole-rows.ts).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { pickLang, UI } from '@/components/i18n';
@@ -10,7 +10,7 @@ import { useBodyWords } from '@/components/use-body-words';
 import { createGlossarySearch, itemsFromCatalog, type SearchItem } from '@/glossary/runtime/search';
 import type { BodyWordIndex, Catalog } from '@/glossary/runtime/types';
 import type { PageTerm } from '@/utils/messages';
-import { saveSettings, siteOf, watchSettings, type Settings } from '@/utils/settings';
+import { SettingsSaveError, loadSettings, saveSettings, setSiteDisabled, siteOf, watchSettings, type Settings } from '@/utils/settings';
 import { getActiveTab, requestPageTerms, type ActiveTab } from './active-tab';
 import { fitWholeRows } from './whole-rows';
 
@@ -42,6 +42,7 @@ export function Popup({ catalog, loadBodyWords, initialSettings, uiLanguage }: P
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [pageTerms, setPageTerms] = useState<PageTerms>({ state: 'loading' });
   const [query, setQuery] = useState('');
+  const [saveError, setSaveError] = useState<'too-many-sites' | 'storage' | null>(null);
   const lang = pickLang(settings.language, uiLanguage);
   const t = UI[lang];
 
@@ -90,11 +91,21 @@ export function Popup({ catalog, loadBodyWords, initialSettings, uiLanguage }: P
     return () => window.removeEventListener('resize', refit);
   }, []);
 
-  const setEnabled = (enabled: boolean) => void saveSettings({ enabled }).then(setSettings);
+  /** Saves with `write`; on failure, says so and shows what is stored. */
+  const persist = (write: () => Promise<Settings>) =>
+    void write().then(
+      (next) => {
+        setSaveError(null);
+        setSettings(next);
+      },
+      async (error: unknown) => {
+        setSaveError(error instanceof SettingsSaveError ? error.reason : 'storage');
+        setSettings(await loadSettings());
+      },
+    );
+  const setEnabled = (enabled: boolean) => persist(() => saveSettings({ enabled }));
   const setOffHere = (off: boolean) => {
-    if (!site) return;
-    const others = settings.disabledSites.filter((s) => s !== site);
-    void saveSettings({ disabledSites: off ? [...others, site] : others }).then(setSettings);
+    if (site) persist(() => setSiteDisabled(site, off));
   };
 
   const openTerm = (e: MouseEvent, id?: string) => {
@@ -178,6 +189,9 @@ export function Popup({ catalog, loadBodyWords, initialSettings, uiLanguage }: P
               onChange={(e) => setOffHere(e.currentTarget.checked)}
             />
           </label>
+          <div role="alert">
+            {saveError && <p class="error">{saveError === 'too-many-sites' ? t.tooManySites : t.saveFailed}</p>}
+          </div>
         </section>
       </main>
 

@@ -1,6 +1,7 @@
 declare module 'virtual:glossary/matcher-index' {
-  const index: import('./types.ts').MatcherIndex;
-  export default index;
+  /** the shipped glossary: read it with loadShippedMatcher or inflateShippedGlossary (shipped-glossary.ts) */
+  const shipped: string;
+  export default shipped;
 }
 declare module 'virtual:glossary/catalog' {
   const catalog: import('./types.ts').Catalog;
@@ -14,8 +15,4 @@ declare module 'virtual:glossary/article-loaders' {
 declare module 'virtual:glossary/body-words' {
   const index: import('./types.ts').BodyWordIndex;
   export default index;
-}
-declare module 'virtual:glossary/categories' {
-  const categories: Record<string, import('./types.ts').Category>;
-  export default categories;
 }

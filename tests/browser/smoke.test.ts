@@ -3,17 +3,18 @@
 // first opens; the popup, explainer and options pages open without console errors.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, saveScreenshot, useExtensionBrowser, waitForHighlights } from './harness';
 import { ArticlePage } from './pages/article-page';
 
 const FIREFOX_DIR = join(EXTENSION_DIR, '../firefox-mv2');
 /**
- * What the content script may weigh, in bytes: 66 kB today (the card UI is loaded apart), plus room for a
- * glossary index three times today's (≈ 16 kB each time) and a margin.
+ * What the content script may weigh, in bytes: 63,872 today (the card UI is loaded apart, no schema library),
+ * of which the glossary's matcher index and term ids are about 16,200; room for an index three times today's
+ * (+32,400, in today's format) and a margin of about 2,700.
  */
-const CONTENT_SCRIPT_BUDGET = 105_000;
+const CONTENT_SCRIPT_BUDGET = 99_000;
 
 describe('smoke', () => {
   const env = useExtensionBrowser();
@@ -47,28 +48,6 @@ describe('smoke', () => {
       const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
       assert.equal(manifest.web_accessible_resources, undefined, `${dir}: nothing is web-accessible`);
     }
-  });
-
-  it('a page can neither fetch the card UI nor see it once a card opened', async () => {
-    const page = await env.browser.context.newPage();
-    await page.goto(env.server.url('/own/law-firm-article.html'));
-    await waitForHighlights(page, 5);
-    const article = new ArticlePage(page);
-    await article.hover('Immigration and Nationality Act');
-    await article.card.waitFor();
-    const seen = await page.evaluate(async (url) => {
-      const fetched = await fetch(url).then(() => 'fetched', (e) => `refused: ${e}`);
-      const globals = Object.keys(window).filter((k) => /legal|lens/i.test(k));
-      return { fetched, globals };
-    }, env.browser.extensionUrl('card-ui.js'));
-    assert.match(seen.fetched, /^refused/);
-    assert.deepEqual(seen.globals, []);
-    // the refused fetch is logged by the browser as a failed load: that is the page's error, not ours
-    const refused = env.browser.errors.findIndex((e) => e.includes('chrome-extension://invalid/'));
-    assert.ok(refused >= 0);
-    env.browser.errors.splice(refused, 1);
-    assert.deepEqual(env.browser.errors, []);
-    await page.close();
   });
 
   it('makes no network request of its own', async () => {

@@ -7,7 +7,7 @@ import type { PaintedMatch } from '../paint';
 import type { PageCard } from './page-card';
 
 export function watchPointer(card: PageCard): void {
-  const { doc, signal } = card;
+  const { input, signal } = card;
   let pointer: { x: number; y: number } | null = null;
   let frame = 0;
   const intent = new HoverIntent<PaintedMatch>({
@@ -27,23 +27,27 @@ export function watchPointer(card: PageCard): void {
     frame = 0;
     if (pointer) intent.pointerAt(card.termAt(pointer.x, pointer.y)?.match ?? null);
   };
-  const opts = { capture: true, passive: true, signal };
-  doc.addEventListener('pointermove', (e) => {
+  input.on('pointermove', (e) => {
     if (e.pointerType === 'touch') return;
     if (card.view.contains(e)) {
+      // a check still pending from before would see the pointer off the term and off the card, and close it
+      if (frame) cancelAnimationFrame(frame);
+      frame = 0;
+      pointer = null;
       intent.pointerOnCard(true);
       return;
     }
     pointer = { x: e.clientX, y: e.clientY };
     frame ||= requestAnimationFrame(check);
-  }, opts);
+  }, signal);
   // the pointer left the window (relatedTarget is null only then)
-  doc.addEventListener('pointerout', (e) => {
+  input.on('pointerout', (e) => {
     if (e.relatedTarget !== null || e.pointerType === 'touch') return;
     pointer = null;
     intent.pointerGone();
-  }, opts);
-  card.view.listen('pointerenter', () => intent.pointerOnCard(true), signal);
-  card.view.listen('pointerleave', () => intent.pointerOnCard(false), signal);
+  }, signal);
+  // a finger does not hover: lifting it, or scrolling the card, makes it "leave" the card, which must not count
+  card.view.listen('pointerenter', (e) => e.pointerType !== 'touch' && intent.pointerOnCard(true), signal);
+  card.view.listen('pointerleave', (e) => e.pointerType !== 'touch' && intent.pointerOnCard(false), signal);
   signal.addEventListener('abort', () => frame && cancelAnimationFrame(frame));
 }
