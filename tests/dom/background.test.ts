@@ -92,11 +92,14 @@ describe('"Look up in Legal Lens" (context menu)', () => {
     const { default: background } = await import('@/entrypoints/background/index');
     background.main();
     onClicked!({ menuItemId: 'legal-lens-lookup', selectionText: 'Form I-862' });
+    // the glossary names ICE "la migra" (an alias of its Spanish entry): one name, so its page opens
     onClicked!({ menuItemId: 'legal-lens-lookup', selectionText: 'la migra' });
+    onClicked!({ menuItemId: 'legal-lens-lookup', selectionText: 'la migra en mi barrio' });
     onClicked!({ menuItemId: 'another-menu', selectionText: 'Form I-862' });
     expect(create.mock.calls.map(([tab]) => tab)).toEqual([
       { url: 'chrome-extension://test-extension-id/explainer.html#notice-to-appear' },
-      { url: 'chrome-extension://test-extension-id/explainer.html?q=la%20migra' },
+      { url: 'chrome-extension://test-extension-id/explainer.html#ice' },
+      { url: 'chrome-extension://test-extension-id/explainer.html?q=la%20migra%20en%20mi%20barrio' },
     ]);
   });
 });
