@@ -6,9 +6,11 @@
 //      a form number or a citation ("I-862", "i765", "§ 1983", "1357(g)", "green card", "perfil racial");
 //   1. phrase: the query's words appear in a name as whole words, the last one possibly still being typed
 //      ("mandamus" → "Writ of mandamus", "manda" → "Mandamus Act", "287" → "287(g)", but "I-9" ↛ "I-90");
-//   2. typo in a name: when a query word is no word of the glossary at all, Fuse (threshold, ignoreLocation,
-//      per-field weights: titles over aliases) finds names that spell it nearly the same, and only where the
-//      match covers whole words ("nortice to apear", "habeus corpus", never "ice" inside "justice");
+//   2. typo in a name: when a query word is no word of the glossary at all, Fuse (threshold, ignoreLocation)
+//      finds names that spell it nearly the same, and only where the match covers whole words ("nortice to
+//      apear", "habeus corpus", never "ice" inside "justice"); each name is searched on its own and an entry
+//      ranks by its closest name, titles a little over aliases (an entry with many names holding the phrase
+//      does not outrank the entry that is that phrase: "racial profilling" → Racial profiling first);
 //   3. words: every meaningful word (not "la", "de", "the"…) is found — as written, as a plural or singular, by
 //      its stem, or within one or two typing errors when it is no glossary word — in a name (weight 1), a summary
 //      (0.6) or, once loaded, the article's body (0.3), in either language; the better the fields, the higher it
@@ -43,6 +45,16 @@ interface Doc {
   aliases: string[];
 }
 
+/** One name of one entry, as the typo tier searches it. */
+interface NameRecord {
+  doc: number;
+  name: string;
+  title: boolean;
+}
+
+/** What an alias costs against a title in the typo tier. */
+const ALIAS_PENALTY = 0.02;
+
 /** Word → the documents whose field holds it. */
 type Postings = Map<string, Set<number>>;
 
@@ -74,20 +86,25 @@ export function createGlossarySearch(items: SearchItem[], bodyWords?: BodyWordIn
     addWords(fields.summary, searchKey(`${doc.item.en.summary} ${doc.item.es.summary}`), i);
   });
   const vocabulary = new Vocabulary([...fields.names.keys(), ...fields.summary.keys(), ...fields.body.keys()]);
-  let fuse: Fuse<Doc> | null = null;
+  let fuse: Fuse<NameRecord> | null = null;
+  // one record per name: Fuse multiplies the scores of every matching value of a field, so searching an entry's
+  // names as one list would rank an entry by how many of its names hold the phrase, not by how close one is
   const nameFuse = () =>
-    (fuse ??= new Fuse(docs, {
-      keys: [
-        { name: 'titles', weight: 2 },
-        { name: 'aliases', weight: 1 },
-      ],
-      threshold: NAME_THRESHOLD,
-      // a name's words can be anywhere in it: "apear" in "notice to appear"
-      ignoreLocation: true,
-      includeScore: true,
-      includeMatches: true,
-      minMatchCharLength: 2,
-    }));
+    (fuse ??= new Fuse(
+      docs.flatMap((doc, i) => [
+        ...doc.titles.map((name) => ({ doc: i, name, title: true })),
+        ...doc.aliases.map((name) => ({ doc: i, name, title: false })),
+      ]),
+      {
+        keys: ['name'],
+        threshold: NAME_THRESHOLD,
+        // a name's words can be anywhere in it: "apear" in "notice to appear"
+        ignoreLocation: true,
+        includeScore: true,
+        includeMatches: true,
+        minMatchCharLength: 2,
+      },
+    ));
 
   return (query, limit = 8) => {
     const key = searchKey(query);
@@ -114,7 +131,7 @@ export function createGlossarySearch(items: SearchItem[], bodyWords?: BodyWordIn
     if (expansions.some((e) => e.typo)) {
       for (const r of nameFuse().search(key)) {
         if ((r.score ?? 1) <= NAME_THRESHOLD && r.matches?.some((m) => coversWholeWords(m.value ?? '', m.indices, key.length))) {
-          offer(r.refIndex, 0.2 + 0.5 * (r.score ?? 1));
+          offer(r.item.doc, 0.2 + 0.5 * (r.score ?? 1) + (r.item.title ? 0 : ALIAS_PENALTY));
         }
       }
     }
