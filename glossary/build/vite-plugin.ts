@@ -2,6 +2,8 @@
 // A glossary problem fails a production build (`vite build`, `wxt build`/`zip`), listing every problem once as
 // `file: field: what is wrong`. Under a dev server or Vitest (`serve`) the problems are printed once as a warning
 // and the data is served anyway, so a content problem shows in the glossary test instead of stopping every test.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileGlossary, formatProblem, type CompiledGlossary } from './compile.ts';
@@ -27,6 +29,34 @@ const ARTICLE = 'virtual:glossary/article/';
 export const WATCHED = ['terms', 'guides', TERMBASE_FILE, NAMES_FILE, REVIEW_LOG_DIR] as const;
 const RESOLVED = '\0';
 
+/**
+ * The last compile of each glossary root, with a digest of every input it read. WXT builds each group of
+ * entrypoints (content script, card UI, pages…) with a plugin of its own, and reading and checking the whole
+ * glossary is most of each step's time; unchanged inputs are compiled once per process.
+ */
+const lastCompile = new Map<string, { digest: string; result: CompiledGlossary }>();
+
+/** A digest of the compiler's inputs under `root`: every file's path and bytes (a missing input counts too). */
+function inputsDigest(root: string): string {
+  const hash = createHash('sha256');
+  const visit = (path: string) => {
+    let isDir: boolean;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      hash.update(`${path}\0missing\0`);
+      return;
+    }
+    if (isDir) {
+      for (const name of readdirSync(path).sort()) visit(join(path, name));
+    } else {
+      hash.update(`${path}\0`).update(readFileSync(path)).update('\0');
+    }
+  };
+  for (const input of WATCHED) visit(join(root, input));
+  return hash.digest('hex');
+}
+
 /** The error a failed build throws: its message names the count only, because the list is printed before it. */
 export class GlossaryBuildError extends Error {
   constructor(readonly count: number) {
@@ -48,7 +78,12 @@ export function glossaryPlugin(
   /** the problems last printed, so a rebuild with the same problems does not print them again */
   let printed = '';
   const compile = () => {
-    const result = compileGlossary(root);
+    const digest = inputsDigest(root);
+    let result = lastCompile.get(root)?.digest === digest ? lastCompile.get(root)!.result : null;
+    if (!result) {
+      result = compileGlossary(root);
+      lastCompile.set(root, { digest, result });
+    }
     if (result.problems.length) {
       const list = result.problems.map(formatProblem).join('\n');
       if (list !== printed) {
