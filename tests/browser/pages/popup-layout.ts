@@ -1,5 +1,5 @@
-// What a person sees of the popup at its real size, measured inside the page (Chromium through playwright-core,
-// Firefox through puppeteer-core): which elements scroll, whether the links and the disclaimer are in view,
+// What a person sees of the popup at its real size, measured inside the page (popup-tab.ts runs it in Chromium
+// and Firefox): which elements scroll, whether the links and the disclaimer are in view,
 // whether a row is cut where the scrolling region ends, and whether every row can be brought into view whole.
 // `popupLayout` runs in the page: it must not use anything from this module's scope.
 
@@ -62,9 +62,4 @@ export function popupLayout(rowSelector: string): PopupLayout {
     unreachable,
     rows: rows.length,
   };
-}
-
-/** `popupLayout` as a script for page.evaluate in either driver (esbuild's keepNames helper defined first). */
-export function popupLayoutScript(rowSelector: string): string {
-  return `(() => { const __name = (f) => f; return (${popupLayout.toString()})(${JSON.stringify(rowSelector)}); })()`;
 }
