@@ -7,6 +7,8 @@ import { glossaryPlugin } from './glossary/build/vite-plugin.ts';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  // the sources ZIP for addons.mozilla.org: no screenshots of local test runs
+  zip: { excludeSources: ['tests/artifacts/**'] },
   vite: () => ({
     plugins: [preact(), glossaryPlugin()],
     build: { target: 'es2022' },

@@ -19,9 +19,14 @@ export interface HoverCardProps {
 /** The card stays compact: the explainer page lists every related term. */
 const MAX_RELATED = 4;
 
-/** "USCIS (U.S. Citizenship and Immigration Services)" → "USCIS" for a related-term chip. */
+/**
+ * A related-term chip's short title: a title's closing gloss after a space goes ("USCIS (U.S. Citizenship and
+ * Immigration Services)" → "USCIS", "Illegal entry (8 U.S.C. § 1325)" → "Illegal entry"), unless it names a form
+ * ("Affidavit of support (Form I-864)"). A bracket that is part of a token stays ("Programa 287(g)"); a title
+ * never shrinks below 3 characters.
+ */
 export function shortTitle(title: string): string {
-  const short = title.replace(/\s*\([^)]*\)\s*$/, '');
+  const short = title.replace(/\s+\((?![^()]*[A-Z]-\d)[^()]*\)$/, '');
   return short.length >= 3 ? short : title;
 }
 
@@ -68,7 +73,7 @@ export function HoverCard({ card, cards, lang, explainerHref, onLang, onRelated,
           {text.source.title}
         </a>
       </p>
-      {card.asOf && <p class="as-of">{t.asOf(card.asOf)}</p>}
+      {text.asOfMonth && <p class="as-of">{t.asOf(text.asOfMonth)}</p>}
       <p class="disclaimer">{t.disclaimer}</p>
       {keyboard && <p class="hint">{t.navHint}</p>}
     </div>

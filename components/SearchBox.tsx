@@ -1,5 +1,6 @@
 // A search field with its results: the ARIA combobox + listbox pattern. Focus stays in the field while
 // ↓/↑ move through the results (aria-activedescendant) and Enter opens the one picked (or the first).
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '@/glossary/runtime/types';
 import type { SearchItem } from '@/glossary/runtime/search';
@@ -15,10 +16,12 @@ export interface SearchBoxProps {
   onChoose: (item: SearchItem) => void;
   /** show each result's summary under its title */
   summaries?: boolean;
+  /** shown under "no matching terms" when a query finds nothing: where to look instead */
+  whenNothingFits?: ComponentChildren;
   autoFocus?: boolean;
 }
 
-export function SearchBox({ id, lang, value, results, onInput, onChoose, summaries = true, autoFocus }: SearchBoxProps) {
+export function SearchBox({ id, lang, value, results, onInput, onChoose, summaries = true, whenNothingFits, autoFocus }: SearchBoxProps) {
   const t = UI[lang];
   const [active, setActive] = useState(-1);
   const input = useRef<HTMLInputElement>(null);
@@ -74,31 +77,33 @@ export function SearchBox({ id, lang, value, results, onInput, onChoose, summari
 
   return (
     <div class="search" role="search">
-      <label class="search-label" for={`${id}-input`}>
-        {t.search}
-      </label>
-      <input
-        ref={input}
-        id={`${id}-input`}
-        class="search-input"
-        type="search"
-        role="combobox"
-        autoComplete="off"
-        spellcheck={false}
-        placeholder={t.searchPlaceholder}
-        value={value}
-        aria-autocomplete="list"
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-activedescendant={open && picked >= 0 ? optionId(picked) : undefined}
-        aria-describedby={`${id}-hint`}
-        onInput={(e) => {
-          // a new query starts with nothing picked
-          setActive(-1);
-          onInput(e.currentTarget.value);
-        }}
-        onKeyDown={onKeyDown}
-      />
+      <div class="search-field">
+        <label class="search-label" for={`${id}-input`}>
+          {t.search}
+        </label>
+        <input
+          ref={input}
+          id={`${id}-input`}
+          class="search-input"
+          type="search"
+          role="combobox"
+          autoComplete="off"
+          spellcheck={false}
+          placeholder={t.searchPlaceholder}
+          value={value}
+          aria-autocomplete="list"
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-activedescendant={open && picked >= 0 ? optionId(picked) : undefined}
+          aria-describedby={`${id}-hint`}
+          onInput={(e) => {
+            // a new query starts with nothing picked
+            setActive(-1);
+            onInput(e.currentTarget.value);
+          }}
+          onKeyDown={onKeyDown}
+        />
+      </div>
       <p id={`${id}-hint`} class="visually-hidden">
         {t.searchHint}
       </p>
@@ -126,6 +131,7 @@ export function SearchBox({ id, lang, value, results, onInput, onChoose, summari
       <p class="search-status" role="status">
         {hasQuery ? (results.length ? <span class="visually-hidden">{t.resultCount(results.length)}</span> : t.noResults) : ''}
       </p>
+      {hasQuery && !results.length && whenNothingFits && <p class="search-elsewhere">{whenNothingFits}</p>}
     </div>
   );
 }

@@ -1,23 +1,19 @@
-// The full explainer for one term or guide, as the explainer page shows it. Presentational only.
+// The full explainer for one term or guide, as the explainer page shows it. Presentational only: the heading,
+// summary, dates and related terms come from the catalog at once; the body and sources when they have loaded.
 import type { Ref } from 'preact';
-import type { Article, Lang } from '@/glossary/runtime/types';
+import type { ArticleBody, Entry, Lang } from '@/glossary/runtime/types';
+import { formatDate, formatMonth } from '@/glossary/runtime/dates';
 import { UI } from './i18n';
 
 export interface TermArticleProps {
-  article: Article;
+  entry: Entry;
+  /** the article's body, or null while it loads */
+  body: ArticleBody | null;
   lang: Lang;
   /** the title of another term or guide in `lang`, or undefined when it does not exist */
   titleOf: (id: string) => string | undefined;
   hrefFor: (id: string) => string;
   headingRef?: Ref<HTMLHeadingElement>;
-}
-
-/** "2026-11-27" → "November 27, 2026" / "27 de noviembre de 2026"; anything else is shown as written. */
-export function formatDate(date: string, lang: Lang): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
-  const d = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  return new Intl.DateTimeFormat(lang === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(d);
 }
 
 function hostOf(url: string): string {
@@ -28,19 +24,20 @@ function hostOf(url: string): string {
   }
 }
 
-export function TermArticle({ article, lang, titleOf, hrefFor, headingRef }: TermArticleProps) {
+export function TermArticle({ entry, body, lang, titleOf, hrefFor, headingRef }: TermArticleProps) {
   const t = UI[lang];
-  const text = article[lang];
-  const related = article.related.flatMap((id) => {
+  const text = entry[lang];
+  const sources = body?.[lang].sources ?? [];
+  const related = entry.related.flatMap((id) => {
     const title = titleOf(id);
     return title ? [{ id, title }] : [];
   });
-  const eyebrow = article.kind === 'guide' ? t.guideLabel : article.category ? t.categories[article.category] : t.kindTerm;
+  const eyebrow = entry.kind === 'guide' ? t.guideLabel : entry.category ? t.categories[entry.category] : t.kindTerm;
   return (
     <article class="article" lang={lang} aria-labelledby="article-title">
       <header class="article-header">
         <p class="eyebrow">
-          {article.kind === 'term' && article.category && <span class="visually-hidden">{t.category}: </span>}
+          {entry.kind === 'term' && entry.category && <span class="visually-hidden">{t.category}: </span>}
           {eyebrow}
         </p>
         <h1 id="article-title" ref={headingRef} tabIndex={-1}>
@@ -51,7 +48,7 @@ export function TermArticle({ article, lang, titleOf, hrefFor, headingRef }: Ter
       </header>
 
       {/* build-time rendered from our own glossary files: trusted */}
-      <div class="article-body" dangerouslySetInnerHTML={{ __html: text.html }} />
+      {body ? <div class="article-body" dangerouslySetInnerHTML={{ __html: body[lang].html }} /> : <div class="article-body" aria-busy="true" />}
 
       {related.length > 0 && (
         <section class="article-section" aria-labelledby="related-heading">
@@ -68,11 +65,11 @@ export function TermArticle({ article, lang, titleOf, hrefFor, headingRef }: Ter
         </section>
       )}
 
-      {text.sources.length > 0 && (
+      {sources.length > 0 && (
         <section class="article-section" aria-labelledby="sources-heading">
           <h2 id="sources-heading">{t.sources}</h2>
           <ol class="sources">
-            {text.sources.map((source) => (
+            {sources.map((source) => (
               <li key={source.url}>
                 <a href={source.url} target="_blank" rel="noopener noreferrer">
                   {source.title}
@@ -88,10 +85,10 @@ export function TermArticle({ article, lang, titleOf, hrefFor, headingRef }: Ter
         <p>
           <time dateTime={text.reviewed}>{t.reviewed(formatDate(text.reviewed, lang))}</time>
         </p>
-        {text.asOf && <p>{t.asOf(formatDate(text.asOf, lang))}</p>}
-        {article.kind === 'term' && article.category && (
+        {text.asOf && <p>{t.asOf(formatMonth(text.asOf, lang))}</p>}
+        {entry.kind === 'term' && entry.category && (
           <p>
-            {t.category}: {t.categories[article.category]}
+            {t.category}: {t.categories[entry.category]}
           </p>
         )}
       </footer>

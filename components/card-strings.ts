@@ -8,7 +8,8 @@ export const CARD_UI = {
     source: 'Source',
     close: 'Close',
     disclaimer: 'General information, not legal advice.',
-    asOf: (date: string) => `Facts that change were checked as of ${date}.`,
+    /** `month` in words: "As of March 2026" */
+    asOf: (month: string) => `As of ${month}`,
     switchTo: 'Español',
     switchToLabel: 'Ver en español',
     navHint: 'Alt+↓ next term · Alt+↑ previous · Esc close',
@@ -19,7 +20,7 @@ export const CARD_UI = {
     source: 'Fuente',
     close: 'Cerrar',
     disclaimer: 'Información general, no es asesoría legal.',
-    asOf: (date: string) => `Los datos que cambian se revisaron el ${date}.`,
+    asOf: (month: string) => `A ${month}`,
     switchTo: 'English',
     switchToLabel: 'View in English',
     navHint: 'Alt+↓ término siguiente · Alt+↑ anterior · Esc cerrar',

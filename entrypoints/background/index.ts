@@ -1,10 +1,12 @@
 // Background: settings defaults and migration, the context menu, the keyboard command, and the messages of
 // content scripts (answered in messages.ts: validated, and only from this extension).
-import cards from 'virtual:glossary/cards';
+import catalog from 'virtual:glossary/catalog';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CARD_UI_FILE } from '@/components/card-ui';
+import { createExactLookup, itemsFromCatalog } from '@/glossary/runtime/names';
 import { writeCleanSettings } from '@/utils/settings';
+import { lookupPath } from './lookup';
 import { answerMessage, type MessageSender } from './messages';
 
 const MENU_ID = 'legal-lens-lookup';
@@ -42,10 +44,11 @@ export default defineBackground(() => {
     }
   });
 
+  const lookup = createExactLookup(itemsFromCatalog(catalog));
   browser.contextMenus?.onClicked.addListener((info) => {
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
-    const q = info.selectionText.trim().slice(0, 100);
-    void browser.tabs.create({ url: browser.runtime.getURL(`/explainer.html?q=${encodeURIComponent(q)}` as '/explainer.html') });
+    const path = lookupPath(info.selectionText, lookup);
+    if (path) void browser.tabs.create({ url: browser.runtime.getURL(path as '/explainer.html') });
   });
 
   browser.commands.onCommand.addListener(async (command) => {
@@ -59,7 +62,7 @@ export default defineBackground(() => {
   // a listener that returns a promise answers with its value; undefined leaves the message to others
   browser.runtime.onMessage.addListener((raw: unknown, sender: MessageSender) => {
     const answer = answerMessage(raw, sender, {
-      cards,
+      cards: catalog.terms,
       ownId: browser.runtime.id,
       getURL: (path) => browser.runtime.getURL(path as '/explainer.html'),
       openTab: (tab) => void browser.tabs.create(tab),

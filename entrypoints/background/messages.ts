@@ -2,7 +2,7 @@
 // card UI (injected into their frame the first time a card is about to open), and to open an explainer page in
 // a new tab next to theirs. Every message is validated, and only this extension's own pages and content scripts
 // are answered (a web page or another extension gets nothing).
-import type { CardData } from '@/glossary/runtime/types';
+import type { Card, CardData } from '@/glossary/runtime/types';
 import { isOwnSender, parseMessage } from '@/utils/messages';
 
 export interface MessageSender {
@@ -13,6 +13,7 @@ export interface MessageSender {
 }
 
 export interface BackgroundDeps {
+  /** the cards by term id (catalog entries may carry more: only a card's own fields are sent) */
   cards: CardData;
   /** this extension's id */
   ownId: string;
@@ -33,7 +34,7 @@ export function answerMessage(raw: unknown, sender: MessageSender, deps: Backgro
   if (!isOwnSender(sender, deps.ownId)) return undefined;
   const msg = parseMessage(raw);
   if (msg?.type === 'legal-lens:get-cards') {
-    return Object.fromEntries(msg.ids.filter((id) => Object.hasOwn(deps.cards, id)).map((id) => [id, deps.cards[id]]));
+    return Object.fromEntries(msg.ids.filter((id) => Object.hasOwn(deps.cards, id)).map((id) => [id, cardOf(deps.cards[id])]));
   }
   if (msg?.type === 'legal-lens:load-card-ui') {
     const tabId = sender.tab?.id;
@@ -46,4 +47,10 @@ export function answerMessage(raw: unknown, sender: MessageSender, deps: Backgro
     deps.openTab({ url: deps.getURL(`/explainer.html${lang}#${msg.id}`), ...(index !== undefined ? { index: index + 1 } : {}) });
   }
   return undefined;
+}
+
+/** What a content script needs to draw a card, and nothing else (no aliases, no review dates). */
+function cardOf({ id, category, related, en, es }: Card): Card {
+  const text = ({ title, summary, source, asOfMonth }: Card['en']) => ({ title, summary, source, ...(asOfMonth ? { asOfMonth } : {}) });
+  return { id, category, related, en: text(en), es: text(es) };
 }

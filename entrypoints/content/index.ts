@@ -11,6 +11,7 @@ import { TermHighlighter } from './highlighter';
 import { topLevelUrl } from './top-site';
 import { FetchedCardTexts } from './card/card-texts';
 import { loadCardUi } from './card/card-ui-loader';
+import { pageLanguage } from './page-lang';
 import { explainerHref, openExplainer } from './card/explainer-link';
 import { openFirstVisibleCard, watchKeyboard } from './card/keyboard';
 import { PageCard } from './card/page-card';
@@ -50,6 +51,7 @@ export default defineContentScript({
         explainerHref,
         openExplainer,
         loadCardUi,
+        pageLanguage: (sample) => pageLanguage(document, browser.i18n, sample),
       });
       watchPointer(card);
       watchTouch(card);

@@ -1,20 +1,26 @@
 // The explainer page: `#<id>` shows one term's or guide's article; no hash shows the index of everything.
 // The language comes from `?lang=`, else the user's setting, else the browser's UI language; `?q=` fills
-// the index's search (the context menu's "Look up" opens it that way).
+// the index's search (the context menu's "Look up" opens it that way). The index and every article's heading
+// come from the catalog; an article's body is loaded (its own chunk) when it is shown.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { pickLang, UI } from '@/components/i18n';
 import { TermArticle } from '@/components/TermArticle';
-import { createGlossarySearch, itemsFromArticles, type SearchItem } from '@/glossary/runtime/search';
+import { useBodyWords } from '@/components/use-body-words';
+import { createGlossarySearch, itemsFromCatalog, type SearchItem } from '@/glossary/runtime/search';
 import { LANGS, type Lang } from '@/glossary/runtime/categories';
-import type { ArticleData, CardData } from '@/glossary/runtime/types';
+import type { ArticleBody, BodyWordIndex, Catalog } from '@/glossary/runtime/types';
 import type { Settings } from '@/utils/settings';
 import { GlossaryIndex } from './GlossaryIndex';
 import { TermPopover } from './term-popover';
 
 export interface ExplainerProps {
-  articles: ArticleData;
-  cards: CardData;
+  /** every term and guide without its body; its terms are the cards of term links */
+  catalog: Catalog;
+  /** the body of one article; rejects when it cannot be loaded */
+  loadBody: (id: string) => Promise<ArticleBody>;
+  /** the words of the article bodies, for search at a lower weight */
+  loadBodyWords?: () => Promise<BodyWordIndex>;
   settings: Settings;
   /** the browser's UI language, for the "page" language setting */
   uiLanguage: string;
@@ -34,7 +40,10 @@ function initialLang(search: string, settings: Settings, uiLanguage: string): La
   return LANGS.find((lang) => lang === fromUrl) ?? pickLang(settings.language, uiLanguage);
 }
 
-export function Explainer({ articles, cards, settings, uiLanguage }: ExplainerProps) {
+type Body = { id: string; body: ArticleBody | null; failed?: boolean };
+
+export function Explainer({ catalog, loadBody, loadBodyWords, settings, uiLanguage }: ExplainerProps) {
+  const cards = catalog.terms;
   const [lang, setLang] = useState<Lang>(() => initialLang(location.search, settings, uiLanguage));
   const [id, setId] = useState(() => idFromHash(location.hash));
   const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
@@ -46,9 +55,25 @@ export function Explainer({ articles, cards, settings, uiLanguage }: ExplainerPr
   langRef.current = lang;
   const t = UI[lang];
 
-  const search = useMemo(() => createGlossarySearch(itemsFromArticles(articles)), [articles]);
-  const article = id ? (articles.terms[id] ?? articles.guides[id]) : undefined;
-  const titleOf = (other: string) => (articles.terms[other] ?? articles.guides[other])?.[lang].title;
+  const bodyWords = useBodyWords(loadBodyWords);
+  const search = useMemo(() => createGlossarySearch(itemsFromCatalog(catalog), bodyWords), [catalog, bodyWords]);
+  const entry = id ? (catalog.terms[id] ?? catalog.guides[id]) : undefined;
+  const titleOf = (other: string) => (catalog.terms[other] ?? catalog.guides[other])?.[lang].title;
+  const [body, setBody] = useState<Body | null>(null);
+
+  useEffect(() => {
+    if (!entry) return;
+    let live = true;
+    setBody({ id: entry.id, body: null });
+    loadBody(entry.id).then(
+      (loaded) => live && setBody({ id: entry.id, body: loaded }),
+      () => live && setBody({ id: entry.id, body: null, failed: true }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [entry, loadBody]);
+  const shownBody = body?.id === entry?.id ? body : null;
 
   useEffect(() => {
     const onHash = () => setId(idFromHash(location.hash));
@@ -71,9 +96,9 @@ export function Explainer({ articles, cards, settings, uiLanguage }: ExplainerPr
   };
 
   useEffect(() => {
-    const title = article ? article[lang].title : id ? t.notFound : t.glossaryTitle;
+    const title = entry ? entry[lang].title : id ? t.notFound : t.glossaryTitle;
     document.title = `${title} — ${t.appName}`;
-  }, [article, id, lang]);
+  }, [entry, id, lang]);
 
   // after moving to another article, start at its top with focus on its heading
   useEffect(() => {
@@ -94,7 +119,7 @@ export function Explainer({ articles, cards, settings, uiLanguage }: ExplainerPr
     if (!main.current) return;
     const popover = new TermPopover(main.current, { cards, lang: () => langRef.current, hoverDelay: settings.hoverDelay, navigate });
     return () => popover.destroy();
-  }, [cards, settings.hoverDelay, id]);
+  }, [cards, settings.hoverDelay, id, shownBody?.body]);
 
   // term links in article HTML point at "/explainer.html#id"; following them as written would reload the
   // page and drop `?lang=`, so change only the hash
@@ -102,7 +127,7 @@ export function Explainer({ articles, cards, settings, uiLanguage }: ExplainerPr
     if (e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
     const link = (e.target as Element | null)?.closest?.<HTMLAnchorElement>('a[data-term]');
     const term = link?.dataset.term;
-    if (!term || !(articles.terms[term] || articles.guides[term])) return;
+    if (!term || !(catalog.terms[term] || catalog.guides[term])) return;
     e.preventDefault();
     navigate(term);
   };
@@ -143,7 +168,7 @@ export function Explainer({ articles, cards, settings, uiLanguage }: ExplainerPr
       <main id="main" class="page-main" ref={main} tabIndex={-1} onClick={onMainClick}>
         {!id && (
           <GlossaryIndex
-            articles={articles}
+            catalog={catalog}
             search={search}
             lang={lang}
             query={query}
@@ -161,8 +186,15 @@ export function Explainer({ articles, cards, settings, uiLanguage }: ExplainerPr
                 {t.back}
               </a>
             </nav>
-            {article ? (
-              <TermArticle key={article.id} article={article} lang={lang} titleOf={titleOf} hrefFor={(other) => `#${other}`} headingRef={heading} />
+            {entry ? (
+              <>
+                <TermArticle key={entry.id} entry={entry} body={shownBody?.body ?? null} lang={lang} titleOf={titleOf} hrefFor={(other) => `#${other}`} headingRef={heading} />
+                {shownBody?.failed && (
+                  <p class="note" role="alert">
+                    {t.articleFailed}
+                  </p>
+                )}
+              </>
             ) : (
               <div class="not-found">
                 <h1 ref={heading} tabIndex={-1}>

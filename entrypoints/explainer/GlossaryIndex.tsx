@@ -1,14 +1,14 @@
 // The explainer's front page: every guide and every term (grouped by category) as links `#<id>`,
-// with a search box that filters them.
+// with a search box that filters them; when a search finds nothing, the whole index stays in view.
 import type { Ref } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { UI } from '@/components/i18n';
 import { SearchBox } from '@/components/SearchBox';
 import type { GlossarySearch, SearchItem } from '@/glossary/runtime/search';
-import type { Article, ArticleData, Category, Lang } from '@/glossary/runtime/types';
+import type { Catalog, Category, Entry, Lang } from '@/glossary/runtime/types';
 
 export interface GlossaryIndexProps {
-  articles: ArticleData;
+  catalog: Catalog;
   search: GlossarySearch;
   lang: Lang;
   query: string;
@@ -18,19 +18,19 @@ export interface GlossaryIndexProps {
   focusSearch?: boolean;
 }
 
-export function GlossaryIndex({ articles, search, lang, query, onQuery, onChoose, headingRef, focusSearch }: GlossaryIndexProps) {
+export function GlossaryIndex({ catalog, search, lang, query, onQuery, onChoose, headingRef, focusSearch }: GlossaryIndexProps) {
   const t = UI[lang];
   const results = useMemo(() => search(query, 500), [search, query]);
-  const byTitle = (a: Article, b: Article) => a[lang].title.localeCompare(b[lang].title, lang, { sensitivity: 'base' });
-  const guides = useMemo(() => Object.values(articles.guides).sort(byTitle), [articles, lang]);
+  const byTitle = (a: Entry, b: Entry) => a[lang].title.localeCompare(b[lang].title, lang, { sensitivity: 'base' });
+  const guides = useMemo(() => Object.values(catalog.guides).sort(byTitle), [catalog, lang]);
   const groups = useMemo(() => {
-    const terms = Object.values(articles.terms).sort(byTitle);
+    const terms = Object.values(catalog.terms).sort(byTitle);
     return (Object.keys(t.categories) as Category[])
       .map((category) => ({ category, terms: terms.filter((a) => a.category === category) }))
       .concat([{ category: 'other' as Category, terms: terms.filter((a) => !a.category || !(a.category in t.categories)) }])
       .filter((g) => g.terms.length > 0);
-  }, [articles, lang]);
-  const filtering = query.trim().length > 0;
+  }, [catalog, lang]);
+  const filtering = query.trim().length > 0 && results.length > 0;
 
   return (
     <div class="index">
@@ -41,7 +41,16 @@ export function GlossaryIndex({ articles, search, lang, query, onQuery, onChoose
       <p class="disclaimer-note">{t.disclaimer}</p>
 
       <div class="index-search">
-        <SearchBox id="glossary-search" lang={lang} value={query} results={results} onInput={onQuery} onChoose={onChoose} autoFocus={focusSearch} />
+        <SearchBox
+          id="glossary-search"
+          lang={lang}
+          value={query}
+          results={results}
+          onInput={onQuery}
+          onChoose={onChoose}
+          whenNothingFits={t.indexBelow}
+          autoFocus={focusSearch}
+        />
       </div>
 
       <div hidden={filtering}>

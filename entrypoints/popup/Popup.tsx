@@ -1,18 +1,24 @@
 // The toolbar popup: search the glossary, see the terms found on this page, turn Legal Lens off here or
 // everywhere (a change that could not be saved is announced as an alert), and reach the full glossary and the
-// settings.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+// settings. One region scrolls (search results, "On this page", the switches) between a header and a footer that
+// stay in view (the links and the disclaimer), and it never ends through a row (whole-rows.ts).
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { pickLang, UI } from '@/components/i18n';
 import { SearchBox } from '@/components/SearchBox';
-import { createGlossarySearch, itemsFromCards, type SearchItem } from '@/glossary/runtime/search';
-import type { CardData } from '@/glossary/runtime/types';
+import { useBodyWords } from '@/components/use-body-words';
+import { createGlossarySearch, itemsFromCatalog, type SearchItem } from '@/glossary/runtime/search';
+import type { BodyWordIndex, Catalog } from '@/glossary/runtime/types';
 import type { PageTerm } from '@/utils/messages';
 import { SettingsSaveError, loadSettings, saveSettings, setSiteDisabled, siteOf, watchSettings, type Settings } from '@/utils/settings';
 import { getActiveTab, requestPageTerms, type ActiveTab } from './active-tab';
+import { fitWholeRows } from './whole-rows';
 
 export interface PopupProps {
-  cards: CardData;
+  /** every term and guide (no bodies): search, and the titles of "On this page" */
+  catalog: Catalog;
+  /** the words of the article bodies, for search at a lower weight; loaded once the popup is up */
+  loadBodyWords?: () => Promise<BodyWordIndex>;
   initialSettings: Settings;
   uiLanguage: string;
 }
@@ -30,7 +36,8 @@ function openInTab(url: string) {
   void browser.tabs.create({ url }).then(() => window.close());
 }
 
-export function Popup({ cards, initialSettings, uiLanguage }: PopupProps) {
+export function Popup({ catalog, loadBodyWords, initialSettings, uiLanguage }: PopupProps) {
+  const cards = catalog.terms;
   const [settings, setSettings] = useState(initialSettings);
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [pageTerms, setPageTerms] = useState<PageTerms>({ state: 'loading' });
@@ -39,7 +46,8 @@ export function Popup({ cards, initialSettings, uiLanguage }: PopupProps) {
   const lang = pickLang(settings.language, uiLanguage);
   const t = UI[lang];
 
-  const search = useMemo(() => createGlossarySearch(itemsFromCards(cards)), [cards]);
+  const bodyWords = useBodyWords(loadBodyWords);
+  const search = useMemo(() => createGlossarySearch(itemsFromCatalog(catalog), bodyWords), [catalog, bodyWords]);
   const results = useMemo(() => search(query, 8), [search, query]);
   const site = tab?.url ? siteOf(tab.url) : null;
   const offHere = !!site && settings.disabledSites.includes(site);
@@ -73,6 +81,16 @@ export function Popup({ cards, initialSettings, uiLanguage }: PopupProps) {
     document.documentElement.lang = lang;
   }, [lang]);
 
+  const scroller = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    if (scroller.current) fitWholeRows(scroller.current);
+  });
+  useEffect(() => {
+    const refit = () => scroller.current && fitWholeRows(scroller.current);
+    window.addEventListener('resize', refit);
+    return () => window.removeEventListener('resize', refit);
+  }, []);
+
   /** Saves with `write`; on failure, says so and shows what is stored. */
   const persist = (write: () => Promise<Settings>) =>
     void write().then(
@@ -104,7 +122,7 @@ export function Popup({ cards, initialSettings, uiLanguage }: PopupProps) {
         <h1>{t.appName}</h1>
       </header>
 
-      <main class="popup-main">
+      <main class="popup-main" ref={scroller}>
         <SearchBox
           id="popup-search"
           lang={lang}
@@ -112,6 +130,11 @@ export function Popup({ cards, initialSettings, uiLanguage }: PopupProps) {
           results={results}
           onInput={setQuery}
           onChoose={(item: SearchItem) => openInTab(explainerUrl(item.id))}
+          whenNothingFits={
+            <a href={explainerUrl()} onClick={(e) => openTerm(e)}>
+              {t.browseAll}
+            </a>
+          }
           autoFocus
         />
 
@@ -170,7 +193,9 @@ export function Popup({ cards, initialSettings, uiLanguage }: PopupProps) {
             {saveError && <p class="error">{saveError === 'too-many-sites' ? t.tooManySites : t.saveFailed}</p>}
           </div>
         </section>
+      </main>
 
+      <footer class="popup-footer">
         <nav class="popup-links" aria-label={t.appName}>
           <a href={explainerUrl()} onClick={(e) => openTerm(e)}>
             {t.browseAll}
@@ -185,9 +210,8 @@ export function Popup({ cards, initialSettings, uiLanguage }: PopupProps) {
             {t.settings}
           </a>
         </nav>
-
         <p class="disclaimer-note">{t.disclaimer}</p>
-      </main>
+      </footer>
     </div>
   );
 }

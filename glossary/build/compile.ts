@@ -6,6 +6,7 @@ import type { ZodError } from 'zod';
 import { renderMarkdown } from './markdown.ts';
 import { compileMatcher, isAcronymLike, type MatcherEntry } from '../runtime/matcher.ts';
 import { buildMatcherIndex } from './matcher-entries.ts';
+import { formatMonth } from '../runtime/dates.ts';
 import { aliasKey, normalizeText } from '../runtime/normalize.ts';
 import { checkDates, checkSharedDates } from './dates.ts';
 import { parseYamlText, splitFrontMatter } from './front-matter.ts';
@@ -291,7 +292,9 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
   const articleText = (f: ParsedFile<TermFrontMatter | GuideFrontMatter>): ArticleText => ({
     title: f.data.title,
     summary: f.data.summary,
+    aliases: 'aliases' in f.data ? f.data.aliases.map((a) => (typeof a === 'string' ? a : a.text)) : [],
     html: rendered.get(f.file)?.html ?? '',
+    text: rendered.get(f.file)?.text ?? '',
     sources: f.data.sources,
     reviewed: f.data.reviewed,
     ...(f.data.as_of ? { asOf: f.data.as_of } : {}),
@@ -301,14 +304,13 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
     const es = langs.es;
     if (!en || !es) continue;
     const asOf = en.data.as_of ?? es.data.as_of;
-    cards[id] = {
-      id,
-      category: en.data.category,
-      related: en.data.related.filter(knownTerm),
-      ...(asOf ? { asOf } : {}),
-      en: { title: en.data.title, summary: en.data.summary, source: en.data.sources[0] },
-      es: { title: es.data.title, summary: es.data.summary, source: es.data.sources[0] },
-    };
+    const cardText = (f: ParsedFile<TermFrontMatter>) => ({
+      title: f.data.title,
+      summary: f.data.summary,
+      source: f.data.sources[0],
+      ...(asOf ? { asOfMonth: formatMonth(asOf, f.lang) } : {}),
+    });
+    cards[id] = { id, category: en.data.category, related: en.data.related.filter(knownTerm), en: cardText(en), es: cardText(es) };
     if (es.data.category !== en.data.category) add(es.file, 'category', `is "${es.data.category}" but the English file says "${en.data.category}"`);
     articles.terms[id] = { id, kind: 'term', category: en.data.category, related: cards[id].related, en: articleText(en), es: articleText(es) };
   }

@@ -2,9 +2,12 @@
 // A glossary problem fails a production build (`vite build`, `wxt build`/`zip`), listing every problem once as
 // `file: field: what is wrong`. Under a dev server or Vitest (`serve`) the problems are printed once as a warning
 // and the data is served anyway, so a content problem shows in the glossary test instead of stopping every test.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileGlossary, formatProblem, type CompiledGlossary } from './compile.ts';
+import { bodyOf, bodyWordsOf, catalogOf } from './emit.ts';
 import { NAMES_FILE } from './matcher-entries.ts';
 import { REVIEW_LOG_DIR } from './review-log.ts';
 import { deflateShippedGlossary } from './shipped-glossary.ts';
@@ -15,13 +18,44 @@ const MODULES = {
   // (glossary/runtime/shipped-glossary.ts inflates it)
   'virtual:glossary/matcher-index': (g: CompiledGlossary) =>
     deflateShippedGlossary(g.matcherIndex, Object.fromEntries(g.matcherIndex.ids.map((id) => [id, g.cards[id].category]))),
-  'virtual:glossary/cards': (g: CompiledGlossary) => g.cards,
-  'virtual:glossary/articles': (g: CompiledGlossary) => g.articles,
+  'virtual:glossary/catalog': (g: CompiledGlossary) => catalogOf(g.articles, g.cards),
+  'virtual:glossary/body-words': (g: CompiledGlossary) => bodyWordsOf(g.articles),
+  'virtual:glossary/article-loaders': (g: CompiledGlossary) => [...Object.keys(g.articles.terms), ...Object.keys(g.articles.guides)],
 } as const;
 type ModuleId = keyof typeof MODULES;
+/** One module per term or guide: its explainer page's body (a chunk of its own, loaded on demand). */
+const ARTICLE = 'virtual:glossary/article/';
 /** The compiler's inputs under the glossary root (folders and files). */
 export const WATCHED = ['terms', 'guides', TERMBASE_FILE, NAMES_FILE, REVIEW_LOG_DIR] as const;
 const RESOLVED = '\0';
+
+/**
+ * The last compile of each glossary root, with a digest of every input it read. WXT builds each group of
+ * entrypoints (content script, card UI, pages…) with a plugin of its own, and reading and checking the whole
+ * glossary is most of each step's time; unchanged inputs are compiled once per process.
+ */
+const lastCompile = new Map<string, { digest: string; result: CompiledGlossary }>();
+
+/** A digest of the compiler's inputs under `root`: every file's path and bytes (a missing input counts too). */
+function inputsDigest(root: string): string {
+  const hash = createHash('sha256');
+  const visit = (path: string) => {
+    let isDir: boolean;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      hash.update(`${path}\0missing\0`);
+      return;
+    }
+    if (isDir) {
+      for (const name of readdirSync(path).sort()) visit(join(path, name));
+    } else {
+      hash.update(`${path}\0`).update(readFileSync(path)).update('\0');
+    }
+  };
+  for (const input of WATCHED) visit(join(root, input));
+  return hash.digest('hex');
+}
 
 /** The error a failed build throws: its message names the count only, because the list is printed before it. */
 export class GlossaryBuildError extends Error {
@@ -44,7 +78,12 @@ export function glossaryPlugin(
   /** the problems last printed, so a rebuild with the same problems does not print them again */
   let printed = '';
   const compile = () => {
-    const result = compileGlossary(root);
+    const digest = inputsDigest(root);
+    let result = lastCompile.get(root)?.digest === digest ? lastCompile.get(root)!.result : null;
+    if (!result) {
+      result = compileGlossary(root);
+      lastCompile.set(root, { digest, result });
+    }
     if (result.problems.length) {
       const list = result.problems.map(formatProblem).join('\n');
       if (list !== printed) {
@@ -68,20 +107,34 @@ export function glossaryPlugin(
       for (const input of WATCHED) this.addWatchFile(join(root, input));
     },
     resolveId(id) {
-      return id in MODULES ? RESOLVED + id : null;
+      return id in MODULES || id.startsWith(ARTICLE) ? RESOLVED + id : null;
     },
     load(id) {
       if (!id.startsWith(RESOLVED)) return null;
-      const name = id.slice(RESOLVED.length) as ModuleId;
-      if (!(name in MODULES)) return null;
+      const name = id.slice(RESOLVED.length);
+      if (!(name in MODULES) && !name.startsWith(ARTICLE)) return null;
       compiled ??= compile();
-      const data = MODULES[name](compiled);
+      if (name.startsWith(ARTICLE)) {
+        const articleId = name.slice(ARTICLE.length);
+        const article = compiled.articles.terms[articleId] ?? compiled.articles.guides[articleId];
+        if (!article) throw new Error(`Legal Lens glossary: no term or guide "${articleId}"`);
+        return jsonModule(bodyOf(article));
+      }
+      const data = MODULES[name as ModuleId](compiled);
       // the shipped glossary is a string of printable ASCII that needs no escape
       if (name === 'virtual:glossary/matcher-index') return `export default ${JSON.stringify(data)};`;
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
+      if (name === 'virtual:glossary/article-loaders') {
+        // a literal import() per article, so the bundler gives each body a chunk of its own
+        const ids = data as string[];
+        return `export default {\n${ids.map((a) => `  ${JSON.stringify(a)}: () => import(${JSON.stringify(ARTICLE + a)}),`).join('\n')}\n};`;
+      }
+      // larger data parses faster through JSON.parse of a string
+      return jsonModule(data);
     },
     watchChange(id) {
       if (id.startsWith(root)) compiled = null;
     },
   };
 }
+
+const jsonModule = (data: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;

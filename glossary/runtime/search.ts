@@ -1,92 +1,307 @@
-// Glossary search (run time) for the popup and the explainer index: fuzzy search over titles, ids and
-// summaries in both languages. Text and query are folded the same way first, so accents, case and the
-// punctuation of legal tokens do not matter: "inmigracion" finds "inmigración", "287g" finds "287(g)".
+// Glossary search (run time) for the popup, the explainer index and the context menu. A wrong answer is worse than
+// none (issue #12: "policia" used to list Form N-400, "notario" Sanctuary jurisdiction), so results come in tiers,
+// and a term shows only when every meaningful word of the query is found in it:
+//
+//   0. exact name: the query, folded (search-key.ts), is one of the entry's names (names.ts): a title, an alias,
+//      a form number or a citation ("I-862", "i765", "§ 1983", "1357(g)", "green card", "perfil racial");
+//   1. phrase: the query's words appear in a name as whole words, the last one possibly still being typed
+//      ("mandamus" → "Writ of mandamus", "manda" → "Mandamus Act", "287" → "287(g)", but "I-9" ↛ "I-90");
+//   2. typo in a name: when a query word is no word of the glossary at all, Fuse (threshold, ignoreLocation)
+//      finds names that spell it nearly the same, and only where the match covers whole words ("nortice to
+//      apear", "habeus corpus", never "ice" inside "justice"); each name is searched on its own and an entry
+//      ranks by its closest name, titles a little over aliases (an entry with many names holding the phrase
+//      does not outrank the entry that is that phrase: "racial profilling" → Racial profiling first);
+//   3. words: every meaningful word (not "la", "de", "the"…) is found — as written, as a plural or singular, by
+//      its stem, or within one or two typing errors when it is no glossary word — in a name (weight 1), a summary
+//      (0.6) or, once loaded, the article's body (0.3), in either language; the better the fields, the higher it
+//      ranks, a part of the query that names the entry ranks it higher, and so does being related to the entry
+//      the query names.
+//
+// A word is never matched by a prefix or a fuzzy hit inside a longer word: "migra" does not find "migratorio",
+// and a real word ("policia") is never taken for a typo of another ("politica").
 import Fuse from 'fuse.js';
-import type { Article, ArticleData, CardData, Category } from './types.ts';
+import { namesOf, type SearchItem } from './names.ts';
+import { keyWords, searchKey } from './search-key.ts';
+import type { BodyWordIndex } from './types.ts';
 
-/** What search needs from a term or a guide; both cards and articles have this shape. */
-export interface SearchItem {
-  id: string;
-  kind: 'term' | 'guide';
-  category?: Category;
-  en: { title: string; summary: string };
-  es: { title: string; summary: string };
-}
-
-interface Doc {
-  item: SearchItem;
-  id: string;
-  titleEn: string;
-  titleEs: string;
-  summaryEn: string;
-  summaryEs: string;
-}
-
-/** Lower case, no accents, no brackets or dots, other punctuation as spaces. */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[().'’‘"“”§]/g, '')
-    .replace(/(?<=\p{L})-(?=\p{N})|(?<=\p{N})-(?=\p{L})/gu, '') // "I-485" = "I485"
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/(?<=\p{N}) (?=\p{L}\b)/gu, '') // "287 (g)" = "287(g)"
-    .trim();
-}
-
-export function itemsFromCards(cards: CardData): SearchItem[] {
-  return Object.values(cards).map((c) => ({ id: c.id, kind: 'term', category: c.category, en: c.en, es: c.es }));
-}
-
-export function itemsFromArticles(articles: ArticleData): SearchItem[] {
-  const toItem = (a: Article): SearchItem => ({ id: a.id, kind: a.kind, category: a.category, en: a.en, es: a.es });
-  return [...Object.values(articles.terms), ...Object.values(articles.guides)].map(toItem);
-}
+export { itemsFromCatalog } from './names.ts';
+export type { SearchItem };
 
 export type GlossarySearch = (query: string, limit?: number) => SearchItem[];
 
-export function createGlossarySearch(items: SearchItem[]): GlossarySearch {
-  const docs: Doc[] = items.map((item) => ({
-    item,
-    id: foldForSearch(item.id),
-    titleEn: foldForSearch(item.en.title),
-    titleEs: foldForSearch(item.es.title),
-    summaryEn: foldForSearch(item.en.summary),
-    summaryEs: foldForSearch(item.es.summary),
-  }));
-  const fuse = new Fuse(docs, {
-    keys: [
-      { name: 'titleEn', weight: 3 },
-      { name: 'titleEs', weight: 3 },
-      { name: 'id', weight: 2 },
-      { name: 'summaryEn', weight: 1 },
-      { name: 'summaryEs', weight: 1 },
-    ],
-    includeScore: true,
-    // summaries are long: a word may sit anywhere in them
-    ignoreLocation: true,
-    threshold: 0.3,
-    minMatchCharLength: 2,
+/** Words that carry no meaning alone, in either language: a query still has to match the others. */
+const STOPWORDS = new Set(
+  'a an the of to in on for and or by at is are be as with from what how that this it its de del la las el los lo un una unos unas y o u e en por para con que se al su sus mi es'.split(' '),
+);
+const FIELD_WEIGHT = { names: 1, summary: 0.6, body: 0.3 } as const;
+type Field = keyof typeof FIELD_WEIGHT;
+/** Fuse's bitap threshold for names: about one typing error in four characters. */
+const NAME_THRESHOLD = 0.34;
+
+interface Doc {
+  item: SearchItem;
+  names: string[];
+  titles: string[];
+  aliases: string[];
+}
+
+/** One name of one entry, as the typo tier searches it. */
+interface NameRecord {
+  doc: number;
+  name: string;
+  title: boolean;
+}
+
+/** What an alias costs against a title in the typo tier. */
+const ALIAS_PENALTY = 0.02;
+
+/** Word → the documents whose field holds it. */
+type Postings = Map<string, Set<number>>;
+
+function addWords(postings: Postings, text: string, doc: number): void {
+  for (const word of keyWords(text)) {
+    let docs = postings.get(word);
+    if (!docs) postings.set(word, (docs = new Set()));
+    docs.add(doc);
+  }
+}
+
+/**
+ * Builds the search over `items`. `bodyWords` (virtual:glossary/body-words) adds the articles' text at the lowest
+ * weight; without it, titles, aliases and summaries are searched.
+ */
+export function createGlossarySearch(items: SearchItem[], bodyWords?: BodyWordIndex): GlossarySearch {
+  const docs: Doc[] = items.map((item) => {
+    const aliases = [...new Set([...item.en.aliases, ...item.es.aliases].map(searchKey))].filter(Boolean);
+    const names = namesOf(item);
+    return { item, names, aliases, titles: names.filter((n) => !aliases.includes(n)) };
   });
+  const fields: Record<Field, Postings> = { names: new Map(), summary: new Map(), body: bodyPostings(docs, bodyWords) };
+  const byName = new Map<string, number[]>();
+  docs.forEach((doc, i) => {
+    for (const name of doc.names) {
+      addWords(fields.names, name, i);
+      push(byName, name, i);
+    }
+    addWords(fields.summary, searchKey(`${doc.item.en.summary} ${doc.item.es.summary}`), i);
+  });
+  const vocabulary = new Vocabulary([...fields.names.keys(), ...fields.summary.keys(), ...fields.body.keys()]);
+  let fuse: Fuse<NameRecord> | null = null;
+  // one record per name: Fuse multiplies the scores of every matching value of a field, so searching an entry's
+  // names as one list would rank an entry by how many of its names hold the phrase, not by how close one is
+  const nameFuse = () =>
+    (fuse ??= new Fuse(
+      docs.flatMap((doc, i) => [
+        ...doc.titles.map((name) => ({ doc: i, name, title: true })),
+        ...doc.aliases.map((name) => ({ doc: i, name, title: false })),
+      ]),
+      {
+        keys: ['name'],
+        threshold: NAME_THRESHOLD,
+        // a name's words can be anywhere in it: "apear" in "notice to appear"
+        ignoreLocation: true,
+        includeScore: true,
+        includeMatches: true,
+        minMatchCharLength: 2,
+      },
+    ));
+
   return (query, limit = 8) => {
-    const folded = foldForSearch(query);
-    if (folded.length < 2) return [];
-    return fuse
-      .search(folded)
-      .map((r) => ({ item: r.item.item, rank: (r.score ?? 1) - titleBonus(r.item, folded) }))
-      .sort((a, b) => a.rank - b.rank)
+    const key = searchKey(query);
+    if (key.length < 2) return [];
+    const words = keyWords(key);
+    const meaningful = words.filter((w) => !STOPWORDS.has(w));
+    const wanted = meaningful.length ? meaningful : words;
+    const best = new Map<number, number>();
+    const offer = (doc: number, score: number) => {
+      if (score < (best.get(doc) ?? 1)) best.set(doc, score);
+    };
+
+    // 0 and 1: exact names and whole-word phrases in names
+    docs.forEach((doc, i) => {
+      for (const name of doc.names) {
+        if (name === key) offer(i, 0);
+        else if (` ${name} `.includes(` ${key} `)) offer(i, 0.05 + 0.1 * (1 - key.length / name.length));
+        else if (partOf(name, key)) offer(i, 0.1 + 0.1 * (1 - key.length / name.length));
+      }
+    });
+
+    // 2: a word no glossary text holds is a typo; look for a name spelled nearly the same
+    const expansions = wanted.map((w) => vocabulary.expand(w));
+    if (expansions.some((e) => e.typo)) {
+      for (const r of nameFuse().search(key)) {
+        if ((r.score ?? 1) <= NAME_THRESHOLD && r.matches?.some((m) => coversWholeWords(m.value ?? '', m.indices, key.length))) {
+          offer(r.item.doc, 0.2 + 0.5 * (r.score ?? 1) + (r.item.title ? 0 : ALIAS_PENALTY));
+        }
+      }
+    }
+
+    // 3: every meaningful word found in some field; the coverage of each word is its best field × match quality
+    const coverage = new Map<number, number[]>();
+    expansions.forEach((expansion, w) => {
+      for (const [field, postings] of Object.entries(fields) as [Field, Postings][]) {
+        for (const [word, quality] of expansion.words) {
+          for (const doc of postings.get(word) ?? []) {
+            const got = coverage.get(doc) ?? coverage.set(doc, Array(wanted.length).fill(0)).get(doc)!;
+            got[w] = Math.max(got[w], FIELD_WEIGHT[field] * quality);
+          }
+        }
+      }
+    });
+    // a part of the query that is a whole name of the entry counts for more ("agente de ICE" is about ICE)
+    const named = new Map<number, number>();
+    for (let from = 0; from < words.length; from++) {
+      for (let to = from + 1; to <= Math.min(words.length, from + 6); to++) {
+        const part = words.slice(from, to);
+        if (part.every((w) => STOPWORDS.has(w))) continue;
+        for (const doc of byName.get(part.join(' ')) ?? []) named.set(doc, Math.max(named.get(doc) ?? 0, part.length / words.length));
+      }
+    }
+    for (const [doc, got] of coverage) {
+      if (got.every((c) => c > 0)) offer(doc, 0.35 + 0.6 * (1 - got.reduce((a, b) => a + b, 0) / got.length) - 0.1 * (named.get(doc) ?? 0));
+    }
+
+    // among entries found by their text, those related to the entry named by the query come first
+    const top = [...best].sort(([, a], [, b]) => a - b)[0];
+    if (top && top[1] < 0.35) {
+      const named = docs[top[0]].item;
+      for (const [doc, score] of best) {
+        const item = docs[doc].item;
+        if (score >= 0.35 && (named.related?.includes(item.id) || item.related?.includes(named.id))) best.set(doc, score - 0.03);
+      }
+    }
+
+    return [...best]
+      .sort(([a, sa], [b, sb]) => sa - sb || kindOrder(docs[a]) - kindOrder(docs[b]) || docs[a].item.en.title.localeCompare(docs[b].item.en.title))
       .slice(0, limit)
-      .map((r) => r.item);
+      .map(([doc]) => docs[doc].item);
   };
 }
 
-/** Fuse weighs a hit in a long summary about the same as one in a title; a title that starts with or
- *  contains the query should come first. */
-function titleBonus(doc: Doc, query: string): number {
-  const titles = [doc.titleEn, doc.titleEs, doc.id];
-  if (titles.some((t) => t === query)) return 1;
-  if (titles.some((t) => t.startsWith(query))) return 0.6;
-  if (titles.some((t) => t.includes(query))) return 0.4;
-  return 0;
+/**
+ * True when `key` begins a word of `name` and goes on from there as whole words, the last one possibly cut short
+ * (being typed): "manda" in "mandamus act", "287" in "287g program". A number is not cut short by more digits:
+ * "i9" is not the start of "i90", nor "n40" of "n400".
+ */
+function partOf(name: string, key: string): boolean {
+  let at = ` ${name}`.indexOf(` ${key}`);
+  while (at >= 0) {
+    const next = name[at + key.length] ?? ' ';
+    if (!(/\p{N}/u.test(key[key.length - 1]) && /\p{N}/u.test(next))) return true;
+    at = ` ${name}`.indexOf(` ${key}`, at + 1);
+  }
+  return false;
+}
+
+const kindOrder = (doc: Doc) => (doc.item.kind === 'term' ? 0 : 1);
+
+/** The body words' postings, by document position in `docs` (entries the index names but `docs` lacks are left out). */
+function bodyPostings(docs: Doc[], index?: BodyWordIndex): Postings {
+  const postings: Postings = new Map();
+  if (!index) return postings;
+  const position = new Map(docs.map((d, i) => [d.item.id, i]));
+  const words = keyWords(index.words);
+  const lists = index.postings.split(' ');
+  words.forEach((word, w) => {
+    const docsOfWord = new Set<number>();
+    let entry = 0;
+    for (const delta of lists[w]?.split(',') ?? []) {
+      entry += parseInt(delta, 36);
+      const doc = position.get(index.ids[entry]);
+      if (doc !== undefined) docsOfWord.add(doc);
+    }
+    if (docsOfWord.size) postings.set(word, docsOfWord);
+  });
+  return postings;
+}
+
+/**
+ * True when a Fuse match in `value` spans whole words: it starts where a word starts, ends at most one character
+ * before a word ends (a dropped letter), and covers at least three quarters of the query.
+ */
+function coversWholeWords(value: string, indices: readonly (readonly [number, number])[], queryLength: number): boolean {
+  if (!indices.length) return false;
+  const start = Math.min(...indices.map(([s]) => s));
+  const end = Math.max(...indices.map(([, e]) => e));
+  const wordStart = start === 0 || value[start - 1] === ' ';
+  let wordEnd = end;
+  while (wordEnd + 1 < value.length && value[wordEnd + 1] !== ' ') wordEnd++;
+  return wordStart && wordEnd - end <= 1 && end - start + 1 >= 0.75 * queryLength;
+}
+
+/** The words of the glossary, for deciding what a query word stands for. */
+class Vocabulary {
+  private readonly known: Set<string>;
+  private readonly byInitial = new Map<string, string[]>();
+  private readonly byStem = new Map<string, string[]>();
+
+  constructor(words: string[]) {
+    this.known = new Set(words);
+    for (const word of this.known) {
+      push(this.byInitial, word[0], word);
+      push(this.byStem, stem(word), word);
+    }
+  }
+
+  /**
+   * The glossary words a query word stands for, each with a quality (1 = as written): the word itself; its plural
+   * or singular ("detainers", "agentes"); the words of its stem ("citizenship" → "citizen", "ciudadania" →
+   * "ciudadano", "policia" → "police"); else — when
+   * the glossary has no such word at all, so the reader mistyped — words within one typing error (two from 9
+   * letters on) that start with the same letter. Numbers and words under 6 letters are never taken for typos.
+   */
+  expand(word: string): { words: Map<string, number>; typo: boolean } {
+    const words = new Map<string, number>();
+    for (const sibling of this.byStem.get(stem(word)) ?? []) words.set(sibling, 0.85);
+    for (const form of [`${word}s`, `${word}es`, word.replace(/e?s$/, '')]) {
+      if (form !== word && form.length >= 3 && this.known.has(form)) words.set(form, 0.9);
+    }
+    if (this.known.has(word)) words.set(word, 1);
+    if (/\p{N}/u.test(word)) return { words, typo: false }; // numbers are exact: "I-48" is not "I-485"
+    if (words.size || word.length < 6) return { words, typo: !words.size };
+    const allowed = word.length >= 9 ? 2 : 1;
+    for (const candidate of this.byInitial.get(word[0]) ?? []) {
+      if (Math.abs(candidate.length - word.length) > allowed) continue;
+      const edits = editDistance(word, candidate, allowed);
+      if (edits <= allowed) words.set(candidate, edits === 1 ? 0.75 : 0.55);
+    }
+    return { words, typo: true };
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** English and Spanish endings of number, gender and a few derivations; a stem keeps at least 4 letters. */
+const ENDINGS = /(?:ships|ship|ments|ment|ings|ing|ies|ias|ia|ed|es|os|as|o|a|e|s)$/;
+
+/** A light stem: the word without one common ending ("citizenship" → "citizen", "policias" → "polic"). */
+function stem(word: string): string {
+  if (word.length < 5 || /\p{N}/u.test(word)) return word;
+  const cut = word.replace(ENDINGS, '');
+  return cut.length >= 4 ? cut : word;
+}
+
+/** Optimal-string-alignment distance between a and b (a swap of two letters is one edit), or max + 1 once over max. */
+function editDistance(a: string, b: string, max: number): number {
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      row.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length];
 }

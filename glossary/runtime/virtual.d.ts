@@ -3,11 +3,16 @@ declare module 'virtual:glossary/matcher-index' {
   const shipped: string;
   export default shipped;
 }
-declare module 'virtual:glossary/cards' {
-  const cards: import('./types.ts').CardData;
-  export default cards;
+declare module 'virtual:glossary/catalog' {
+  const catalog: import('./types.ts').Catalog;
+  export default catalog;
 }
-declare module 'virtual:glossary/articles' {
-  const articles: import('./types.ts').ArticleData;
-  export default articles;
+declare module 'virtual:glossary/article-loaders' {
+  /** per term or guide id, a dynamic import of its body (each body is its own chunk) */
+  const loaders: Record<string, () => Promise<{ default: import('./types.ts').ArticleBody }>>;
+  export default loaders;
+}
+declare module 'virtual:glossary/body-words' {
+  const index: import('./types.ts').BodyWordIndex;
+  export default index;
 }

@@ -111,6 +111,8 @@ export interface LaunchOptions {
   hasTouch?: boolean;
   viewport?: { width: number; height: number };
   reducedMotion?: 'reduce' | 'no-preference';
+  /** more Chromium switches (touch.test.ts makes a finger the primary pointer with --blink-settings) */
+  args?: string[];
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -128,6 +130,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       `--load-extension=${EXTENSION_DIR}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
   // tsx compiles test files with esbuild's keepNames, whose __name() calls end up in page.evaluate bodies

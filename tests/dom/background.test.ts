@@ -2,9 +2,11 @@
 // service worker (through WXT's fake browser) answering a content script and writing migrated settings back.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { lookupPath } from '@/entrypoints/background/lookup';
 import { answerMessage, type BackgroundDeps, type MessageSender } from '@/entrypoints/background/messages';
+import { createExactLookup, itemsFromCatalog } from '@/glossary/runtime/names';
 import { SETTINGS_KEY } from '@/utils/settings';
-import { cards } from './fixture-glossary';
+import { cards, catalog } from './fixture-glossary';
 
 const OWN = { id: 'own-extension-id', tab: { id: 17, index: 4 }, frameId: 3 };
 function deps() {
@@ -60,6 +62,45 @@ describe('answerMessage', () => {
     const d = deps();
     d.injectCardUi.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
     await expect(answerMessage({ type: 'legal-lens:load-card-ui' }, OWN, d)).rejects.toThrow('Cannot access');
+  });
+});
+
+describe('"Look up in Legal Lens" (context menu)', () => {
+  const lookup = createExactLookup(itemsFromCatalog(catalog));
+  it.each([
+    ['a title opens its term', 'Writ of mandamus', '/explainer.html#writ-of-mandamus'],
+    ['in any case, with stray spaces and line breaks', '  WRIT OF\n mandamus ', '/explainer.html#writ-of-mandamus'],
+    ['a Spanish title', 'Perfil racial', '/explainer.html#racial-profiling'],
+    ['an accent left out', 'Programa 287(g)', '/explainer.html#287g'],
+    ['a citation written another way', '287 (g)', '/explainer.html#287g'],
+    ['a guide by its title', '287(g) explained', '/explainer.html#287g-models'],
+    ['the short name inside a title', 'ICE', '/explainer.html#ice'],
+    ['more than a name searches', 'the writ of mandamus', '/explainer.html?q=the%20writ%20of%20mandamus'],
+    ['a word that is no name searches', 'police', '/explainer.html?q=police'],
+    ['a long selection searches its start', 'x'.repeat(150), `/explainer.html?q=${'x'.repeat(100)}`],
+    ['nothing for an empty selection', ' \n ', null],
+  ])('%s', (_name, selection, path) => {
+    expect(lookupPath(selection, lookup)).toBe(path);
+  });
+
+  it('is wired to the menu: a click on a selection opens that path in a new tab', async () => {
+    let onClicked: ((info: { menuItemId: string | number; selectionText?: string }) => void) | undefined;
+    vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation((l) => void (onClicked = l as never));
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    vi.resetModules();
+    const { default: background } = await import('@/entrypoints/background/index');
+    background.main();
+    onClicked!({ menuItemId: 'legal-lens-lookup', selectionText: 'Form I-862' });
+    // the glossary names ICE "la migra" (an alias of its Spanish entry): one name, so its page opens
+    onClicked!({ menuItemId: 'legal-lens-lookup', selectionText: 'la migra' });
+    onClicked!({ menuItemId: 'legal-lens-lookup', selectionText: 'la migra en mi barrio' });
+    onClicked!({ menuItemId: 'another-menu', selectionText: 'Form I-862' });
+    expect(create.mock.calls.map(([tab]) => tab)).toEqual([
+      { url: 'chrome-extension://test-extension-id/explainer.html#notice-to-appear' },
+      { url: 'chrome-extension://test-extension-id/explainer.html#ice' },
+      { url: 'chrome-extension://test-extension-id/explainer.html?q=la%20migra%20en%20mi%20barrio' },
+    ]);
   });
 });
 

@@ -10,6 +10,7 @@ import { CLOSE_GRACE_MS } from '@/components/hover-timers';
 import { FetchedCardTexts } from '@/entrypoints/content/card/card-texts';
 import { openFirstVisibleCard, watchKeyboard } from '@/entrypoints/content/card/keyboard';
 import { PageCard } from '@/entrypoints/content/card/page-card';
+import { pageLanguage, type LanguageDetector } from '@/entrypoints/content/page-lang';
 import { watchPointer } from '@/entrypoints/content/card/pointer';
 import { watchTouch } from '@/entrypoints/content/card/touch';
 import { TermHighlighter } from '@/entrypoints/content/highlighter';
@@ -36,6 +37,8 @@ let card: PageCard;
 let load: ReturnType<typeof vi.fn<(ids: string[]) => Promise<CardData>>>;
 let loadCardUi: ReturnType<typeof vi.fn<() => Promise<CardUi>>>;
 let openExplainer: ReturnType<typeof vi.fn<(id: string, lang: 'en' | 'es') => void>>;
+/** the browser's language detector: what it finds in the page's text, and the browser's UI language */
+let detector: LanguageDetector & { detectLanguage: ReturnType<typeof vi.fn> };
 
 async function setUp(settings: Partial<Settings> = {}) {
   document.body.innerHTML = PAGE;
@@ -45,6 +48,7 @@ async function setUp(settings: Partial<Settings> = {}) {
   openExplainer = vi.fn<(id: string, lang: 'en' | 'es') => void>();
   // the card UI as the injected script registers it (entrypoints/card-ui.ts), arriving a task later
   loadCardUi = vi.fn(() => new Promise<CardUi>((resolve) => setTimeout(() => resolve({ createView: (doc, options) => new CardView(doc, options) }), 0)));
+  detector = { detectLanguage: vi.fn(async () => ({ languages: [{ language: 'en', percentage: 97 }] })), getUILanguage: () => 'en-US' };
   card = new PageCard({
     doc: document,
     input: inputRelay(window),
@@ -55,6 +59,7 @@ async function setUp(settings: Partial<Settings> = {}) {
     explainerHref: (id) => `chrome-extension://x/explainer.html#${id}`,
     openExplainer,
     loadCardUi,
+    pageLanguage: (sample) => pageLanguage(document, detector, sample),
   });
   watchPointer(card);
   watchTouch(card);
@@ -303,6 +308,34 @@ describe('language, repaint and teardown', () => {
     pointer('pointermove', pointOf('writ of mandamus'));
     await wait(FRAME + DELAY + 10);
     expect(heading()).toBe('Writ of mandamus');
+  });
+
+  it('a page that does not declare its language gets cards in the language detected in its text, asked once', async () => {
+    card.destroy();
+    await setUp();
+    document.documentElement.removeAttribute('lang');
+    detector.detectLanguage.mockResolvedValue({ languages: [{ language: 'es', percentage: 92 }] });
+    pointer('pointermove', pointOf('ICE'));
+    await wait(FRAME + DELAY + 10);
+    expect(heading()).toBe('ICE (Servicio de Inmigración y Control de Aduanas)');
+    key('Escape');
+    pointer('pointermove', pointOf('writ of mandamus'));
+    await wait(FRAME + DELAY + 10);
+    expect(dialog()!.getAttribute('lang')).toBe('es');
+    expect(detector.detectLanguage).toHaveBeenCalledTimes(1);
+    // the sample is the text of the blocks the page's terms are in
+    expect(detector.detectLanguage.mock.calls[0][0]).toContain('A writ of mandamus can help.');
+    expect(detector.detectLanguage.mock.calls[0][0]).not.toContain('Nothing here.');
+  });
+
+  it('a page that declares its language is not second-guessed', async () => {
+    document.documentElement.lang = 'en-GB';
+    detector.detectLanguage.mockResolvedValue({ languages: [{ language: 'es', percentage: 92 }] });
+    pointer('pointermove', pointOf('ICE'));
+    await wait(FRAME + DELAY + 10);
+    expect(heading()).toMatch(/^ICE \(U\.S\./);
+    expect(detector.detectLanguage).not.toHaveBeenCalled();
+    document.documentElement.removeAttribute('lang');
   });
 
   it('a related term replaces the card in place, with focus on it', async () => {

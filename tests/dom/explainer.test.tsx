@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Explainer } from '@/entrypoints/explainer/Explainer';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
-import { articles, cards } from './fixture-glossary';
+import { articles, catalog, loadBody } from './fixture-glossary';
 
 let root: HTMLElement;
 const $ = <T extends Element = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
@@ -14,10 +14,10 @@ async function settle() {
   for (let i = 0; i < 3; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
 }
 
-async function open(url: string, settings: Partial<Settings> = {}, uiLanguage = 'en-US') {
+async function open(url: string, settings: Partial<Settings> = {}, uiLanguage = 'en-US', load: typeof loadBody = loadBody) {
   history.replaceState(null, '', url);
   await act(() =>
-    render(<Explainer articles={articles} cards={cards} settings={{ ...DEFAULT_SETTINGS, ...settings }} uiLanguage={uiLanguage} />, root),
+    render(<Explainer catalog={catalog} loadBody={load} settings={{ ...DEFAULT_SETTINGS, ...settings }} uiLanguage={uiLanguage} />, root),
   );
   await settle();
 }
@@ -67,7 +67,44 @@ describe('explainer index', () => {
   });
 });
 
+describe('explainer search', () => {
+  it('keeps the whole index in view, and says so, when a search finds nothing', async () => {
+    await open('/explainer.html?q=zzzz');
+    expect(root.querySelectorAll('[role="option"]').length).toBe(0);
+    expect($('[role="status"]').textContent).toBe('No term or guide matches this search.');
+    expect($('.search-elsewhere').textContent).toBe('Every term and guide is listed below.');
+    expect($('#terms-heading').closest('[hidden]')).toBeNull();
+    render(null, root);
+    await open('/explainer.html?q=mandamus');
+    expect($('#terms-heading').closest('[hidden]')).not.toBeNull();
+  });
+});
+
 describe('explainer article', () => {
+  it('shows the heading at once and the body when it has loaded (each body is loaded on its own)', async () => {
+    let loaded!: () => void;
+    const asked: string[] = [];
+    const slow = (id: string) => {
+      asked.push(id);
+      return new Promise<Awaited<ReturnType<typeof loadBody>>>((resolve) => (loaded = () => void loadBody(id).then(resolve)));
+    };
+    await open('/explainer.html#287g', {}, 'en-US', slow);
+    expect(asked).toEqual(['287g']);
+    expect($('h1').textContent).toBe('287(g) program');
+    expect($('.article-body').getAttribute('aria-busy')).toBe('true');
+    expect(root.querySelector('.sources')).toBeNull();
+    await act(async () => loaded());
+    await settle();
+    expect($('.article-body h2').textContent).toBe('What it is');
+    expect($<HTMLAnchorElement>('.sources a').href).toBe('https://www.uscis.gov/');
+  });
+
+  it('says so when a body cannot be loaded', async () => {
+    await open('/explainer.html#287g', {}, 'en-US', () => Promise.reject(new Error('gone')));
+    expect($('h1').textContent).toBe('287(g) program');
+    expect($('[role="alert"]').textContent).toContain('could not be loaded');
+  });
+
   it('shows the term named in the hash, with everything the article needs', async () => {
     await open('/explainer.html#287g');
     expect($('h1').textContent).toBe('287(g) program');
@@ -78,7 +115,7 @@ describe('explainer article', () => {
     expect($('.article-body a.term-link').getAttribute('data-term')).toBe('ice');
     expect($<HTMLAnchorElement>('.sources a').href).toBe('https://www.uscis.gov/');
     expect($('.article-meta').textContent).toContain('Reviewed November 27, 2026');
-    expect($('.article-meta').textContent).toContain('as of November 1, 2026');
+    expect($('.article-meta').textContent).toContain('As of November 2026');
     expect($('.eyebrow').textContent).toContain('Enforcement, 287(g) and detention');
     expect($('#related-heading').textContent).toBe('Related terms');
     expect($('.chips a').getAttribute('href')).toBe('#ice');

@@ -1,16 +1,19 @@
 // A small glossary for the page tests: real titles, short texts, both languages.
 import { packIndex } from '@/glossary/runtime/matcher';
-import type { ArticleData, Card, CardData, Category } from '@/glossary/runtime/types';
+import { bodyOf, catalogOf } from '@/glossary/build/emit';
+import type { ArticleBody, ArticleData, Card, CardData, Catalog, Category } from '@/glossary/runtime/types';
 
 const source = { title: 'USCIS', url: 'https://www.uscis.gov/' };
 
 function card(id: string, category: Card['category'], en: [string, string], es: [string, string], related: string[] = []): Card {
+  // the 287(g) entry has facts that change, confirmed as of 2026-11-01 (its articles say so too)
+  const asOf = (month: string) => (id === '287g' ? { asOfMonth: month } : {});
   return {
     id,
     category,
     related,
-    en: { title: en[0], summary: en[1], source },
-    es: { title: es[0], summary: es[1], source },
+    en: { title: en[0], summary: en[1], source, ...asOf('November 2026') },
+    es: { title: es[0], summary: es[1], source, ...asOf('noviembre de 2026') },
   };
 }
 
@@ -48,7 +51,9 @@ function article(id: string, kind: 'term' | 'guide', html: string) {
   const text = (lang: 'en' | 'es', title: string, summary: string) => ({
     title,
     summary,
+    aliases: kind === 'term' ? [title] : [],
     html: lang === 'en' ? html : html.replace('<p>', '<p lang="es">'),
+    text: html.replace(/<[^>]+>/g, ' '),
     sources: [source],
     reviewed: '2026-11-27',
     ...(id === '287g' ? { asOf: '2026-11-01' } : {}),
@@ -71,6 +76,13 @@ export const articles: ArticleData = {
   guides: {
     '287g-models': article('287g-models', 'guide', '<p>Under <a class="term-link" href="/explainer.html#287g" data-term="287g">287(g)</a>, local police work with ICE.</p>'),
   },
+};
+
+/** What the build ships of the articles: the catalog, and each body on its own. */
+export const catalog: Catalog = catalogOf(articles, cards);
+export const loadBody = (id: string): Promise<ArticleBody> => {
+  const article = articles.terms[id] ?? articles.guides[id];
+  return article ? Promise.resolve(bodyOf(article)) : Promise.reject(new Error(`no article ${id}`));
 };
 
 /** The matcher index of the small glossary: the aliases the page tests write. */

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '@/entrypoints/popup/Popup';
 import { loadSettings, saveSettings, type Settings } from '@/utils/settings';
-import { cards } from './fixture-glossary';
+import { bodyWordsOf } from '@/glossary/build/emit';
+import { articles, catalog } from './fixture-glossary';
 import { enforceSyncQuota, manySites } from './support/sync-quota';
 
 let root: HTMLElement;
@@ -15,7 +16,7 @@ async function settle() {
   for (let i = 0; i < 6; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
 }
 
-async function show({ url, terms, settings = {}, ui = 'en-US' }: { url: string; terms?: unknown; settings?: Partial<Settings>; ui?: string }) {
+async function show({ url, terms, settings = {}, ui = 'en-US', bodyWords }: { url: string; terms?: unknown; settings?: Partial<Settings>; ui?: string; bodyWords?: () => Promise<never> | Promise<ReturnType<typeof bodyWordsOf>> }) {
   // the fake browser has no window until one is made; the popup only needs the active tab
   vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, url, index: 0, active: true }] as never);
   const send = vi.fn(async () => {
@@ -24,7 +25,7 @@ async function show({ url, terms, settings = {}, ui = 'en-US' }: { url: string; 
   });
   fakeBrowser.tabs.sendMessage = send as never;
   const initial = await saveSettings(settings);
-  await act(() => render(<Popup cards={cards} initialSettings={initial} uiLanguage={ui} />, root));
+  await act(() => render(<Popup catalog={catalog} loadBodyWords={bodyWords} initialSettings={initial} uiLanguage={ui} />, root));
   await settle();
   return send;
 }
@@ -120,5 +121,40 @@ describe('popup', () => {
     expect($('#on-page-heading').textContent).toBe('En esta página');
     expect(document.documentElement.lang).toBe('es');
     expect(root.textContent).toContain('Información general, no es asesoría legal.');
+  });
+
+  async function type(text: string) {
+    const input = $<HTMLInputElement>('input[type="search"]');
+    await act(() => {
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+  const options = () => [...root.querySelectorAll('[role="option"]')].map((o) => o.textContent);
+
+  it('searches guides too, and offers the index when nothing fits', async () => {
+    await show({ url: 'https://example.com/', terms: { terms: [] } });
+    await type('287(g) explained');
+    expect(options()[0]).toMatch(/^287\(g\) explainedGuide/);
+    await type('zzzz');
+    expect(options()).toEqual([]);
+    expect($('[role="status"]').textContent).toBe('No term or guide matches this search.');
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    vi.spyOn(window, 'close').mockImplementation(() => {});
+    const browse = $<HTMLAnchorElement>('.search-elsewhere a');
+    expect(browse.textContent).toBe('Browse all terms and guides');
+    await act(() => browse.click());
+    expect(create).toHaveBeenCalledWith({ url: 'chrome-extension://test-extension-id/explainer.html' });
+  });
+
+  it('searches the words of the article bodies once they have loaded', async () => {
+    let loaded!: (words: ReturnType<typeof bodyWordsOf>) => void;
+    const words = new Promise<ReturnType<typeof bodyWordsOf>>((resolve) => (loaded = resolve));
+    await show({ url: 'https://example.com/', terms: { terms: [] }, bodyWords: () => words });
+    await type('under'); // only in the guide's body: "Under 287(g), local police…"
+    expect(options()).toEqual([]);
+    await act(async () => loaded(bodyWordsOf(articles)));
+    await settle();
+    expect(options()[0]).toMatch(/^287\(g\) explained/);
   });
 });

@@ -92,7 +92,7 @@ describe('glossary compiler', () => {
     const plugin = glossaryPlugin(root);
     const resolve = plugin.resolveId as unknown as (id: string) => string | null;
     const load = plugin.load as unknown as (id: string) => string | null;
-    const id = resolve('virtual:glossary/cards')!;
+    const id = resolve('virtual:glossary/catalog')!;
     expect(load(id)).toContain('Title tps');
     // the content script's glossary is deflated: a string literal that inflates to the index
     const shipped = load(resolve('virtual:glossary/matcher-index')!)!;

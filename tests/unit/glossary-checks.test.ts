@@ -544,6 +544,6 @@ describe('npm run glossary:check and the build say the same thing (issue 12, ite
     expect(() => start.call({ addWatchFile: () => {} })).not.toThrow();
     expect(print.mock.calls[0][0]).toMatch(/served anyway[\s\S]*terms\/tps\.en\.md: as_of: is missing/);
     const load = plugin.load as unknown as (id: string) => string | null;
-    expect(load('\0virtual:glossary/cards')).toContain('tps');
+    expect(load('\0virtual:glossary/catalog')).toContain('tps');
   });
 });

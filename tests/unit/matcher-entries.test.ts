@@ -124,6 +124,14 @@ describe('the real glossary', () => {
     expect(matcher.find('the Immigration and Naturalization Service and naturalization').map((m) => m.id)).toEqual(['ins', 'naturalization']);
   });
 
+  it('marks "Dreamers" and "Soñadores" as DACA only as the press writes them, capitalised (lowercase they are everyday words)', () => {
+    const ids = (text: string) => matcher.find(text).map((m) => m.id);
+    expect(ids('Congress never passed a law for the Dreamers.')).toEqual(['daca']);
+    expect(ids('Los Soñadores siguen esperando una ley.')).toEqual(['daca']);
+    expect(ids('a city for dreamers and doers')).toEqual([]);
+    expect(ids('una canción para los soñadores')).toEqual([]);
+  });
+
   it('finds every alias of every term as written, alone, with its term', () => {
     const wrong: string[] = [];
     for (const f of glossary.terms) {

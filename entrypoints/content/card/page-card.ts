@@ -11,6 +11,7 @@ import type { Lang } from '@/glossary/runtime/types';
 import type { InputRelay } from '@/utils/input-relay';
 import type { Settings } from '@/utils/settings';
 import type { TermHighlighter } from '../highlighter';
+import { blockOf } from '../collect';
 import { findTermAt, type TermHit } from '../hit-test';
 import { liveRange, type PaintedMatch } from '../paint';
 import { LazyCardView } from './lazy-card-view';
@@ -29,6 +30,11 @@ export interface PageCardOptions {
   openExplainer: (id: string, lang: Lang) => void;
   /** loads the card UI (card-ui-loader in the content script; the bundled view in tests) */
   loadCardUi: () => Promise<CardUi>;
+  /**
+   * The frame's language as a BCP 47 tag (page-lang.ts), asked once, when the first card opens; `sample` gives
+   * text of the frame to detect it from: the blocks its first painted terms are in (never scripts or code).
+   */
+  pageLanguage: (sample: () => string) => Promise<string>;
 }
 
 interface OpenTerm {
@@ -51,13 +57,16 @@ export class PageCard {
   private open: OpenTerm | null = null;
   private current: Settings;
   private lang: Lang;
+  /** the frame's language as a BCP 47 tag, once the first card has asked for it */
+  private pageTag = '';
+  private pageLang: Promise<void> | null = null;
 
   constructor(private readonly options: PageCardOptions) {
     this.doc = options.doc;
     this.input = options.input;
     this.texts = options.texts;
     this.current = options.settings;
-    this.lang = pickLang(options.settings.language, this.doc.documentElement.lang);
+    this.lang = pickLang(options.settings.language, this.pageTag);
     this.timers = new HoverTimers(options.setTimer);
     this.view = new LazyCardView(this.doc, {
       texts: options.texts,
@@ -103,6 +112,14 @@ export class PageCard {
   prepare(id: string): void {
     void this.texts.ensure(id);
     void this.view.load();
+    void this.pageLanguage();
+  }
+
+  /** Asks once for the frame's language (page-lang.ts), from the text of the blocks its first terms are in. */
+  private pageLanguage(): Promise<void> {
+    return (this.pageLang ??= this.options
+      .pageLanguage(() => this.paintedMatches().slice(0, 40).map((m) => blockOf(m.range.startContainer)?.textContent).join(' '))
+      .then((tag) => void (this.lang = pickLang(this.current.language, (this.pageTag = tag)))));
   }
 
   /**
@@ -111,7 +128,7 @@ export class PageCard {
    */
   async show(match: PaintedMatch, rect: DOMRect, { keyboard = false } = {}): Promise<boolean> {
     if (this.signal.aborted) return false;
-    const [, ready] = await Promise.all([this.texts.ensure(match.id), this.view.load()]);
+    const [, ready] = await Promise.all([this.texts.ensure(match.id), this.view.load(), this.pageLanguage()]);
     if (this.signal.aborted || !ready) return false; // turned off while the text or the UI was on its way
     this.timers.cancel();
     const byKeyboard = keyboard || !!this.open?.keyboard;
@@ -149,7 +166,7 @@ export class PageCard {
 
   applySettings(settings: Settings): void {
     this.current = settings;
-    this.lang = pickLang(settings.language, this.doc.documentElement.lang);
+    this.lang = pickLang(settings.language, this.pageTag);
     this.view.setLang(this.lang);
   }
 

@@ -1,0 +1,45 @@
+// What the build ships, read from .output after `npm run build` (issue #12 item 13): no chunk over Vite's 500 kB
+// warning limit; the explainer page's own code holds no article body, and each article's body is in a chunk of its
+// own, loaded when it is shown; the content script carries none of the catalog (summaries, aliases' data beyond
+// the matcher index).
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { compileGlossary } from '../../glossary/build/compile.ts';
+import { EXTENSION_DIR, ROOT } from './harness';
+
+const glossary = compileGlossary(join(ROOT, 'glossary'));
+const scripts = readdirSync(EXTENSION_DIR, { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile() && e.name.endsWith('.js'))
+  .map((e) => join(e.parentPath, e.name));
+const read = (file: string) => readFileSync(file, 'utf8');
+/** The longest run of plain words in an article's body (written the same in a chunk, whatever the escaping). */
+const phraseOf = (html: string) => (html.match(/[A-Za-z0-9 ,.;:()-]{60,}/g) ?? []).sort((a, b) => b.length - a.length)[0];
+
+describe('build output', () => {
+  it('has no script over 500 kB (Vite warns above that)', () => {
+    const big = scripts.map((f) => [relative(EXTENSION_DIR, f), read(f).length] as const).filter(([, n]) => n > 500_000);
+    assert.deepEqual(big, []);
+  });
+
+  it('loads each article body on its own: the explainer page code holds none, every body has a chunk of its own', () => {
+    const entry = /src="\/(chunks\/explainer-[^"]+\.js)"/.exec(read(join(EXTENSION_DIR, 'explainer.html')))![1];
+    const entryCode = read(join(EXTENSION_DIR, entry));
+    assert.ok(entryCode.length < 100_000, `the explainer chunk is ${entryCode.length} bytes`);
+    const articles = [...Object.values(glossary.articles.terms), ...Object.values(glossary.articles.guides)];
+    const misplaced = articles.flatMap((article) => {
+      const phrase = phraseOf(article.en.html);
+      if (!phrase) return [`${article.id}: no plain phrase to look for`];
+      const holders = scripts.filter((f) => read(f).includes(phrase)).map((f) => relative(EXTENSION_DIR, f));
+      return holders.length === 1 && holders[0].startsWith('chunks/') && holders[0] !== entry ? [] : [`${article.id}: ${holders.join(', ') || 'nowhere'}`];
+    });
+    assert.deepEqual(misplaced, []);
+  });
+
+  it('keeps card texts and the catalog out of the content script', () => {
+    const content = read(join(EXTENSION_DIR, 'content-scripts/content.js'));
+    const summaries = Object.values(glossary.cards).flatMap((c) => [c.en.summary, c.es.summary]);
+    assert.deepEqual(summaries.filter((s) => content.includes(JSON.stringify(s.slice(0, 30)).slice(1, -1))), []);
+  });
+});
