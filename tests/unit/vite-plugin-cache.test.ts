@@ -3,14 +3,18 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { compileGlossary } from '@/glossary/build/compile';
-import { glossaryPlugin } from '@/glossary/build/vite-plugin';
 import { glossaryWith, pair, termFile } from './glossary-fixture';
 
 vi.mock('@/glossary/build/compile', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/glossary/build/compile')>();
   return { ...actual, compileGlossary: vi.fn(actual.compileGlossary) };
 });
+
+// the test files share one module graph per worker (vitest.config.ts: isolate: false), so another file may have
+// loaded the plugin with the real compiler already: load both afresh, after the mock is in place
+vi.resetModules();
+const { compileGlossary } = await import('@/glossary/build/compile');
+const { glossaryPlugin } = await import('@/glossary/build/vite-plugin');
 
 /** A new plugin (as a new build step makes) and the catalog module it serves. */
 function catalogFrom(root: string): string {
