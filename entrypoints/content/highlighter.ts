@@ -2,10 +2,10 @@
 import type { Matcher } from '@/glossary/runtime/matcher';
 import type { Category } from '@/glossary/runtime/types';
 import { isCategoryShown, type Settings } from '@/utils/settings';
-import { iterateBlocks, isInsideSkipped, type Block } from './collect';
+import { iterateBlocks, isInsideSkipped, type Block } from '@/components/page/collect';
 import { DomObserver, type ChangeBatch } from './observe';
-import { Painter, type PaintedMatch } from './paint';
-import { runInSlices } from './schedule';
+import { Painter, type PaintedMatch } from '@/components/page/paint';
+import { runInSlices } from '@/components/page/schedule';
 import { adoptHighlightStyles } from './shadow-styles';
 
 /** At most one full rescan of the document per this many ms, however much the page changes. */

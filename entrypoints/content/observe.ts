@@ -4,7 +4,7 @@
 // text rescans that run's block. Churn at the <html>/<body> level and bursts ask for one full rescan, which the
 // highlighter throttles, so a page that mutates nonstop costs a bounded amount of work.
 import { CARD_HOST_TAG } from '@/components/card-host';
-import { blockOf, isInline } from './collect';
+import { blockOf, isInline } from '@/components/page/collect';
 
 export const FLUSH_MS = 100;
 /** Past this many records in one batch, one full rescan is cheaper than following each record. */

@@ -7,10 +7,10 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { CardView, bundledCardTexts } from '@/components/card-view';
 import { CLOSE_GRACE_MS } from '@/components/hover-timers';
 import { FetchedCardTexts } from '@/entrypoints/content/card/card-texts';
-import { openFirstVisibleCard, watchKeyboard } from '@/entrypoints/content/card/keyboard';
-import { PageCard } from '@/entrypoints/content/card/page-card';
-import { watchPointer } from '@/entrypoints/content/card/pointer';
-import { watchTouch } from '@/entrypoints/content/card/touch';
+import { openFirstVisibleCard, watchKeyboard } from '@/components/page/card/keyboard';
+import { PageCard } from '@/components/page/card/page-card';
+import { watchPointer } from '@/components/page/card/pointer';
+import { watchTouch } from '@/components/page/card/touch';
 import { TermHighlighter } from '@/entrypoints/content/highlighter';
 import { compileMatcher } from '@/glossary/runtime/matcher';
 import type { CardData } from '@/glossary/runtime/types';

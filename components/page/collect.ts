@@ -3,7 +3,7 @@
 // Reading a page's text is the floor of what this can cost, so the walk is a native TreeWalker over text
 // nodes only, with each element above some text looked at once (cached) and nothing else.
 
-import { CARD_HOST_TAG } from '@/components/card-host';
+import { CARD_HOST_TAG } from '../card-host';
 
 /** Elements whose text is never marked (and not walked into), by local name. */
 const SKIP_TAGS = new Set([

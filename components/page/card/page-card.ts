@@ -1,20 +1,25 @@
 // page-card: the hover card on a web page. It knows which painted term's card is open, and opens, places and
 // closes it. When is decided by the input controllers beside it (pointer, touch, keyboard); card-texts fetches
 // the words; the card view in components/ draws the card. Everything it starts ends with destroy().
-import { pickLang } from '@/components/card-strings';
-import type { CardAnchor } from '@/components/card-placement';
-import { CardView, type CardTexts } from '@/components/card-view';
-import { HoverTimers, type SetTimer } from '@/components/hover-timers';
+import { pickLang } from '../../card-strings';
+import type { CardAnchor } from '../../card-placement';
+import { CardView, type CardTexts } from '../../card-view';
+import { HoverTimers, type SetTimer } from '../../hover-timers';
 import type { Lang } from '@/glossary/runtime/types';
 import type { Settings } from '@/utils/settings';
-import type { TermHighlighter } from '../highlighter';
 import { findTermAt, type TermHit } from '../hit-test';
-import { liveRange, type PaintedMatch } from '../paint';
+import { liveRange, type PaintedMatch, type Painter } from '../paint';
+
+/** What a card needs from the highlighter that painted the terms (the content script's, or the PDF reader's). */
+export interface PaintedTerms {
+  readonly painter: Painter;
+  readonly openShadowRoots: ShadowRoot[];
+}
 
 export interface PageCardOptions {
   doc: Document;
   /** what is painted on the page, and the open shadow roots hit-testing needs */
-  highlighter: Pick<TermHighlighter, 'painter' | 'openShadowRoots'>;
+  highlighter: PaintedTerms;
   texts: CardTexts;
   settings: Settings;
   /** starts a timer (WXT's ctx.setTimeout in the content script: nothing fires after the script is gone) */

@@ -1,7 +1,7 @@
 // pointer: hover intent for a mouse or pen. At most one check per animation frame finds the painted term under
 // the pointer (hit-test); HoverIntent (components/) decides when its card opens and closes (WCAG 2.2 SC 1.4.13).
 // Touch pointers are left to touch.ts.
-import { HoverIntent } from '@/components/hover-intent';
+import { HoverIntent } from '../../hover-intent';
 import { rectAt } from '../hit-test';
 import type { PaintedMatch } from '../paint';
 import type { PageCard } from './page-card';
