@@ -1,0 +1,308 @@
+// session: one open PDF in the reader — its pages (viewer.ts), its terms (page-text.ts → marks.ts), the hover
+// card on them (the same PageCard and pointer, touch and keyboard controllers as on web pages), and find.
+// Terms are looked for page by page in the background, one page per task (the text comes from the worker), so
+// the first page shows at once and no task runs long however many pages there are.
+import { bundledCardTexts } from '@/components/card-view';
+import { watchKeyboard } from '@/components/page/card/keyboard';
+import { PageCard } from '@/components/page/card/page-card';
+import { watchPointer } from '@/components/page/card/pointer';
+import { watchTouch } from '@/components/page/card/touch';
+import { liveRange } from '@/components/page/paint';
+import { yieldToPage } from '@/components/page/schedule';
+import type { Matcher } from '@/glossary/runtime/matcher';
+import type { CardData, Category, Lang } from '@/glossary/runtime/types';
+import type { Settings } from '@/utils/settings';
+import { detectLanguage } from './document-language';
+import { findOnPage, foldForFind, foldQuery, type FindHit } from './find';
+import { DocumentMarks, type DocumentTerm, type DocumentTermCount } from './marks';
+import { findPageBreakTerm, findPageTerms, pageText, type ItemPosition, type PageText, type PageTerm, type TextRun } from './page-text';
+import type { PDFDocumentProxy, PDFPageProxy } from './pdfjs';
+import { PdfViewer, type DrawnPage } from './viewer';
+
+const FIND_HIGHLIGHT = 'legal-lens-find';
+const FIND_CURRENT_HIGHLIGHT = 'legal-lens-find-current';
+
+export interface SessionDeps {
+  matcher: Matcher;
+  cards: CardData;
+  categories: Record<string, Category>;
+  settings: Settings;
+  explainerHref: (id: string) => string;
+  openExplainer: (id: string, lang: Lang) => void;
+}
+
+/** What the reader UI shows about the document; `onUpdate` fires when any of it changes. */
+export interface SessionState {
+  pageCount: number;
+  currentPage: number;
+  scale: number;
+  /** pages whose text has been read (and matched) so far */
+  pagesRead: number;
+  terms: DocumentTermCount[];
+  /** pages with no text at all (scanned images), among those read */
+  pagesWithoutText: number;
+  /** pages that could not be drawn */
+  pageErrors: number[];
+  find: { query: string; hits: number; current: number };
+}
+
+/** True when item position `a` comes before `b` (or at it, when `orAt`). */
+function before(a: ItemPosition, b: ItemPosition, orAt: boolean): boolean {
+  return a.item < b.item || (a.item === b.item && (orAt ? a.offset <= b.offset : a.offset < b.offset));
+}
+
+export class ReaderSession {
+  readonly viewer: PdfViewer;
+  readonly marks: DocumentMarks;
+  readonly card: PageCard;
+  private readonly texts: (PageText | undefined)[] = [];
+  private readonly pageTerms: (PageTerm[] | undefined)[] = [];
+  private readonly abort = new AbortController();
+  private readonly findAll = new Highlight();
+  private readonly findCurrent = new Highlight();
+  private hits: FindHit[] = [];
+  private hitIndex = -1;
+  private query = '';
+  private readonly cycle = new Map<string, number>();
+  readonly state: SessionState;
+  /** resolves when every page's text has been read */
+  readonly reading: Promise<void>;
+
+  constructor(
+    scroller: HTMLElement,
+    pagesElement: HTMLElement,
+    readonly doc: PDFDocumentProxy,
+    firstPage: PDFPageProxy,
+    private readonly deps: SessionDeps,
+    private readonly onUpdate: (state: SessionState) => void,
+  ) {
+    this.state = {
+      pageCount: doc.numPages,
+      currentPage: 1,
+      scale: 1,
+      pagesRead: 0,
+      terms: [],
+      pagesWithoutText: 0,
+      pageErrors: [],
+      find: { query: '', hits: 0, current: 0 },
+    };
+    this.marks = new DocumentMarks(deps.categories, deps.settings, () => this.update({ terms: this.marks.counts() }));
+    this.findCurrent.priority = 2;
+    CSS.highlights.set(FIND_HIGHLIGHT, this.findAll);
+    CSS.highlights.set(FIND_CURRENT_HIGHLIGHT, this.findCurrent);
+    this.card = new PageCard({
+      doc: document,
+      highlighter: this.marks,
+      texts: bundledCardTexts(deps.cards),
+      settings: deps.settings,
+      setTimer: (run, ms) => window.setTimeout(run, ms),
+      explainerHref: deps.explainerHref,
+      openExplainer: deps.openExplainer,
+    });
+    watchPointer(this.card);
+    watchTouch(this.card);
+    watchKeyboard(this.card);
+    this.viewer = new PdfViewer(scroller, pagesElement, doc, firstPage, {
+      onDrawn: (page) => {
+        this.marks.pageDrawn(page);
+        this.paintFind(page);
+      },
+      onCleared: (page) => {
+        if (this.card.openMatch && page.layer.contains(this.card.openMatch.range.startContainer)) this.card.close();
+        this.marks.pageCleared(page);
+        this.unpaintFind(page);
+      },
+      onPageError: (n, error) => {
+        console.warn(`Legal Lens: page ${n} could not be drawn`, error);
+        this.update({ pageErrors: [...this.state.pageErrors, n].sort((a, b) => a - b) });
+      },
+      onCurrentPage: (n) => this.update({ currentPage: n }),
+    });
+    this.reading = this.readAll();
+  }
+
+  /** Sets the document's language for cards ("page" language): declared in the PDF, else detected from its text. */
+  private async settleLanguage(): Promise<void> {
+    let declared: string | null = null;
+    try {
+      const meta = await this.doc.getMetadata();
+      const lang = (meta.info as { Language?: unknown }).Language;
+      declared = typeof lang === 'string' && lang ? lang : null;
+    } catch {
+      // no metadata: detect
+    }
+    const sample = this.texts.slice(1, 4).map((t) => t?.text ?? '').join('\n');
+    document.documentElement.lang = declared ?? detectLanguage(sample) ?? document.documentElement.lang;
+    this.card.applySettings(this.deps.settings);
+  }
+
+  /** Reads every page's text in order, one page per task, and finds its terms. */
+  private async readAll(): Promise<void> {
+    const n = this.doc.numPages;
+    let withoutText = 0;
+    for (let page = 1; page <= n; page++) {
+      if (this.abort.signal.aborted) return;
+      let items: TextRun[];
+      try {
+        items = await this.viewer.textItems(page);
+      } catch {
+        items = [];
+      }
+      if (this.abort.signal.aborted) return;
+      const text = pageText(items);
+      this.texts[page] = text;
+      this.pageTerms[page] = findPageTerms(text, this.deps.matcher);
+      if (!/[\p{L}\p{N}]/u.test(text.text)) withoutText++;
+      if (page > 1) this.addPage(page - 1);
+      if (page === Math.min(3, n)) await this.settleLanguage();
+      this.update({ pagesRead: page, pagesWithoutText: withoutText });
+      if (this.query) this.extendFind(page);
+      await yieldToPage();
+    }
+    if (n === 1 || n < 1) await this.settleLanguage();
+    if (n >= 1) this.addPage(n);
+  }
+
+  private addPage(page: number): void {
+    const text = this.texts[page];
+    const next = this.texts[page + 1];
+    const overBreak = text && next ? findPageBreakTerm(text, next, this.deps.matcher) : null;
+    let terms = this.pageTerms[page] ?? [];
+    if (overBreak) {
+      // the longer term over the break wins over a shorter one inside either piece ("writ of | mandamus")
+      terms = terms.filter((t) => before(t.end, overBreak.before.start, true));
+      this.pageTerms[page + 1] = (this.pageTerms[page + 1] ?? []).filter((t) => !before(t.start, overBreak.after.end, false));
+    }
+    this.marks.addPage(page, terms, overBreak);
+  }
+
+  applySettings(settings: Settings): void {
+    this.deps.settings = settings;
+    this.marks.applySettings(settings);
+    this.card.applySettings(settings);
+  }
+
+  goToPage(page: number): void {
+    void this.viewer.goTo(page);
+  }
+
+  setScale(scale: number): void {
+    this.card.close();
+    this.viewer.setScale(scale);
+    this.update({ scale });
+  }
+
+  /** Opens the card of the next occurrence of `id` (cycling), scrolled into view, with focus in the card. */
+  async showTerm(id: string, returnFocus: HTMLElement | null): Promise<boolean> {
+    const occurrences = this.marks.shownOccurrences().filter((t) => t.id === id);
+    if (!occurrences.length) return false;
+    const i = (this.cycle.get(id) ?? -1) + 1;
+    const term = occurrences[i % occurrences.length];
+    this.cycle.set(id, i % occurrences.length);
+    return this.showOccurrence(term, returnFocus);
+  }
+
+  private async showOccurrence(term: DocumentTerm, returnFocus: HTMLElement | null): Promise<boolean> {
+    const piece = term.pieces[0];
+    await this.viewer.goTo(piece.page);
+    const [match] = this.marks.paintedOn(piece.page, term);
+    if (!match) return false;
+    match.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const live = liveRange(match.range);
+    const rect = live.getClientRects()[0] ?? live.getBoundingClientRect();
+    this.card.returnFocus = returnFocus;
+    const shown = await this.card.show(match, rect, { keyboard: true });
+    if (shown) this.card.view.focus();
+    return shown;
+  }
+
+  /** Finds `query` in every page read so far (and in later pages as they are read); shows the first hit. */
+  find(query: string): void {
+    this.query = foldQuery(query);
+    this.hits = [];
+    this.hitIndex = -1;
+    for (let page = 1; page < this.texts.length; page++) this.extendFind(page, false);
+    this.repaintFind();
+    if (this.hits.length) void this.findStep(1);
+    else this.update({ find: { query, hits: 0, current: 0 } });
+  }
+
+  /** Moves to the next (1) or previous (-1) hit. */
+  async findStep(direction: 1 | -1): Promise<void> {
+    if (!this.hits.length) return;
+    this.hitIndex = (this.hitIndex + direction + this.hits.length) % this.hits.length;
+    const hit = this.hits[this.hitIndex];
+    this.update({ find: { query: this.query, hits: this.hits.length, current: this.hitIndex + 1 } });
+    const drawn = await this.viewer.goTo(hit.page);
+    if (!drawn || this.hits[this.hitIndex] !== hit) return;
+    this.repaintFind();
+    const range = this.rangeOf(drawn, hit);
+    range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  }
+
+  private extendFind(page: number, notify = true): void {
+    const text = this.texts[page];
+    if (!this.query || !text) return;
+    const found = findOnPage(page, text, foldForFind(text.text), this.query);
+    if (!found.length) return;
+    this.hits.push(...found);
+    const drawn = this.viewer.drawnPage(page);
+    if (drawn) this.paintFind(drawn);
+    if (notify) this.update({ find: { query: this.query, hits: this.hits.length, current: this.hitIndex + 1 } });
+  }
+
+  private rangeOf(page: DrawnPage, hit: FindHit): StaticRange | null {
+    const start = page.textDivs[hit.start.item]?.firstChild;
+    const end = page.textDivs[hit.end.item]?.firstChild;
+    if (!(start instanceof Text) || !(end instanceof Text)) return null;
+    return new StaticRange({ startContainer: start, startOffset: Math.min(hit.start.offset, start.length), endContainer: end, endOffset: Math.min(hit.end.offset, end.length) });
+  }
+
+  private readonly findRanges = new Map<HTMLElement, StaticRange[]>();
+
+  private paintFind(page: DrawnPage): void {
+    this.unpaintFind(page);
+    const ranges: StaticRange[] = [];
+    const current = this.hits[this.hitIndex];
+    for (const hit of this.hits) {
+      if (hit.page !== page.number) continue;
+      const range = this.rangeOf(page, hit);
+      if (!range) continue;
+      ranges.push(range);
+      (hit === current ? this.findCurrent : this.findAll).add(range);
+    }
+    this.findRanges.set(page.layer, ranges);
+  }
+
+  private unpaintFind(page: DrawnPage): void {
+    for (const r of this.findRanges.get(page.layer) ?? []) {
+      this.findAll.delete(r);
+      this.findCurrent.delete(r);
+    }
+    this.findRanges.delete(page.layer);
+  }
+
+  private repaintFind(): void {
+    this.findAll.clear();
+    this.findCurrent.clear();
+    this.findRanges.clear();
+    for (let n = 1; n <= this.viewer.pageCount; n++) {
+      const drawn = this.viewer.drawnPage(n);
+      if (drawn) this.paintFind(drawn);
+    }
+  }
+
+  private update(patch: Partial<SessionState>): void {
+    Object.assign(this.state, patch);
+    this.onUpdate({ ...this.state });
+  }
+
+  destroy(): void {
+    this.abort.abort();
+    this.card.destroy();
+    this.viewer.destroy();
+    this.marks.destroy();
+    CSS.highlights.delete(FIND_HIGHLIGHT);
+    CSS.highlights.delete(FIND_CURRENT_HIGHLIGHT);
+  }
+}
