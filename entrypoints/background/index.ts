@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { SETTINGS_KEY, parseSettings } from '@/utils/settings';
 import { answerMessage, type MessageSender } from './messages';
+import { pdfMenuItem, readerTabFor } from './pdf-menu';
 
 const MENU_ID = 'legal-lens-lookup';
 
@@ -24,12 +25,15 @@ export default defineBackground(() => {
         title: browser.i18n.getMessage('contextMenuLookup') || 'Look up in Legal Lens',
         contexts: ['selection'],
       });
+      browser.contextMenus.create(pdfMenuItem(browser.i18n.getMessage('contextMenuOpenPdf') || 'Open with Legal Lens'));
     } catch {
       // menus are optional
     }
   });
 
-  browser.contextMenus?.onClicked.addListener((info) => {
+  browser.contextMenus?.onClicked.addListener((info, tab) => {
+    const reader = readerTabFor(info, tab, (path) => browser.runtime.getURL(path as '/pdf.html'));
+    if (reader) void browser.tabs.create(reader);
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
     const q = info.selectionText.trim().slice(0, 100);
     void browser.tabs.create({ url: browser.runtime.getURL(`/explainer.html?q=${encodeURIComponent(q)}` as '/explainer.html') });
