@@ -39,6 +39,9 @@ export const UI = {
     foundTimes: (n: number) => (n === 1 ? 'found once' : `found ${n} times`),
     onEverywhere: 'Mark terms on web pages',
     browseAll: 'Browse all terms and guides',
+    pdfTab: 'This tab shows a PDF. Open it in the Legal Lens reader to see its terms explained.',
+    explainPdf: 'Explain this PDF',
+    openPdfFile: 'Open a PDF file',
     // explainer
     glossaryTitle: 'Glossary',
     glossaryIntro: 'Plain-language explanations of immigration enforcement, racial profiling and lawsuit terms. Pick a term or a guide, or search.',
@@ -126,6 +129,9 @@ export const UI = {
     foundTimes: (n: number) => (n === 1 ? 'aparece una vez' : `aparece ${n} veces`),
     onEverywhere: 'Marcar términos en las páginas web',
     browseAll: 'Ver todos los términos y guías',
+    pdfTab: 'Esta pestaña muestra un PDF. Ábralo en el lector de Legal Lens para ver sus términos explicados.',
+    explainPdf: 'Explicar este PDF',
+    openPdfFile: 'Abrir un archivo PDF',
     // explainer
     glossaryTitle: 'Glosario',
     glossaryIntro: 'Explicaciones sencillas de términos sobre control migratorio, perfil racial y demandas. Elija un término o una guía, o busque.',
