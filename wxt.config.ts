@@ -15,6 +15,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus', 'activeTab'],
+    // the PDF reader asks for one site at a time, when the browser blocks reading a PDF the user chose (SECURITY.md)
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     commands: {
       'focus-card': {
         suggested_key: { default: 'Alt+Shift+L' },
