@@ -38,6 +38,9 @@ export class DocumentMarks implements PaintedTerms {
   private readonly drawn = new Map<number, TextLayerView>();
   private readonly termOf = new Map<StaticRange, DocumentTerm>();
   private settings: Settings;
+  /** term counts of shown categories, by id in order of first appearance; null when they must be counted again */
+  private countCache: Map<string, number> | null = null;
+  private lastPage = 0;
 
   constructor(
     private readonly categories: Record<string, Category>,
@@ -62,6 +65,11 @@ export class DocumentMarks implements PaintedTerms {
       });
     }
     this.byPage.set(number, list);
+    // pages arrive in order: extend the counts; a page out of order makes them be counted again
+    if (this.countCache && number > this.lastPage) {
+      for (const t of list) if (this.isShownCategory(t.id)) this.countCache.set(t.id, (this.countCache.get(t.id) ?? 0) + 1);
+    } else this.countCache = null;
+    this.lastPage = Math.max(this.lastPage, number);
     for (const term of list) {
       for (const piece of term.pieces) {
         const on = this.piecesOn.get(piece.page);
@@ -92,6 +100,7 @@ export class DocumentMarks implements PaintedTerms {
 
   applySettings(settings: Settings): void {
     this.settings = settings;
+    this.countCache = null;
     this.painter.setStyle(settings.highlightStyle);
     this.refilter();
     this.onChange();
@@ -110,11 +119,13 @@ export class DocumentMarks implements PaintedTerms {
     return this.occurrences().filter((t) => this.isShownCategory(t.id));
   }
 
-  /** The "On this document" list. */
+  /** The "On this document" list (kept up to date as pages are added, so each page costs only its own terms). */
   counts(): DocumentTermCount[] {
-    const counts = new Map<string, number>();
-    for (const t of this.shownOccurrences()) counts.set(t.id, (counts.get(t.id) ?? 0) + 1);
-    return [...counts].map(([id, count]) => ({ id, count }));
+    if (!this.countCache) {
+      this.countCache = new Map();
+      for (const t of this.shownOccurrences()) this.countCache.set(t.id, (this.countCache.get(t.id) ?? 0) + 1);
+    }
+    return [...this.countCache].map(([id, count]) => ({ id, count }));
   }
 
   /** The occurrence a painted range belongs to. */
