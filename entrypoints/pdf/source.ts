@@ -9,9 +9,13 @@ export interface FetchDeps {
   hasAccess: (origin: string) => Promise<boolean>;
 }
 
-/** The match pattern of an optional host permission for exactly one site. */
+/**
+ * The match pattern of an optional host permission for one site: its scheme and host. Match patterns carry no
+ * port (Firefox does not match one written in a pattern), so a pattern covers every port of the host.
+ */
 export function originPattern(origin: string): string {
-  return `${origin}/*`;
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
 }
 
 /**

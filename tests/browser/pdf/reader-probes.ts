@@ -1,30 +1,28 @@
 // Functions that run inside the reader page (passed to page.evaluate by Playwright in Chromium and by Puppeteer in
 // Firefox, so each is self-contained and takes one argument). They read the reader as a user sees it: the
-// marked terms' texts, where a term is on screen, the open card, the message shown.
+// marked terms' texts, where a term is on screen, the open card, the message shown. No inner named functions:
+// tsx's compiler wraps those in a __name() helper that the page does not have.
 
 /**
  * The text of every marked term in the drawn pages, as a reader reads it: the text-layer spans of one line run
  * together, and a line break (a <br> between spans) reads as a space.
  */
 export function markedTexts(): string[] {
-  const read = (s: AbstractRange): string => {
+  const out: string[] = [];
+  for (const r of CSS.highlights.get('legal-lens-underline') ?? []) {
     const live = document.createRange();
-    live.setStart(s.startContainer, s.startOffset);
-    live.setEnd(s.endContainer, s.endOffset);
-    let out = '';
+    live.setStart((r as AbstractRange).startContainer, (r as AbstractRange).startOffset);
+    live.setEnd((r as AbstractRange).endContainer, (r as AbstractRange).endOffset);
+    let text = '';
     const walker = document.createTreeWalker(live.commonAncestorContainer, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     for (let n: Node | null = walker.currentNode; n; n = walker.nextNode()) {
       if (!live.intersectsNode(n)) continue;
-      if (n.nodeName === 'BR') out += ' ';
-      else if (n.nodeType === Node.TEXT_NODE) {
-        const t = n as Text;
-        out += t.data.slice(n === live.startContainer ? live.startOffset : 0, n === live.endContainer ? live.endOffset : t.length);
-      }
+      if (n.nodeName === 'BR') text += ' ';
+      else if (n.nodeType === Node.TEXT_NODE) text += (n as Text).data.slice(n === live.startContainer ? live.startOffset : 0, n === live.endContainer ? live.endOffset : (n as Text).length);
     }
-    return out.replace(/\s+/g, ' ');
-  };
-  const h = CSS.highlights.get('legal-lens-underline');
-  return h ? [...h].map((r) => read(r as AbstractRange)) : [];
+    out.push(text.replace(/\s+/g, ' '));
+  }
+  return out;
 }
 
 /**
@@ -32,28 +30,20 @@ export function markedTexts(): string[] {
  * view and returns the middle of that line box, in viewport pixels; null when no such term is marked.
  */
 export function termPoint(arg: { text: string; nth?: number; rect?: number }): { x: number; y: number } | null {
-  const read = (live: Range): string => {
-    let out = '';
+  // (no inner functions: the test runner's compiler would wrap them in a helper the page does not have)
+  const found: Range[] = [];
+  for (const r of CSS.highlights.get('legal-lens-underline') ?? []) {
+    const live = document.createRange();
+    live.setStart((r as AbstractRange).startContainer, (r as AbstractRange).startOffset);
+    live.setEnd((r as AbstractRange).endContainer, (r as AbstractRange).endOffset);
+    let text = '';
     const walker = document.createTreeWalker(live.commonAncestorContainer, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     for (let n: Node | null = walker.currentNode; n; n = walker.nextNode()) {
       if (!live.intersectsNode(n)) continue;
-      if (n.nodeName === 'BR') out += ' ';
-      else if (n.nodeType === Node.TEXT_NODE) {
-        const t = n as Text;
-        out += t.data.slice(n === live.startContainer ? live.startOffset : 0, n === live.endContainer ? live.endOffset : t.length);
-      }
+      if (n.nodeName === 'BR') text += ' ';
+      else if (n.nodeType === Node.TEXT_NODE) text += (n as Text).data.slice(n === live.startContainer ? live.startOffset : 0, n === live.endContainer ? live.endOffset : (n as Text).length);
     }
-    return out.replace(/\s+/g, ' ');
-  };
-  const h = CSS.highlights.get('legal-lens-underline');
-  if (!h) return null;
-  const found: Range[] = [];
-  for (const r of h) {
-    const s = r as AbstractRange;
-    const live = document.createRange();
-    live.setStart(s.startContainer, s.startOffset);
-    live.setEnd(s.endContainer, s.endOffset);
-    if (read(live) === arg.text) found.push(live);
+    if (text.replace(/\s+/g, ' ') === arg.text) found.push(live);
   }
   found.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
   const range = found[arg.nth ?? 0];
