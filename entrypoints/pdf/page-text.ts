@@ -155,3 +155,20 @@ export function findPageBreakTerm(earlier: PageText, later: PageText, matcher: M
   }
   return null;
 }
+
+/** True when item position `a` comes before `b` (or at it, when `orAt`). */
+function before(a: ItemPosition, b: ItemPosition, orAt: boolean): boolean {
+  return a.item < b.item || (a.item === b.item && (orAt ? a.offset <= b.offset : a.offset < b.offset));
+}
+
+/**
+ * The terms of two pages without those inside a term over the break between them: the longer term wins, as
+ * everywhere ("writ of | mandamus" is one term, not also "mandamus" on the later page).
+ */
+export function withoutBreakOverlap(earlier: readonly PageTerm[], later: readonly PageTerm[], overBreak: PageBreakTerm | null): { earlier: PageTerm[]; later: PageTerm[] } {
+  if (!overBreak) return { earlier: [...earlier], later: [...later] };
+  return {
+    earlier: earlier.filter((t) => before(t.end, overBreak.before.start, true)),
+    later: later.filter((t) => !before(t.start, overBreak.after.end, false)),
+  };
+}

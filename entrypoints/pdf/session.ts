@@ -15,7 +15,7 @@ import type { Settings } from '@/utils/settings';
 import { detectLanguage } from './document-language';
 import { findOnPage, foldForFind, foldQuery, type FindHit } from './find';
 import { DocumentMarks, type DocumentTerm, type DocumentTermCount } from './marks';
-import { findPageBreakTerm, findPageTerms, pageText, type ItemPosition, type PageText, type PageTerm, type TextRun } from './page-text';
+import { findPageBreakTerm, findPageTerms, pageText, withoutBreakOverlap, type PageText, type PageTerm, type TextRun } from './page-text';
 import type { PDFDocumentProxy, PDFPageProxy } from './pdfjs';
 import { PdfViewer, type DrawnPage } from './viewer';
 
@@ -44,11 +44,6 @@ export interface SessionState {
   /** pages that could not be drawn */
   pageErrors: number[];
   find: { query: string; hits: number; current: number };
-}
-
-/** True when item position `a` comes before `b` (or at it, when `orAt`). */
-function before(a: ItemPosition, b: ItemPosition, orAt: boolean): boolean {
-  return a.item < b.item || (a.item === b.item && (orAt ? a.offset <= b.offset : a.offset < b.offset));
 }
 
 export class ReaderSession {
@@ -174,13 +169,9 @@ export class ReaderSession {
     const text = this.texts[page];
     const next = this.texts[page + 1];
     const overBreak = text && next ? findPageBreakTerm(text, next, this.deps.matcher) : null;
-    let terms = this.pageTerms[page] ?? [];
-    if (overBreak) {
-      // the longer term over the break wins over a shorter one inside either piece ("writ of | mandamus")
-      terms = terms.filter((t) => before(t.end, overBreak.before.start, true));
-      this.pageTerms[page + 1] = (this.pageTerms[page + 1] ?? []).filter((t) => !before(t.start, overBreak.after.end, false));
-    }
-    this.marks.addPage(page, terms, overBreak);
+    const { earlier, later } = withoutBreakOverlap(this.pageTerms[page] ?? [], this.pageTerms[page + 1] ?? [], overBreak);
+    this.pageTerms[page + 1] = later;
+    this.marks.addPage(page, earlier, overBreak);
   }
 
   applySettings(settings: Settings): void {

@@ -3,7 +3,7 @@
 // have: lines, hyphenated line ends, items split mid-word, two columns, Spanish, page breaks.
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, packIndex } from '@/glossary/runtime/matcher';
-import { endPositionOf, findPageBreakTerm, findPageTerms, pageText, positionOf, type TextRun } from '@/entrypoints/pdf/page-text';
+import { endPositionOf, findPageBreakTerm, findPageTerms, pageText, positionOf, withoutBreakOverlap, type TextRun } from '@/entrypoints/pdf/page-text';
 import { matcherIndex } from '../dom/fixture-glossary';
 
 const matcher = compileMatcher(matcherIndex);
@@ -76,6 +76,16 @@ describe('findPageBreakTerm', () => {
     expect(term?.id).toBe('writ-of-mandamus');
     expect(covered(earlier, term!.before.start, term!.before.end)).toBe('writ of');
     expect(covered(later, term!.after.start, term!.after.end)).toBe('mandamus');
+  });
+
+  it('wins over the shorter terms inside either of its pieces', () => {
+    const earlier = pageText([run('ICE asked for a writ of', true)]);
+    const later = pageText([run('mandamus; ICE lost.')]);
+    const term = findPageBreakTerm(earlier, later, matcher);
+    const kept = withoutBreakOverlap(findPageTerms(earlier, matcher), findPageTerms(later, matcher), term);
+    expect(kept.earlier.map((t) => t.id)).toEqual(['ice']);
+    expect(kept.later.map((t) => t.id)).toEqual(['ice']); // "mandamus" alone is part of the term over the break
+    expect(withoutBreakOverlap(findPageTerms(earlier, matcher), findPageTerms(later, matcher), null).later.map((t) => t.id)).toEqual(['writ-of-mandamus', 'ice']);
   });
 
   it('leaves terms that sit wholly on one page to findPageTerms', () => {
