@@ -11,13 +11,14 @@ import '@/components/page/highlight.css';
 import { pickLang } from '@/components/card-strings';
 import { compileMatcher } from '@/glossary/runtime/matcher';
 import { loadSettings, watchSettings } from '@/utils/settings';
-import { openPdf } from './pdfjs';
+import { ensureWorker, openPdf } from './pdfjs';
 import { Reader, type ReaderInput } from './Reader';
 import './reader.css';
 import { ReaderSession } from './session';
 import { originPattern } from './source';
 
 async function start() {
+  ensureWorker();
   let settings = await loadSettings();
   const matcher = compileMatcher(matcherIndex);
   const uiLang = pickLang(settings.language, browser.i18n.getUILanguage());

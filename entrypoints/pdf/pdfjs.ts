@@ -14,9 +14,13 @@ export type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 const asset = (path: string) => browser.runtime.getURL(`/pdfjs/${path}` as '/popup.html');
 
 let workerReady = false;
-function ensureWorker(): void {
+/**
+ * Starts pdf.js's worker (a module worker from the extension's own files) once, for every document of the page.
+ * Called as the reader starts, so the worker's 1.2 MB script compiles while the PDF downloads.
+ */
+export function ensureWorker(): void {
   if (workerReady) return;
-  GlobalWorkerOptions.workerSrc = asset('pdf.worker.min.mjs');
+  GlobalWorkerOptions.workerPort = new Worker(asset('pdf.worker.min.mjs'), { type: 'module' });
   workerReady = true;
 }
 

@@ -243,6 +243,49 @@ describe('PDF reader (Firefox)', () => {
     await page.close();
   });
 
+  it('keyboard: a term in "On this document" opens its card with focus in it; Escape gives focus back', async () => {
+    const page = await openReader('opinion');
+    await waitForMarks(page, 12);
+    await page.waitForFunction(probe.readingDone, { timeout: 10000 });
+    const button = await page.waitForSelector('.term-button ::-p-text(Racial profiling)');
+    await button!.evaluate((el) => (el.closest('button') as HTMLElement).focus());
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('legal-lens-ui')?.shadowRoot?.activeElement?.classList.contains('card'), { timeout: 5000 });
+    assert.equal((await page.evaluate(probe.openCard))?.heading, 'Racial profiling');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('legal-lens-ui')?.shadowRoot?.querySelector('.card'), { timeout: 5000 });
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Racial profilingfound once');
+    await page.close();
+  });
+
+  it('a two-column page; a file dropped on the page; files that are cut short or not PDFs', async () => {
+    const page = await openReader('two-column');
+    const marked = await waitForMarks(page, 4);
+    for (const term of ['racial profiling', 'writ of mandamus', 'Immigration and Nationality Act']) assert.ok(marked.includes(term), `${term} in ${JSON.stringify(marked)}`);
+    assert.equal(await hoverTerm(page, 'Immigration and Nationality Act', 1), 'Immigration and Nationality Act (INA)');
+    await page.evaluate(probe.dropFile, { bytes: [...server.bytes('not-a-pdf')], name: 'notice.pdf' });
+    await page.waitForFunction(() => document.querySelector('.problem'), { timeout: 10000 });
+    assert.equal((await page.evaluate(probe.problem))?.kind, 'not-pdf');
+    await page.evaluate(probe.dropFile, { bytes: [...server.bytes('truncated')], name: 'opinion-part.pdf' });
+    await page.waitForFunction(() => document.querySelector('.problem')?.getAttribute('data-problem') === 'damaged', { timeout: 10000 });
+    await page.close();
+  });
+
+  it('a 500-page PDF shows its first page within 2 s and draws pages on demand', async () => {
+    const page = await openReader('long');
+    const firstPageMs = (await (await page.waitForFunction(() => document.querySelector('.page[data-page-number="1"] .textLayer span') && performance.now(), { timeout: 10000, polling: 'raf' })).jsonValue()) as number;
+    console.log(`# Firefox, 500-page PDF: first page drawn ${Math.round(firstPageMs)} ms after the reader started loading`);
+    assert.ok(firstPageMs < 2000, `first page after ${firstPageMs} ms`);
+    await page.waitForFunction(probe.readingDone, { timeout: 60000 });
+    const read = await page.evaluate(() => (performance.getEntriesByName('legal-lens:pdf-read')[0] as PerformanceMark).detail as { pages: number; longestPageMs: number });
+    console.log(`# Firefox, 500-page PDF: longest page read ${read.longestPageMs.toFixed(1)} ms`);
+    assert.equal(read.pages, 500);
+    assert.ok(read.longestPageMs <= 50);
+    const drawn = await page.evaluate(probe.drawnPages);
+    assert.ok(drawn.length <= 10 && drawn.includes(1), JSON.stringify(drawn));
+    await page.close();
+  });
+
   it('made no request that leaves the machine, and no errors', () => {
     // the browser's own services (parked by puppeteer at dummy.test, or Mozilla's remote settings) are not ours
     assert.deepEqual(proxy.seen.filter((r) => !/dummy\.test|\.mozilla\.(com|net|org)\b|\.firefox\.com\b/.test(r)), []);
