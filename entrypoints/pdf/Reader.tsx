@@ -52,16 +52,18 @@ export function Reader({ cards, settings, uiLang, initial, fetchDeps, requestAcc
   const [pageField, setPageField] = useState('1');
   const [findField, setFindField] = useState('');
 
-  const close = () => {
-    session.current?.destroy();
+  /** Closes the open document, if any; resolves when pdf.js has let go of it. */
+  const close = async () => {
+    const open = session.current;
     session.current = null;
     setState(null);
+    await open?.destroy();
   };
 
   const openBytes = async (bytes: Uint8Array, name: string, password?: string) => {
     bytesRef.current = { bytes, name };
     setPhase({ kind: 'loading', name });
-    close();
+    await close();
     try {
       session.current = await openSession(bytes, password, scroller.current!, pages.current!, (s) => setState(s));
       setState({ ...session.current.state });
@@ -98,7 +100,7 @@ export function Reader({ cards, settings, uiLang, initial, fetchDeps, requestAcc
 
   useEffect(() => {
     if (initial) void open(initial);
-    return close;
+    return () => void close();
   }, []);
 
   useEffect(() => session.current?.applySettings(settings), [settings]);

@@ -299,13 +299,15 @@ export class ReaderSession {
     });
   }
 
-  destroy(): void {
+  /** Ends everything; resolves once pdf.js has closed the document (open the next one only after). */
+  destroy(): Promise<void> {
     this.abort.abort();
     this.card.destroy();
     cancelAnimationFrame(this.updateFrame);
-    this.viewer.destroy();
+    const closed = this.viewer.destroy();
     this.marks.destroy();
     CSS.highlights.delete(FIND_HIGHLIGHT);
     CSS.highlights.delete(FIND_CURRENT_HIGHLIGHT);
+    return closed.catch(() => {});
   }
 }

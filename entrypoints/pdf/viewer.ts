@@ -141,14 +141,15 @@ export class PdfViewer {
     return Math.max(0.25, (this.scroller.clientWidth - 32) / (widest * CSS_UNITS));
   }
 
-  destroy(): void {
+  /** Drops every page and closes the document; resolves when pdf.js has let go of it (the worker is shared). */
+  destroy(): Promise<void> {
     this.destroyed = true;
     this.observer.disconnect();
     this.scroller.removeEventListener('scroll', this.onScroll);
     cancelAnimationFrame(this.scrollFrame);
     for (const slot of this.slots) this.clear(slot);
     this.pagesElement.replaceChildren();
-    void this.doc.destroy();
+    return this.doc.destroy();
   }
 
   private applySizes(): void {
