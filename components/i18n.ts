@@ -30,7 +30,7 @@ export const UI = {
     kindGuide: 'Guide',
     // popup
     lookingForTerms: 'Looking for terms on this page…',
-    pageUnavailable: 'Legal Lens cannot read this page. Browser pages, the add-on store and PDF files are off limits.',
+    pageUnavailable: 'Legal Lens cannot read this page: browser pages and the add-on store are off limits. For a PDF, use “Open a PDF file” below.',
     offHereNote: 'Legal Lens is off on this site, so no terms are marked.',
     reloadToScan: 'Legal Lens has not read this page yet. Reload the page to look for terms.',
     offOnSiteHelp: (site: string) => `Stop marking terms on ${site}`,
@@ -120,7 +120,7 @@ export const UI = {
     kindGuide: 'Guía',
     // popup
     lookingForTerms: 'Buscando términos en esta página…',
-    pageUnavailable: 'Legal Lens no puede leer esta página. Las páginas del navegador, la tienda de extensiones y los PDF están fuera de su alcance.',
+    pageUnavailable: 'Legal Lens no puede leer esta página: las páginas del navegador y la tienda de extensiones están fuera de su alcance. Para un PDF, use “Abrir un archivo PDF” abajo.',
     offHereNote: 'Legal Lens está desactivado en este sitio, así que no marca términos.',
     reloadToScan: 'Legal Lens aún no ha leído esta página. Vuelva a cargarla para buscar términos.',
     offOnSiteHelp: (site: string) => `Dejar de marcar términos en ${site}`,
