@@ -66,7 +66,7 @@ export class PdfViewer {
       const element = ownerDoc.createElement('div');
       element.className = 'page';
       element.dataset.pageNumber = String(n);
-      element.setAttribute('role', 'region');
+      element.setAttribute('role', 'group');
       element.setAttribute('aria-label', `Page ${n}`);
       const slot: Slot = { number: n, element, width: rotated ? h : w, height: rotated ? w : h, sized: false, drawing: null, drawn: null, generation: 0, cancel: null };
       this.slots.push(slot);
