@@ -116,6 +116,13 @@ export class ReaderSession {
       },
       onCurrentPage: (n) => this.update({ currentPage: n }),
     });
+    // a page wider than the window (a phone) starts at the width of the window
+    const fit = this.viewer.fitWidthScale();
+    if (fit < 1) {
+      const scale = Math.round(fit * 100) / 100;
+      this.viewer.setScale(scale);
+      this.state.scale = scale;
+    }
     this.reading = this.readAll();
   }
 
