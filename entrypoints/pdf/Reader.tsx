@@ -47,6 +47,7 @@ export function Reader({ cards, settings, uiLang, initial, fetchDeps, requestAcc
   const scroller = useRef<HTMLDivElement>(null);
   const pages = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const findInput = useRef<HTMLInputElement>(null);
   const session = useRef<ReaderSession | null>(null);
   const bytesRef = useRef<{ bytes: Uint8Array; name: string } | null>(null);
   const [pageField, setPageField] = useState('1');
@@ -105,6 +106,18 @@ export function Reader({ cards, settings, uiLang, initial, fetchDeps, requestAcc
 
   useEffect(() => session.current?.applySettings(settings), [settings]);
   useEffect(() => setPageField(String(state?.currentPage ?? 1)), [state?.currentPage]);
+
+  // Ctrl+F / ⌘F finds in the whole document (the browser's own find sees only the pages drawn)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== 'f' || !(e.ctrlKey || e.metaKey) || e.altKey || !findInput.current) return;
+      e.preventDefault();
+      findInput.current.focus();
+      findInput.current.select();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   // a file dropped anywhere on the page opens; nothing else dropped does anything
   useEffect(() => {
@@ -190,7 +203,7 @@ export function Reader({ cards, settings, uiLang, initial, fetchDeps, requestAcc
                 else session.current?.find(findField);
               }}
             >
-              <input type="search" aria-label={t.find} placeholder={t.find} value={findField} onInput={(e) => setFindField(e.currentTarget.value)} />
+              <input ref={findInput} type="search" aria-label={t.find} placeholder={t.find} value={findField} onInput={(e) => setFindField(e.currentTarget.value)} />
               <button type="button" aria-label={t.findPrevious} disabled={!state.find.hits} onClick={() => void session.current?.findStep(-1)}>↑</button>
               <button type="button" aria-label={t.findNext} disabled={!state.find.hits} onClick={() => void session.current?.findStep(1)}>↓</button>
               {state.find.query && <output class="find-count" aria-live="polite">{t.findCount(state.find.current, state.find.hits)}</output>}

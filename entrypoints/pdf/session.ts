@@ -166,7 +166,6 @@ export class ReaderSession {
       if (this.query) this.extendFind(page);
       await yieldToPage();
     }
-    if (n === 1 || n < 1) await this.settleLanguage();
     if (n >= 1) this.addPage(n);
     // for the tests (this is the extension's own page: no web page can read its performance timeline)
     performance.mark('legal-lens:pdf-read', { detail: { pages: n, longestPageMs: this.longestPageMs } });

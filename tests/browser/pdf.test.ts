@@ -221,7 +221,9 @@ describe('PDF reader (Chromium)', () => {
     const page = await openReader('opinion');
     await waitForMarks(page, 12);
     await page.waitForFunction(probe.readingDone);
-    await page.getByRole('searchbox', { name: 'Find in document' }).fill('writ of mandamus');
+    await page.keyboard.press('Control+f'); // the reader's find, not the browser's (which sees only drawn pages)
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Find in document');
+    await page.keyboard.type('writ of mandamus');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('.find-count')?.textContent === '1 of 2');
     assert.equal(await page.evaluate(() => CSS.highlights.get('legal-lens-find-current')?.size), 1);
