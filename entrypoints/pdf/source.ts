@@ -7,7 +7,12 @@ export interface FetchDeps {
   fetch: typeof fetch;
   /** whether the user granted the extension access to `origin` (an optional host permission) */
   hasAccess: (origin: string) => Promise<boolean>;
+  /** how long a download may take before the reader gives up and says so, in ms (default DOWNLOAD_TIMEOUT_MS) */
+  timeoutMs?: number;
 }
+
+/** A site that has not delivered the PDF after this long is reported as not answering (a 200 MB file on a slow line takes less). */
+export const DOWNLOAD_TIMEOUT_MS = 120_000;
 
 /**
  * The match pattern of an optional host permission for one site: its scheme and host. Match patterns carry no
@@ -24,22 +29,28 @@ export function originPattern(origin: string): string {
  */
 export async function fetchPdf(url: URL, deps: FetchDeps): Promise<Uint8Array | Problem> {
   const granted = await deps.hasAccess(url.origin).catch(() => false);
-  let response: Response;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), deps.timeoutMs ?? DOWNLOAD_TIMEOUT_MS);
   try {
-    response = await deps.fetch(url.href, { credentials: granted ? 'include' : 'omit', redirect: 'follow', cache: 'default' });
-  } catch (error) {
-    return classifyFetchError(error, url, granted);
+    let response: Response;
+    try {
+      response = await deps.fetch(url.href, { credentials: granted ? 'include' : 'omit', redirect: 'follow', cache: 'default', signal: controller.signal });
+    } catch (error) {
+      return controller.signal.aborted ? { kind: 'unreachable' } : classifyFetchError(error, url, granted);
+    }
+    if (!response.ok) return { kind: 'http', status: response.status };
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > MAX_PDF_BYTES) return { kind: 'too-large' };
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } catch {
+      return { kind: 'unreachable' }; // the download broke off (or took too long)
+    }
+    return checkBytes(bytes);
+  } finally {
+    clearTimeout(timer);
   }
-  if (!response.ok) return { kind: 'http', status: response.status };
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > MAX_PDF_BYTES) return { kind: 'too-large' };
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await response.arrayBuffer());
-  } catch (error) {
-    return classifyFetchError(error, url, true);
-  }
-  return checkBytes(bytes);
 }
 
 /** Reads a picked or dropped file. */

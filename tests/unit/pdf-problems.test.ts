@@ -103,6 +103,12 @@ describe('fetchPdf', () => {
     expect(await fetchPdf(url, { fetch: async () => response(bytes('<html>')), hasAccess: async () => true })).toEqual({ kind: 'not-pdf' });
   });
 
+  it('gives up on a site that never answers, instead of waiting for ever', async () => {
+    const fetch = (_url: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    expect(await fetchPdf(url, { fetch, hasAccess: async () => true, timeoutMs: 30 })).toEqual({ kind: 'unreachable' });
+  });
+
   it('reads a picked file, and says so when it is not a PDF', async () => {
     expect(await readPdfFile(new Blob([bytes('%PDF-1.4 x')]))).toBeInstanceOf(Uint8Array);
     expect(await readPdfFile(new Blob([bytes('PK zip')]))).toEqual({ kind: 'not-pdf' });
