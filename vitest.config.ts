@@ -10,5 +10,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'threads',
     restoreMocks: true,
+    // one environment and module graph per worker instead of per file (15 s → 5 s on 2 cores): every test file
+    // sets up the DOM, timers, mocks and fake browser it needs and leaves none behind (checked with --sequence.shuffle)
+    isolate: false,
   },
 });

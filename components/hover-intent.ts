@@ -38,7 +38,12 @@ export class HoverIntent<T> {
     }
     // on the open card's own target, or on another one: the open card waits instead of closing
     timers.cancelClose();
-    if (target === this.options.shown()) return;
+    if (target === this.options.shown()) {
+      // back on it before another target's delay ran out: that one does not open
+      this.candidate = null;
+      timers.cancelOpen();
+      return;
+    }
     if (target === this.candidate && timers.opening) return;
     this.candidate = target;
     this.options.onCandidate?.(target);

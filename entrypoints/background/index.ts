@@ -3,18 +3,31 @@
 import cards from 'virtual:glossary/cards';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { SETTINGS_KEY, parseSettings } from '@/utils/settings';
+import { CARD_UI_FILE } from '@/components/card-ui';
+import { writeCleanSettings } from '@/utils/settings';
 import { answerMessage, type MessageSender } from './messages';
 import { pdfMenuItem, readerTabFor } from './pdf-menu';
 
 const MENU_ID = 'legal-lens-lookup';
 
+/**
+ * Injects the card UI into one frame of a tab, into the isolated world of our content script there (never the
+ * page's world), at once even while the page is still loading.
+ */
+async function injectCardUi(tabId: number, frameId: number): Promise<void> {
+  if (import.meta.env.MANIFEST_VERSION === 3) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_UI_FILE], injectImmediately: true });
+  } else {
+    await browser.tabs.executeScript(tabId, { file: CARD_UI_FILE, frameId, matchAboutBlank: true, runAt: 'document_start' });
+  }
+}
+
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(async () => {
-    // write back a clean copy: fills in new defaults, drops fields that no longer validate
+    // write back a clean copy: fills in new defaults, drops fields that no longer validate, moves a site list
+    // stored inside the settings item to its own items
     try {
-      const stored = await browser.storage.sync.get(SETTINGS_KEY);
-      await browser.storage.sync.set({ [SETTINGS_KEY]: parseSettings(stored[SETTINGS_KEY]) });
+      await writeCleanSettings();
     } catch {
       // storage unavailable (e.g. sync disabled by policy): content scripts fall back to defaults
     }
@@ -54,6 +67,7 @@ export default defineBackground(() => {
       ownId: browser.runtime.id,
       getURL: (path) => browser.runtime.getURL(path as '/explainer.html'),
       openTab: (tab) => void browser.tabs.create(tab),
+      injectCardUi,
     });
     return answer === undefined ? undefined : Promise.resolve(answer);
   });

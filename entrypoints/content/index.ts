@@ -1,14 +1,16 @@
 // Content script: a table of contents of the pipeline in DESIGN.md.
 // settings ► matcher ► highlighter (collect ► match ► paint ► observe ► schedule) ► hit-test ► hover card.
-import matcherIndex from 'virtual:glossary/matcher-index';
-import categories from 'virtual:glossary/categories';
+import shippedGlossary from 'virtual:glossary/matcher-index';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { compileMatcher } from '@/glossary/runtime/matcher';
-import { parseMessage, type PageTermsResponse } from '@/utils/messages';
+import { loadShippedMatcher } from '@/glossary/runtime/shipped-glossary';
+import { parseMessage, type PageStatsResponse, type PageTermsResponse } from '@/utils/messages';
+import { inputRelay } from '@/utils/input-relay';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/utils/settings';
 import { TermHighlighter } from './highlighter';
+import { topLevelUrl } from './top-site';
 import { FetchedCardTexts } from './card/card-texts';
+import { loadCardUi } from './card/card-ui-loader';
 import { explainerHref, openExplainer } from './card/explainer-link';
 import { openFirstVisibleCard, watchKeyboard } from '@/components/page/card/keyboard';
 import { PageCard } from '@/components/page/card/page-card';
@@ -21,36 +23,41 @@ export default defineContentScript({
   runAt: 'document_end',
   allFrames: true,
   matchAboutBlank: true,
+  // never post WXT's "content-script-started" into the page's window (our own context, script-context.ts, posts
+  // nothing at all; this keeps it so should WXT's context ever be used again)
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return; // no Custom Highlight API: do nothing
-    let settings: Settings = await loadSettings();
-    const t0 = performance.now();
-    const matcher = compileMatcher(matcherIndex);
-    const startupMs = performance.now() - t0;
+    // the glossary inflates while the settings load; an unreadable one is reported and leaves the page alone
+    const [loaded, shipped] = await Promise.all([loadSettings(), loadShippedMatcher(shippedGlossary)]);
+    if (!shipped) return;
+    let settings: Settings = loaded;
+    const { matcher, categories, startupMs } = shipped;
     let highlighter: TermHighlighter | null = null;
     let card: PageCard | null = null;
+    let stats: PageStatsResponse = null;
 
     const turnOn = () => {
       if (highlighter) return;
       highlighter = new TermHighlighter(document, matcher, categories, settings, () => card?.onRepaint());
       card = new PageCard({
         doc: document,
+        input: inputRelay(window), // started at document_start by early-input.content.ts
         highlighter,
         texts: new FetchedCardTexts(),
         settings,
         setTimer: (run, ms) => ctx.setTimeout(run, ms), // nothing fires after the script is invalidated
         explainerHref,
         openExplainer,
+        loadCardUi,
       });
       watchPointer(card);
       watchTouch(card);
       watchKeyboard(card);
       const h = highlighter;
-      // for `npm run bench`: when the first full scan is painted, and the main-thread time it took
+      // for `npm run bench`, which asks over the extension's messaging: the first full scan's cost
       void h.start().then(() => {
-        performance.mark('legal-lens:painted', {
-          detail: { busyMs: startupMs + h.busyMs, startupMs, longestSliceMs: Math.max(startupMs, h.longestSliceMs), matches: h.painter.size },
-        });
+        stats ??= { busyMs: startupMs + h.busyMs, startupMs, longestSliceMs: Math.max(startupMs, h.longestSliceMs), matches: h.painter.size, paintedAt: performance.now() };
       });
     };
     const turnOff = () => {
@@ -61,7 +68,8 @@ export default defineContentScript({
     };
     const apply = (next: Settings) => {
       settings = next;
-      if (!isActiveOn(settings, location.href)) return turnOff();
+      // a frame follows the site of the tab's top-level page ("off on this site" reaches its frames)
+      if (!isActiveOn(settings, topLevelUrl(window))) return turnOff();
       if (!highlighter) return turnOn();
       highlighter.applySettings(settings);
       card?.applySettings(settings);
@@ -78,6 +86,11 @@ export default defineContentScript({
         if (window !== window.top) return undefined; // the top frame answers for the tab
         const response: PageTermsResponse = { terms: highlighter?.pageTerms() ?? [] };
         sendResponse(response);
+        return true;
+      }
+      if (msg.type === 'legal-lens:page-stats') {
+        if (window !== window.top) return undefined;
+        sendResponse(stats);
         return true;
       }
       if (msg.type === 'legal-lens:focus-card') {

@@ -7,7 +7,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { compileGlossary } from '../../glossary/build/compile.ts';
 import { unpackIndex } from '../../glossary/runtime/matcher.ts';
-import { ARTIFACTS, EXTENSION_DIR, ROOT, findChromium, launchWithExtension, startServer, type ChromeForTests } from '../browser/harness.ts';
+import { ARTIFACTS, EXTENSION_DIR, ROOT, findChromium, launchWithExtension, startServer, type ChromeForTests, type ExtensionBrowser } from '../browser/harness.ts';
+import type { PageStatsResponse } from '../../utils/messages.ts';
 import { generatePage, generatePlainPage } from './generate-page.ts';
 
 const MARKJS_LIMIT_MS = Number(process.env.MARKJS_LIMIT_MS ?? 120_000);
@@ -58,27 +59,40 @@ async function installLongTaskObserver(p: Page) {
   });
 }
 
-async function waitForPainted(p: Page, timeout = 60_000) {
-  await p.waitForFunction(() => performance.getEntriesByName('legal-lens:painted').length > 0, null, { timeout, polling: 50 });
-  return p.evaluate(() => {
-    const painted = performance.getEntriesByName('legal-lens:painted')[0] as PerformanceMark;
+/**
+ * Waits for the content script's first full scan of `p` to be painted and reads what it cost. The content
+ * script tells only its own extension (a `legal-lens:page-stats` message from the service worker), never the page.
+ */
+async function waitForPainted(ext: ExtensionBrowser, p: Page, timeout = 60_000) {
+  const deadline = Date.now() + timeout;
+  let stats: PageStatsResponse = null;
+  while (!stats) {
+    if (Date.now() > deadline) throw new Error(`not painted within ${timeout} ms`);
+    stats = await ext.worker.evaluate(async (pageUrl) => {
+      const api = (globalThis as unknown as { chrome: ChromeForTests }).chrome;
+      const tab = (await api.tabs.query({})).find((t) => t.url === pageUrl);
+      if (tab?.id === undefined) return null;
+      return (await api.tabs.sendMessage(tab.id, { type: 'legal-lens:page-stats' }, { frameId: 0 }).catch(() => null)) as PageStatsResponse;
+    }, p.url());
+    if (!stats) await new Promise((r) => setTimeout(r, 50));
+  }
+  return p.evaluate((painted) => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    const detail = (painted.detail ?? {}) as { busyMs?: number; longestSliceMs?: number; matches?: number };
     const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
-    const within = (t: { start: number; duration: number }) => t.start + t.duration >= nav.domContentLoadedEventStart && t.start <= painted.startTime;
+    const within = (t: { start: number; duration: number }) => t.start + t.duration >= nav.domContentLoadedEventStart && t.start <= painted.paintedAt;
     const during = tasks.filter(within);
     const frames = (window as unknown as { __frames: { start: number; duration: number }[] }).__frames.filter(within);
     return {
-      sinceDcl: painted.startTime - nav.domContentLoadedEventStart,
-      busyMs: detail.busyMs ?? NaN,
-      longestSlice: detail.longestSliceMs ?? NaN,
+      sinceDcl: painted.paintedAt - nav.domContentLoadedEventStart,
+      busyMs: painted.busyMs,
+      longestSlice: painted.longestSliceMs,
       matches: CSS.highlights.get('legal-lens-underline')?.size ?? 0,
       longestTask: during.reduce((m, t) => Math.max(m, t.duration), 0),
       longTasks: during.length,
       longestFrame: frames.reduce((m, f) => Math.max(m, f.duration), 0),
 
     };
-  });
+  }, stats);
 }
 
 /** A bare TreeWalker that reads every text node's data: the cost of merely reading the page's text. */
@@ -129,7 +143,7 @@ for (let i = 0; i < RUNS; i++) {
   const p = await ext.context.newPage();
   await installLongTaskObserver(p);
   await p.goto(url('/bench/big.html'), { waitUntil: 'domcontentloaded', timeout: 120_000 });
-  runs.push(await waitForPainted(p));
+  runs.push(await waitForPainted(ext, p));
   await ext.close();
 }
 const a = median(floorRuns.map((f) => f.isolated));
@@ -193,7 +207,7 @@ for (let i = 0; i < RUNS; i++) {
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
   await installLongTaskObserver(p);
   await p.goto(url('/bench/plain.html'));
-  const r = await waitForPainted(p);
+  const r = await waitForPainted(ext, p);
   const ended = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
   await cdp.send('Tracing.end');
   await ended;

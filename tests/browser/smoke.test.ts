@@ -1,11 +1,20 @@
 // Smoke tests: the built extension loads; the content script runs on the law-firm article without errors;
-// the popup, explainer and options pages open without console errors.
+// the content script stays within its size budget and leaves the card UI to a script injected when a card
+// first opens; the popup, explainer and options pages open without console errors.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, saveScreenshot, useExtensionBrowser, waitForHighlights } from './harness';
 import { ArticlePage } from './pages/article-page';
+
+const FIREFOX_DIR = join(EXTENSION_DIR, '../firefox-mv2');
+/**
+ * What the content script may weigh, in bytes: 63,872 today (the card UI is loaded apart, no schema library),
+ * of which the glossary's matcher index and term ids are about 16,200; room for an index three times today's
+ * (+32,400, in today's format) and a margin of about 2,700.
+ */
+const CONTENT_SCRIPT_BUDGET = 99_000;
 
 describe('smoke', () => {
   const env = useExtensionBrowser();
@@ -20,9 +29,25 @@ describe('smoke', () => {
     await page.close();
   });
 
-  it('keeps the content script within its 100 kB budget', () => {
-    const bytes = statSync(join(EXTENSION_DIR, 'content-scripts/content.js')).size;
-    assert.ok(bytes <= 100_000, `content.js is ${bytes} bytes`);
+  it(`keeps the content script within its ${CONTENT_SCRIPT_BUDGET} byte budget`, () => {
+    for (const dir of [EXTENSION_DIR, FIREFOX_DIR]) {
+      const bytes = statSync(join(dir, 'content-scripts/content.js')).size;
+      assert.ok(bytes <= CONTENT_SCRIPT_BUDGET, `${dir}: content.js is ${bytes} bytes`);
+    }
+  });
+
+  it('leaves the card UI out of the content script, in a script no page can load', () => {
+    for (const dir of [EXTENSION_DIR, FIREFOX_DIR]) {
+      const content = readFileSync(join(dir, 'content-scripts/content.js'), 'utf8');
+      const cardUi = readFileSync(join(dir, 'card-ui.js'), 'utf8');
+      // the card's stylesheet and its heading id belong to the card UI only
+      for (const marker of ['.card-summary', 'legal-lens-title-']) {
+        assert.ok(!content.includes(marker), `${dir}: content.js holds ${marker}`);
+        assert.ok(cardUi.includes(marker), `${dir}: card-ui.js lacks ${marker}`);
+      }
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+      assert.equal(manifest.web_accessible_resources, undefined, `${dir}: nothing is web-accessible`);
+    }
   });
 
   it('makes no network request of its own', async () => {

@@ -55,6 +55,7 @@ describe('hover intent', () => {
     ['leaving the card closes it after the grace period', [[0, 'on', 'A'], [1000, 'card', true], [2000, 'card', false]], ['fetch A @0', 'open A @300', `close A @${2000 + CLOSE_GRACE_MS}`]],
     ['back on the term within the grace period keeps it', [[0, 'on', 'A'], [1000, 'on', null], [1200, 'on', 'A']], ['fetch A @0', 'open A @300']],
     ['another term: the open card waits for the new one', [[0, 'on', 'A'], [1000, 'on', 'B']], ['fetch A @0', 'open A @300', 'fetch B @1000', 'open B @1300']],
+    ['back on the open term before another one\'s delay ran out: the other does not open', [[0, 'on', 'A'], [1000, 'on', 'B'], [1100, 'on', 'A']], ['fetch A @0', 'open A @300', 'fetch B @1000']],
     ['leaving the window from the page closes it', [[0, 'on', 'A'], [1000, 'gone']], ['fetch A @0', 'open A @300', `close A @${1000 + CLOSE_GRACE_MS}`]],
     ['leaving the window from the card waits for the card\'s own leave', [[0, 'on', 'A'], [1000, 'card', true], [1500, 'gone']], ['fetch A @0', 'open A @300']],
     ['a pinned (keyboard) card stays when the pointer leaves the card', [[0, 'on', 'A'], [1000, 'card', true], [2000, 'card', false]], ['fetch A @0', 'open A @300'], { pinned: true }],

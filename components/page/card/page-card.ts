@@ -1,14 +1,18 @@
 // page-card: the hover card on a web page. It knows which painted term's card is open, and opens, places and
 // closes it. When is decided by the input controllers beside it (pointer, touch, keyboard); card-texts fetches
-// the words; the card view in components/ draws the card. Everything it starts ends with destroy().
-import { pickLang } from '../../card-strings';
-import type { CardAnchor } from '../../card-placement';
-import { CardView, type CardTexts } from '../../card-view';
-import { HoverTimers, type SetTimer } from '../../hover-timers';
+// the words; the card view in components/ draws the card, loaded with the card UI the first time a card is about
+// to open (lazy-card-view). Everything it starts ends with destroy().
+import { pickLang } from '@/components/card-strings';
+import type { CardAnchor } from '@/components/card-placement';
+import type { CardUi } from '@/components/card-ui';
+import type { CardTexts } from '@/components/card-view';
+import { HoverTimers, type SetTimer } from '@/components/hover-timers';
 import type { Lang } from '@/glossary/runtime/types';
+import type { InputRelay } from '@/utils/input-relay';
 import type { Settings } from '@/utils/settings';
 import { findTermAt, type TermHit } from '../hit-test';
 import { liveRange, type PaintedMatch, type Painter } from '../paint';
+import { LazyCardView } from './lazy-card-view';
 
 /** What a card needs from the highlighter that painted the terms (the content script's, or the PDF reader's). */
 export interface PaintedTerms {
@@ -18,6 +22,8 @@ export interface PaintedTerms {
 
 export interface PageCardOptions {
   doc: Document;
+  /** the reader's pointer, clicks and keys, heard before the page's own listeners (utils/input-relay.ts) */
+  input: InputRelay;
   /** what is painted on the page, and the open shadow roots hit-testing needs */
   highlighter: PaintedTerms;
   texts: CardTexts;
@@ -26,6 +32,8 @@ export interface PageCardOptions {
   setTimer: SetTimer;
   explainerHref: (id: string) => string;
   openExplainer: (id: string, lang: Lang) => void;
+  /** loads the card UI (card-ui-loader in the content script; the bundled view in tests) */
+  loadCardUi: () => Promise<CardUi>;
 }
 
 interface OpenTerm {
@@ -37,7 +45,8 @@ interface OpenTerm {
 
 export class PageCard {
   readonly doc: Document;
-  readonly view: CardView;
+  readonly input: InputRelay;
+  readonly view: LazyCardView;
   /** hover intent and close grace, shared by the controllers so that any opening cancels what is pending */
   readonly timers: HoverTimers;
   readonly texts: CardTexts;
@@ -50,18 +59,19 @@ export class PageCard {
 
   constructor(private readonly options: PageCardOptions) {
     this.doc = options.doc;
+    this.input = options.input;
     this.texts = options.texts;
     this.current = options.settings;
     this.lang = pickLang(options.settings.language, this.doc.documentElement.lang);
     this.timers = new HoverTimers(options.setTimer);
-    this.view = new CardView(this.doc, {
+    this.view = new LazyCardView(this.doc, {
       texts: options.texts,
       explainerHref: options.explainerHref,
       openExplainer: options.openExplainer,
       onCloseButton: () => this.close(true),
       // the reader's choice holds for the next cards on this page too
       onLangChange: (lang) => (this.lang = lang),
-    });
+    }, options.loadCardUi);
   }
 
   /** Aborts when the card is destroyed: the controllers' listeners are registered with it. */
@@ -73,8 +83,9 @@ export class PageCard {
     return this.current;
   }
 
-  /** The painted term whose card is open, or null. */
+  /** The painted term whose card is open, or null (also when the page took the card away). */
   get openMatch(): PaintedMatch | null {
+    if (this.open && !this.view.isShowing) this.forgetRemovedCard();
     return this.open?.match ?? null;
   }
 
@@ -93,14 +104,20 @@ export class PageCard {
     return this.options.highlighter.painter.paintedMatches();
   }
 
+  /** Starts what the card of `id` needs (its text, the card UI) while the hover delay runs. */
+  prepare(id: string): void {
+    void this.texts.ensure(id);
+    void this.view.load();
+  }
+
   /**
-   * Opens the card of `match` next to `rect` (once its text is here). A card opened from the keyboard keeps the
+   * Opens the card of `match` next to `rect` (once its text and the card UI are here). A card opened from the keyboard keeps the
    * keyboard hint and gives focus back on closing. Resolves to whether a card is showing.
    */
   async show(match: PaintedMatch, rect: DOMRect, { keyboard = false } = {}): Promise<boolean> {
     if (this.signal.aborted) return false;
-    await this.texts.ensure(match.id);
-    if (this.signal.aborted) return false; // turned off while the text was on its way
+    const [, ready] = await Promise.all([this.texts.ensure(match.id), this.view.load()]);
+    if (this.signal.aborted || !ready) return false; // turned off while the text or the UI was on its way
     this.timers.cancel();
     const byKeyboard = keyboard || !!this.open?.keyboard;
     if (!this.view.show({ id: match.id, anchor: anchorFor(match, rect), lang: this.lang, keyboard: byKeyboard })) return false;
@@ -120,6 +137,13 @@ export class PageCard {
     const back = this.returnFocus;
     this.returnFocus = null;
     if ((restoreFocus || wasKeyboard) && back?.isConnected) back.focus({ preventScroll: true });
+  }
+
+  /** The page removed the card's host: nothing is open any more (hovering the term opens it again). */
+  private forgetRemovedCard(): void {
+    this.open = null;
+    this.view.hide();
+    this.options.highlighter.painter.setActive(null);
   }
 
   /** Opens the explainer page of the card showing (Enter on the card). */
