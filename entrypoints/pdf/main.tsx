@@ -4,12 +4,15 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import cards from 'virtual:glossary/cards';
-import categories from 'virtual:glossary/categories';
-import matcherIndex from 'virtual:glossary/matcher-index';
+import shippedGlossary from 'virtual:glossary/matcher-index';
 import '@/components/pages.css';
 import '@/components/page/highlight.css';
 import { pickLang } from '@/components/card-strings';
+import type { CardUi } from '@/components/card-ui';
+import { CardView } from '@/components/card-view';
 import { compileMatcher } from '@/glossary/runtime/matcher';
+import { loadShippedMatcher } from '@/glossary/runtime/shipped-glossary';
+import { inputRelay } from '@/utils/input-relay';
 import { loadSettings, watchSettings } from '@/utils/settings';
 import { ensureWorker, openPdf } from './pdfjs';
 import { Reader, type ReaderInput } from './Reader';
@@ -19,8 +22,17 @@ import { originPattern } from './source';
 
 async function start() {
   ensureWorker();
-  let settings = await loadSettings();
-  const matcher = compileMatcher(matcherIndex);
+  // the glossary as the content script loads it (the deflated shipped index, inflated while the settings load);
+  // should it be unreadable (reported on the console), the PDF is still shown, with no term marked
+  const [loaded, shipped] = await Promise.all([loadSettings(), loadShippedMatcher(shippedGlossary)]);
+  let settings = loaded;
+  const { matcher, categories } = shipped ?? { matcher: compileMatcher({ ids: [], lines: '' }), categories: {} };
+  const input = inputRelay(window);
+  // The same card as on web pages (PageCard and its lazy view), but its UI is bundled here instead of injected
+  // on first use: the background cannot inject scripts into the extension's own pages (scripting and
+  // tabs.executeScript refuse them), and what injection keeps out of every web page matters little in a page
+  // whose own UI is Preact.
+  const cardUi: CardUi = { createView: (doc, options) => new CardView(doc, options) };
   const uiLang = pickLang(settings.language, browser.i18n.getUILanguage());
   const url = new URLSearchParams(location.search).get('url');
   const initial: ReaderInput | null = url ? { kind: 'url', url } : null;
@@ -47,6 +59,8 @@ async function start() {
             categories,
             settings,
             explainerHref,
+            input,
+            loadCardUi: () => Promise.resolve(cardUi),
             openExplainer: (id, lang) => void browser.tabs.create({ url: browser.runtime.getURL(`/explainer.html?lang=${lang}#${id}` as '/explainer.html') }),
           }, onUpdate);
         }}

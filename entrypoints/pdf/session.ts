@@ -2,6 +2,7 @@
 // card on them (the same PageCard and pointer, touch and keyboard controllers as on web pages), and find.
 // Terms are looked for page by page in the background, one page per task (the text comes from the worker), so
 // the first page shows at once and no task runs long however many pages there are.
+import type { CardUi } from '@/components/card-ui';
 import { bundledCardTexts } from '@/components/card-view';
 import { watchKeyboard } from '@/components/page/card/keyboard';
 import { PageCard } from '@/components/page/card/page-card';
@@ -11,6 +12,7 @@ import { liveRange } from '@/components/page/paint';
 import { yieldToPage } from '@/components/page/schedule';
 import type { Matcher } from '@/glossary/runtime/matcher';
 import type { CardData, Category, Lang } from '@/glossary/runtime/types';
+import type { InputRelay } from '@/utils/input-relay';
 import type { Settings } from '@/utils/settings';
 import { detectLanguage } from './document-language';
 import { findOnPage, foldForFind, foldQuery, type FindHit } from './find';
@@ -29,6 +31,10 @@ export interface SessionDeps {
   settings: Settings;
   explainerHref: (id: string) => string;
   openExplainer: (id: string, lang: Lang) => void;
+  /** the page's pointer, clicks and keys (utils/input-relay.ts), as the card's controllers hear them on web pages */
+  input: InputRelay;
+  /** the card UI: on web pages injected by the background on first use; in the reader, its bundled card view */
+  loadCardUi: () => Promise<CardUi>;
 }
 
 /** What the reader UI shows about the document; `onUpdate` fires when any of it changes. */
@@ -90,12 +96,14 @@ export class ReaderSession {
     CSS.highlights.set(FIND_CURRENT_HIGHLIGHT, this.findCurrent);
     this.card = new PageCard({
       doc: document,
+      input: deps.input,
       highlighter: this.marks,
       texts: bundledCardTexts(deps.cards),
       settings: deps.settings,
       setTimer: (run, ms) => window.setTimeout(run, ms),
       explainerHref: deps.explainerHref,
       openExplainer: deps.openExplainer,
+      loadCardUi: deps.loadCardUi,
     });
     watchPointer(this.card);
     watchTouch(this.card);

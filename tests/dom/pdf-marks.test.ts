@@ -5,12 +5,13 @@
 // one 20 px line, 8 px a character.
 import { highlights, installLayout, pointOf, rangeText } from './support/browser-apis';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bundledCardTexts } from '@/components/card-view';
+import { CardView, bundledCardTexts } from '@/components/card-view';
 import { PageCard } from '@/components/page/card/page-card';
 import { watchPointer } from '@/components/page/card/pointer';
 import { compileMatcher } from '@/glossary/runtime/matcher';
 import { DocumentMarks, type TextLayerView } from '@/entrypoints/pdf/marks';
 import { findPageBreakTerm, findPageTerms, pageText, withoutBreakOverlap, type TextRun } from '@/entrypoints/pdf/page-text';
+import { inputRelay } from '@/utils/input-relay';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { cards, categories, matcherIndex } from './fixture-glossary';
 
@@ -56,6 +57,8 @@ const painted = () => [...(highlights.get('legal-lens-underline') ?? [])].map(ra
 
 function setUp(settings: Partial<Settings> = {}) {
   document.body.innerHTML = '';
+  // the cards below follow the page's language (the document is shared with the other test files: set it here)
+  document.documentElement.lang = 'en';
   changes = 0;
   marks = new DocumentMarks(categories, { ...DEFAULT_SETTINGS, ...settings }, () => changes++);
 }
@@ -64,6 +67,7 @@ beforeEach(() => setUp());
 afterEach(() => {
   marks.destroy();
   document.querySelectorAll('legal-lens-ui').forEach((el) => el.remove());
+  document.documentElement.removeAttribute('lang');
 });
 
 describe('DocumentMarks', () => {
@@ -127,12 +131,15 @@ describe('the card on a PDF\'s text layer', () => {
     marks.pageDrawn(drawLayer(2, PAGE2));
     card = new PageCard({
       doc: document,
+      input: inputRelay(window),
       highlighter: marks,
       texts: bundledCardTexts(cards),
       settings: DEFAULT_SETTINGS,
       setTimer: (run, ms) => window.setTimeout(run, ms),
       explainerHref: (id) => `chrome-extension://x/explainer.html#${id}`,
       openExplainer: () => {},
+      // the reader's card UI: the bundled card view (entrypoints/pdf/main.tsx)
+      loadCardUi: () => Promise.resolve({ createView: (doc, options) => new CardView(doc, options) }),
     });
     watchPointer(card);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
