@@ -254,6 +254,7 @@ export function compileMatcher(index: MatcherIndex): Matcher {
           }
         }
       }
+      const afterPlural = resumed;
       resumed = false;
       // the next character that counts, with the same rules as normalizeText
       let code = -1;
@@ -280,6 +281,9 @@ export function compileMatcher(index: MatcherIndex): Matcher {
         code = c;
         break;
       }
+      // after a plural ending inside an alias only the alias's space may follow: "Informacións (FOIA)" is not
+      // "Información(FOIA)" with an ending, since the fold drops the space before "("
+      if (afterPlural && code !== SPACE) code = -1;
       if (code >= 0) {
         // a plural that changes the last letter: "sanctuary cities", "jueces de inmigración"
         const gap = gaps[node];

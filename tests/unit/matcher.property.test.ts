@@ -25,12 +25,22 @@ const real = writtenAliases(glossary);
 const vocab = vocabulary(glossary);
 const synthetic = syntheticAliases(real, COPIES, SEED, vocab);
 
-/** Drops synthetic aliases whose derived forms read as another term's alias (the build rejects those). */
+/**
+ * A key with a final "s", then a final "e", dropped from every word: the scan adds -s and -es to any word of an
+ * alias, so "antiinmigrante" and "antiinmigrantes" fold alike.
+ */
+const singular = (key: string) => key.split(' ').map((w) => (w.length > 2 ? w.replace(/s$/, '').replace(/e$/, '') : w)).join(' ');
+
+/**
+ * Drops synthetic aliases whose derived forms read as another term's alias (the build rejects those), also
+ * where they differ only by a plural ending the scan adds ("redadas antiinmigrante" for another term's
+ * "redadas antiinmigrantes").
+ */
 function consistent(aliases: WrittenAlias[]): WrittenAlias[] {
   const owner = new Map<string, string>();
   const out: WrittenAlias[] = [];
   for (const a of aliases) {
-    const forms = aliasForms(a.text, a.exact ? 1 : 0);
+    const forms = aliasForms(a.text, a.exact ? 1 : 0).flatMap((k) => [k, `~${singular(k)}`]);
     if (forms.some((k) => owner.has(k) && owner.get(k) !== a.id)) continue;
     for (const k of forms) owner.set(k, a.id);
     out.push(a);

@@ -155,6 +155,8 @@ const wordings = compileMatcher(
       ['392 U.S. 1', 'terry-stop', 1], ['287(g)', '287g', 0],
       ['naturalization', 'naturalization', 0], ['USCIS', 'uscis', 1], ['deportación', 'deportation', 0],
       ['Q', 'q-test', 1], ['by', 'by-test', 0],
+      ['Ley de Libertad de Información', 'foia', 0], ['Ley de Libertad de Información (FOIA)', 'foia', 0],
+      ['Ley de Libertad de Información y Privacidad', 'foia-pa', 0], ['FOIA', 'foia', 1],
     ],
     [['Immigration and Naturalization Service', 0], ['USCIS Policy Manual', 0], ['Oficina de Detención y Deportación', 0]],
   ),
@@ -180,6 +182,9 @@ const wordingCases: Record<string, Case[]> = {
     ['jurisdicciones\nno cooperantes', ['jurisdicciones\nno cooperantes→sanctuary-jurisdiction']],
     ['perfiles raciales', ['perfiles raciales→racial-profiling']],
     ['residentes permanentes legales', ['residentes permanentes legales→green-card']],
+    // after an ending inside an alias only its space may follow, never a "(" the fold joins to the word
+    ['la Ley de Libertades de Informacións (FOIA)', ['Ley de Libertades de Informacións→foia', 'FOIA→foia']],
+    ['la Ley de Libertades de Información (FOIA)', ['Ley de Libertades de Información (FOIA)→foia']],
   ],
   'English plurals inside a phrase': [
     ['two writs of mandamus', ['writs of mandamus→writ-of-mandamus']],
