@@ -26,6 +26,11 @@ export default defineConfig({
     // first card opens. The content script already runs on <all_urls>, so the install warning is the same.
     permissions: ['storage', 'contextMenus', 'activeTab', ...(browser === 'firefox' ? ['<all_urls>'] : ['scripting'])],
     ...(browser === 'firefox' ? {} : { host_permissions: ['<all_urls>'] }),
+    // The PDF reader's download of a PDF the user chose is covered by the host access above. In Chrome a user can
+    // limit that access to some sites: the reader then asks for the PDF's site alone, declared here (SECURITY.md)
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     commands: {
       'focus-card': {
         suggested_key: { default: 'Alt+Shift+L' },

@@ -31,7 +31,7 @@ export const UI = {
     kindGuide: 'Guide',
     // popup
     lookingForTerms: 'Looking for terms on this page…',
-    pageUnavailable: 'Legal Lens cannot read this page. Browser pages, the add-on store and PDF files are off limits.',
+    pageUnavailable: 'Legal Lens cannot read this page: browser pages and the add-on store are off limits. For a PDF, use “Open a PDF file” below.',
     offHereNote: 'Legal Lens is off on this site, so no terms are marked.',
     reloadToScan: 'Legal Lens has not read this page yet. Reload the page to look for terms.',
     offOnSiteHelp: (site: string) => `Stop marking terms on ${site}`,
@@ -40,6 +40,9 @@ export const UI = {
     foundTimes: (n: number) => (n === 1 ? 'found once' : `found ${n} times`),
     onEverywhere: 'Mark terms on web pages',
     browseAll: 'Browse all terms and guides',
+    pdfTab: 'This tab shows a PDF. Open it in the Legal Lens reader to see its terms explained.',
+    explainPdf: 'Explain this PDF',
+    openPdfFile: 'Open a PDF file',
     // explainer
     glossaryTitle: 'Glossary',
     glossaryIntro: 'Plain-language explanations of immigration enforcement, racial profiling and lawsuit terms. Pick a term or a guide, or search.',
@@ -122,7 +125,7 @@ export const UI = {
     kindGuide: 'Guía',
     // popup
     lookingForTerms: 'Buscando términos en esta página…',
-    pageUnavailable: 'Legal Lens no puede leer esta página. Las páginas del navegador, la tienda de extensiones y los PDF están fuera de su alcance.',
+    pageUnavailable: 'Legal Lens no puede leer esta página: las páginas del navegador y la tienda de extensiones están fuera de su alcance. Para un PDF, use “Abrir un archivo PDF” abajo.',
     offHereNote: 'Legal Lens está desactivado en este sitio, así que no marca términos.',
     reloadToScan: 'Legal Lens aún no ha leído esta página. Vuelva a cargarla para buscar términos.',
     offOnSiteHelp: (site: string) => `Dejar de marcar términos en ${site}`,
@@ -131,6 +134,9 @@ export const UI = {
     foundTimes: (n: number) => (n === 1 ? 'aparece una vez' : `aparece ${n} veces`),
     onEverywhere: 'Marcar términos en las páginas web',
     browseAll: 'Ver todos los términos y guías',
+    pdfTab: 'Esta pestaña muestra un PDF. Ábralo en el lector de Legal Lens para ver sus términos explicados.',
+    explainPdf: 'Explicar este PDF',
+    openPdfFile: 'Abrir un archivo PDF',
     // explainer
     glossaryTitle: 'Glosario',
     glossaryIntro: 'Explicaciones sencillas de términos sobre control migratorio, perfil racial y demandas. Elija un término o una guía, o busque.',

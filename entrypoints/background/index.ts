@@ -8,6 +8,7 @@ import { createExactLookup, itemsFromCatalog } from '@/glossary/runtime/names';
 import { writeCleanSettings } from '@/utils/settings';
 import { lookupPath } from './lookup';
 import { answerMessage, type MessageSender } from './messages';
+import { pdfMenuItem, readerTabFor } from './pdf-menu';
 
 const MENU_ID = 'legal-lens-lookup';
 
@@ -39,13 +40,16 @@ export default defineBackground(() => {
         title: browser.i18n.getMessage('contextMenuLookup') || 'Look up in Legal Lens',
         contexts: ['selection'],
       });
+      browser.contextMenus.create(pdfMenuItem(browser.i18n.getMessage('contextMenuOpenPdf') || 'Open with Legal Lens'));
     } catch {
       // menus are optional
     }
   });
 
   const lookup = createExactLookup(itemsFromCatalog(catalog));
-  browser.contextMenus?.onClicked.addListener((info) => {
+  browser.contextMenus?.onClicked.addListener((info, tab) => {
+    const reader = readerTabFor(info, tab, (path) => browser.runtime.getURL(path as '/pdf.html'));
+    if (reader) void browser.tabs.create(reader);
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
     const path = lookupPath(info.selectionText, lookup);
     if (path) void browser.tabs.create({ url: browser.runtime.getURL(path as '/explainer.html') });

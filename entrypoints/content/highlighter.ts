@@ -5,10 +5,10 @@
 import type { Match, Matcher } from '@/glossary/runtime/matcher';
 import type { Category } from '@/glossary/runtime/types';
 import { isCategoryShown, type Settings } from '@/utils/settings';
-import { WINDOW_CONTEXT, iterateBlocks, isInsideSkipped, newShadowRoots, type Block } from './collect';
+import { WINDOW_CONTEXT, iterateBlocks, isInsideSkipped, newShadowRoots, type Block } from '@/components/page/collect';
 import { DomObserver, type ChangeBatch } from './observe';
-import { Painter, type PaintedMatch } from './paint';
-import { runInSlices } from './schedule';
+import { Painter, type PaintedMatch } from '@/components/page/paint';
+import { runInSlices } from '@/components/page/schedule';
 import { adoptHighlightStyles } from './shadow-styles';
 
 /** At most one full rescan of the document per this many ms, however much the page changes. */

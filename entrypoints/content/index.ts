@@ -13,11 +13,11 @@ import { FetchedCardTexts } from './card/card-texts';
 import { loadCardUi } from './card/card-ui-loader';
 import { pageLanguage } from './page-lang';
 import { explainerHref, openExplainer } from './card/explainer-link';
-import { openFirstVisibleCard, watchKeyboard } from './card/keyboard';
-import { PageCard } from './card/page-card';
-import { watchPointer } from './card/pointer';
-import { watchTouch } from './card/touch';
-import './highlight.css';
+import { openFirstVisibleCard, watchKeyboard } from '@/components/page/card/keyboard';
+import { PageCard } from '@/components/page/card/page-card';
+import { watchPointer } from '@/components/page/card/pointer';
+import { watchTouch } from '@/components/page/card/touch';
+import '@/components/page/highlight.css';
 
 export default defineContentScript({
   matches: ['<all_urls>'],

@@ -6,7 +6,7 @@
 // an editor). Churn at the <html>/<body> level and bursts ask for one full rescan, which the highlighter
 // throttles, so a page that mutates nonstop costs a bounded amount of work.
 import { isCardHostName } from '@/components/card-host';
-import { blockOf, isInline } from './collect';
+import { blockOf, isInline } from '@/components/page/collect';
 
 export const FLUSH_MS = 100;
 /** Past this many records in one batch, one full rescan is cheaper than following each record. */

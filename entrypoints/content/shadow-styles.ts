@@ -1,6 +1,6 @@
 // ::highlight() rules only reach ranges in the tree that holds the rule, so an open shadow root of the page
 // adopts a constructed copy of our highlight rules. adoptedStyleSheets adds no node to the page's DOM.
-import highlightCss from './highlight.css?inline';
+import highlightCss from '@/components/page/highlight.css?inline';
 
 let sheet: CSSStyleSheet | null = null;
 

@@ -10,6 +10,7 @@ import { useBodyWords } from '@/components/use-body-words';
 import { createGlossarySearch, itemsFromCatalog, type SearchItem } from '@/glossary/runtime/search';
 import type { BodyWordIndex, Catalog } from '@/glossary/runtime/types';
 import type { PageTerm } from '@/utils/messages';
+import { isPdfAddress, readerPath } from '@/utils/pdf-links';
 import { SettingsSaveError, loadSettings, saveSettings, setSiteDisabled, siteOf, watchSettings, type Settings } from '@/utils/settings';
 import { getActiveTab, requestPageTerms, type ActiveTab } from './active-tab';
 import { fitWholeRows } from './whole-rows';
@@ -138,10 +139,19 @@ export function Popup({ catalog, loadBodyWords, initialSettings, uiLanguage }: P
           autoFocus
         />
 
+        {isPdfAddress(tab?.url) && (
+          <section class="pdf-tab" aria-label={t.explainPdf}>
+            <p class="note">{t.pdfTab}</p>
+            <button type="button" class="btn btn-primary" onClick={() => openInTab(browser.runtime.getURL(readerPath(tab!.url!) as '/popup.html'))}>
+              {t.explainPdf}
+            </button>
+          </section>
+        )}
+
         <section aria-labelledby="on-page-heading">
           <h2 id="on-page-heading">{t.onThisPage}</h2>
           {pageTerms.state === 'loading' && <p class="note">{t.lookingForTerms}</p>}
-          {pageTerms.state === 'unavailable' && <p class="note">{site ? t.reloadToScan : t.pageUnavailable}</p>}
+          {pageTerms.state === 'unavailable' && !isPdfAddress(tab?.url) && <p class="note">{site ? t.reloadToScan : t.pageUnavailable}</p>}
           {pageTerms.state === 'found' && !settings.enabled && <p class="note">{t.offEverywhereNote}</p>}
           {pageTerms.state === 'found' && settings.enabled && offHere && <p class="note">{t.offHereNote}</p>}
           {pageTerms.state === 'found' && settings.enabled && !offHere && found.length === 0 && (
@@ -199,6 +209,15 @@ export function Popup({ catalog, loadBodyWords, initialSettings, uiLanguage }: P
         <nav class="popup-links" aria-label={t.appName}>
           <a href={explainerUrl()} onClick={(e) => openTerm(e)}>
             {t.browseAll}
+          </a>
+          <a
+            href={browser.runtime.getURL('/pdf.html')}
+            onClick={(e) => {
+              e.preventDefault();
+              openInTab(browser.runtime.getURL('/pdf.html'));
+            }}
+          >
+            {t.openPdfFile}
           </a>
           <a
             href={browser.runtime.getURL('/options.html')}

@@ -39,9 +39,12 @@ const silent = { debug() {}, log() {}, info() {}, warn() {}, error: console.erro
 function groupOf(source: string): string {
   if (/node_modules\/(preact|@preact)/.test(source)) return 'card UI: preact';
   if (/node_modules\/@floating-ui/.test(source)) return 'card UI: @floating-ui';
+  // the page pipeline the content script shares with the PDF reader (components/page/) before the rest of components/
+  if (/components\/page\/card/.test(source)) return 'card UI: components/page/card';
+  if (/components\/page\/hit-test/.test(source)) return 'card UI?: components/page/hit-test (finds the term under the pointer)';
+  if (/components\/page\//.test(source)) return 'start-up: components/page (walk, paint, schedule)';
   if (/components\//.test(source)) return 'card UI: components/ (card, strings, host)';
   if (/entrypoints\/content\/card/.test(source)) return 'card UI: entrypoints/content/card';
-  if (/entrypoints\/content\/hit-test/.test(source)) return 'card UI?: entrypoints/content/hit-test (finds the term under the pointer)';
   if (/virtual:glossary|\0/.test(source)) return 'data: glossary modules (mapped part)';
   if (/glossary\/runtime\//.test(source)) return 'start-up: glossary/runtime (matcher)';
   if (/entrypoints\/content\//.test(source)) return 'start-up: entrypoints/content (walk, paint, observe)';

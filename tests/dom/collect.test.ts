@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // collect in a simulated DOM: which text forms one block, and what is skipped.
 import { describe, expect, it } from 'vitest';
-import { blockOf, collectBlocks, isInsideSkipped, iterateBlocks } from '@/entrypoints/content/collect';
+import { blockOf, collectBlocks, isInsideSkipped, iterateBlocks } from '@/components/page/collect';
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;

@@ -3,7 +3,7 @@
 // character 8 px wide, so the points below read as (column, line).
 import { CHAR, LINE, installLayout } from './support/browser-apis';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { findTermAt, isInViewport, rectAt } from '@/entrypoints/content/hit-test';
+import { findTermAt, isInViewport, rectAt } from '@/components/page/hit-test';
 import { TermHighlighter } from '@/entrypoints/content/highlighter';
 import { compileMatcher } from '@/glossary/runtime/matcher';
 import { DEFAULT_SETTINGS } from '@/utils/settings';

@@ -2,7 +2,7 @@
 // paint: the Painter's bookkeeping of ranges per block in the highlight registry.
 import { highlights, rangeText } from './support/browser-apis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Painter, liveRange, type PaintedMatch } from '@/entrypoints/content/paint';
+import { Painter, liveRange, type PaintedMatch } from '@/components/page/paint';
 
 let painter: Painter;
 beforeEach(() => {

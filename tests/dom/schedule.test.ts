@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // schedule: work in slices of at most SLICE_BUDGET_MS, giving the page a real turn (a new task) between them.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SLICE_BUDGET_MS, runInSlices, yieldToPage } from '@/entrypoints/content/schedule';
+import { SLICE_BUDGET_MS, runInSlices, yieldToPage } from '@/components/page/schedule';
 
 afterEach(() => vi.unstubAllGlobals());
 

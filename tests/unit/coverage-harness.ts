@@ -1,7 +1,7 @@
 // The coverage measurement (issue 9.5): for pages written like the ones our users read, each with the phrases
 // a reader would want explained (<name>.html + <name>.expected.json, see tests/fixtures/coverage/README.md),
 // how many of those phrases get a card that explains them. Text is collected per block by the content
-// script's own collect (entrypoints/content/collect.ts), so a phrase inside a button or code counts as a miss,
+// script's own collect (components/page/collect.ts), so a phrase inside a button or code counts as a miss,
 // as it would on the page. Needs a DOM (run under happy-dom).
 //
 // A phrase is covered when one of its occurrences (as written, whole words) overlaps a match whose term id is
@@ -11,7 +11,7 @@
 // Naturalization Service" does not fit a card titled "Naturalization".
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { collectBlocks } from '@/entrypoints/content/collect';
+import { collectBlocks } from '@/components/page/collect';
 import type { Matcher } from '@/glossary/runtime/matcher';
 import { normalizeText } from '@/glossary/runtime/normalize';
 

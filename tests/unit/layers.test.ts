@@ -52,6 +52,12 @@ describe('import layers', () => {
     expect(offending).toEqual([]);
   });
 
+  it('the PDF reader loads the glossary as the content script does: the shipped, deflated index', () => {
+    for (const file of ['entrypoints/content/index.ts', 'entrypoints/pdf/main.tsx']) {
+      expect(importsOf(file), file).toEqual(expect.arrayContaining(['virtual:glossary/matcher-index', 'glossary/runtime/shipped-glossary']));
+    }
+  });
+
   it('finds imports of every form it is meant to police', () => {
     // guards the reader above: if it stopped seeing imports, every rule would pass vacuously
     const seen = importsOf('glossary/build/compile.ts');

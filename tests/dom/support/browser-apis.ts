@@ -5,7 +5,7 @@
 // The layout: each block (as collect defines it: the nearest non-inline ancestor of a text node, or a shadow
 // host) is one line, LINE px tall, stacked in document order; every character is CHAR px wide. Text of one block
 // continues on its line across inline elements, so "writ of <em>mandamus</em>" is one run of 16 characters.
-import { blockOf } from '@/entrypoints/content/collect';
+import { blockOf } from '@/components/page/collect';
 
 export const CHAR = 8;
 export const LINE = 20;

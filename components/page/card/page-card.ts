@@ -10,18 +10,23 @@ import { HoverTimers, type SetTimer } from '@/components/hover-timers';
 import type { Lang } from '@/glossary/runtime/types';
 import type { InputRelay } from '@/utils/input-relay';
 import type { Settings } from '@/utils/settings';
-import type { TermHighlighter } from '../highlighter';
 import { blockOf } from '../collect';
 import { findTermAt, type TermHit } from '../hit-test';
-import { liveRange, type PaintedMatch } from '../paint';
+import { liveRange, type PaintedMatch, type Painter } from '../paint';
 import { LazyCardView } from './lazy-card-view';
+
+/** What a card needs from the highlighter that painted the terms (the content script's, or the PDF reader's). */
+export interface PaintedTerms {
+  readonly painter: Painter;
+  readonly openShadowRoots: ShadowRoot[];
+}
 
 export interface PageCardOptions {
   doc: Document;
   /** the reader's pointer, clicks and keys, heard before the page's own listeners (utils/input-relay.ts) */
   input: InputRelay;
   /** what is painted on the page, and the open shadow roots hit-testing needs */
-  highlighter: Pick<TermHighlighter, 'painter' | 'openShadowRoots'>;
+  highlighter: PaintedTerms;
   texts: CardTexts;
   settings: Settings;
   /** starts a timer (WXT's ctx.setTimeout in the content script: nothing fires after the script is gone) */
