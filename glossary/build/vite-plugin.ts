@@ -57,6 +57,16 @@ function inputsDigest(root: string): string {
   return hash.digest('hex');
 }
 
+/** The glossary under `root`, compiled again only when an input has changed since the last compile in this process. */
+export function compileOnce(root: string): CompiledGlossary {
+  const digest = inputsDigest(root);
+  const last = lastCompile.get(root);
+  if (last?.digest === digest) return last.result;
+  const result = compileGlossary(root);
+  lastCompile.set(root, { digest, result });
+  return result;
+}
+
 /** The error a failed build throws: its message names the count only, because the list is printed before it. */
 export class GlossaryBuildError extends Error {
   constructor(readonly count: number) {
@@ -78,12 +88,7 @@ export function glossaryPlugin(
   /** the problems last printed, so a rebuild with the same problems does not print them again */
   let printed = '';
   const compile = () => {
-    const digest = inputsDigest(root);
-    let result = lastCompile.get(root)?.digest === digest ? lastCompile.get(root)!.result : null;
-    if (!result) {
-      result = compileGlossary(root);
-      lastCompile.set(root, { digest, result });
-    }
+    const result = compileOnce(root);
     if (result.problems.length) {
       const list = result.problems.map(formatProblem).join('\n');
       if (list !== printed) {
