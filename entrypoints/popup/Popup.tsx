@@ -89,7 +89,14 @@ export function Popup({ catalog, loadBodyWords, initialSettings, uiLanguage }: P
   useEffect(() => {
     const refit = () => scroller.current && fitWholeRows(scroller.current);
     window.addEventListener('resize', refit);
-    return () => window.removeEventListener('resize', refit);
+    // the header and footer can change height after a render (a font arriving, the links wrapping): the region
+    // between them gets another height, so fit again
+    const bars = new ResizeObserver(refit);
+    for (const bar of document.querySelectorAll('.popup-header, .popup-footer')) bars.observe(bar);
+    return () => {
+      window.removeEventListener('resize', refit);
+      bars.disconnect();
+    };
   }, []);
 
   /** Saves with `write`; on failure, says so and shows what is stored. */

@@ -19,5 +19,6 @@ export function fitWholeRows(region: HTMLElement, rows = ROWS): void {
     const bottom = row.getBoundingClientRect().bottom - top;
     if (bottom <= height + 0.5 && bottom > fit) fit = bottom;
   }
-  if (fit > 0) region.style.maxHeight = `${Math.ceil(fit)}px`;
+  // exact, not rounded up: a whole pixel more shows a sliver of the next row where rows fall between pixels
+  if (fit > 0) region.style.maxHeight = `${fit}px`;
 }
