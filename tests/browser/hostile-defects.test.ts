@@ -174,7 +174,7 @@ forEachBrowser('defect 19: settings within sync storage\'s quota', {}, (env) => 
     const sites = Array.from({ length: 400 }, (_, i) => `site-${i}.news-example.org`);
     await env.browser.setSettings({ disabledSites: sites });
     const options = await env.browser.openExtensionPage('options.html');
-    await options.waitFor((n) => document.querySelectorAll('.site-list li').length === n, sites.length, 10_000);
+    await options.waitFor((n) => document.querySelectorAll('.site-list li').length === n, sites.length, 20_000);
     const field = await options.evaluate(() => {
       const input = document.getElementById('add-site-input')!;
       input.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
@@ -189,7 +189,7 @@ forEachBrowser('defect 19: settings within sync storage\'s quota', {}, (env) => 
     await options.close();
     // stored (the page reads it again), and the site's pages are off
     const again = await env.browser.openExtensionPage('options.html');
-    await again.waitFor((n) => document.querySelectorAll('.site-list li').length === n, sites.length + 1, 10_000);
+    await again.waitFor((n) => document.querySelectorAll('.site-list li').length === n, sites.length + 1, 20_000);
     await again.close();
     // a site that is off registers nothing: watched for 1.5 s of the page's time after it loaded
     const page = new WebPage(await env.browser.open(env.server.url('/own/law-firm-article.html')));
