@@ -13,7 +13,7 @@ const inside = (card: Box, vp: { width: number; height: number }) =>
   card.x >= 0 && card.y >= 0 && card.x + card.width <= vp.width + 0.5 && card.y + card.height <= vp.height + 0.5;
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-forEachBrowser('hover cards (mouse)', {}, (env, kind) => {
+forEachBrowser('hover cards (mouse)', {}, (env) => {
   const open = (path: string, min = 1) => WebPage.open(env.browser, env.server.url(path), min);
 
   it('opens after the hover delay with the term\'s title, and stays while the pointer is on the term', async () => {
@@ -36,11 +36,10 @@ forEachBrowser('hover cards (mouse)', {}, (env, kind) => {
     await a.tab.close();
   });
 
-  // Firefox: in about half the runs the card closes 300 ms after the pointer reached it from its term (the grace
-  // period is not cancelled), with this branch's build and with the build it started from alike: a defect on the
-  // card's input side, reported with issue 10
-  const firefoxGrace = kind === 'firefox' ? 'Firefox: the card sometimes closes though the pointer is on it (issue 10 report)' : undefined;
-  it('stays open while the pointer moves onto the card, and closes about 300 ms after it leaves both', { todo: firefoxGrace }, async () => {
+  // Firefox sends the steps of a quick move within one frame: the check queued by a step in the gap between term
+  // and card runs after the pointer is on the card. That stale check closed the card under the pointer in 7 of 8
+  // runs before the card's pointer controller dropped it (pointer.ts); this test guards it in both browsers.
+  it('stays open while the pointer moves onto the card, and closes about 300 ms after it leaves both', async () => {
     const a = await open('/own/law-firm-article.html', 60);
     await a.startCardClock();
     await a.hover('Immigration and Nationality Act');

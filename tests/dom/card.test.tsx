@@ -160,6 +160,17 @@ describe('pointer: hover intent and grace period', () => {
     expect(dialog()).not.toBeNull();
   });
 
+  it('stays when the card comes under the pointer with only its boundary events, no move on it', async () => {
+    // a browser sends pointerover/pointerenter, and no pointermove, when the card is placed or grows under a
+    // pointer that does not move; the check queued by the move before must not close the card under it
+    pointer('pointermove', pointOf('ICE'));
+    await wait(FRAME + DELAY + 10);
+    pointer('pointermove', NOWHERE);
+    host()!.shadowRoot!.querySelector('div')!.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'mouse' }));
+    await wait(2000);
+    expect(dialog()).not.toBeNull();
+  });
+
   it('moves to another term without closing in between', async () => {
     pointer('pointermove', pointOf('ICE'));
     await wait(FRAME + DELAY + 10);

@@ -27,16 +27,20 @@ export function watchPointer(card: PageCard): void {
     frame = 0;
     if (pointer) intent.pointerAt(card.termAt(pointer.x, pointer.y)?.match ?? null);
   };
+  // The pointer is on the card, by a move or by the card's boundary events alone (a card placed or grown under a
+  // pointer that does not move). A check still pending from a move before it is stale: it would see the pointer
+  // off the term and off the card, and close the card the grace period later, under the pointer. Firefox sends
+  // the steps of a quick move within one frame, so the check of a step in the gap runs after the pointer is on
+  // the card.
+  const onCard = () => {
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+    pointer = null;
+    intent.pointerOnCard(true);
+  };
   input.on('pointermove', (e) => {
     if (e.pointerType === 'touch') return;
-    if (card.view.contains(e)) {
-      // a check still pending from before would see the pointer off the term and off the card, and close it
-      if (frame) cancelAnimationFrame(frame);
-      frame = 0;
-      pointer = null;
-      intent.pointerOnCard(true);
-      return;
-    }
+    if (card.view.contains(e)) return onCard();
     pointer = { x: e.clientX, y: e.clientY };
     frame ||= requestAnimationFrame(check);
   }, signal);
@@ -47,7 +51,7 @@ export function watchPointer(card: PageCard): void {
     intent.pointerGone();
   }, signal);
   // a finger does not hover: lifting it, or scrolling the card, makes it "leave" the card, which must not count
-  card.view.listen('pointerenter', (e) => e.pointerType !== 'touch' && intent.pointerOnCard(true), signal);
+  card.view.listen('pointerenter', (e) => e.pointerType !== 'touch' && onCard(), signal);
   card.view.listen('pointerleave', (e) => e.pointerType !== 'touch' && intent.pointerOnCard(false), signal);
   signal.addEventListener('abort', () => frame && cancelAnimationFrame(frame));
 }

@@ -37,21 +37,25 @@ export interface ClockReading {
   ticks: number;
 }
 
-/** The page clock's worst lateness from the page's start up to `until` ms of its time. */
-export async function readClock(tab: Tab, until: number): Promise<ClockReading> {
-  return tab.evaluate((end) => {
+/**
+ * The page clock's worst lateness from the page's start up to `until` ms of its time; with `from`, only the holds
+ * that began at or after `from` ms (a hold of the timer begins when it was due).
+ */
+export async function readClock(tab: Tab, until: number, from = 0): Promise<ClockReading> {
+  return tab.evaluate(([end, begin]) => {
     const clock = (window as unknown as { __clock: { ticks: number[]; late: number[] } }).__clock;
     let max = 0;
     let at = 0;
     let n = 0;
     for (let i = 0; i < clock.ticks.length && clock.ticks[i] <= end; i++, n++) {
+      if (clock.ticks[i] - clock.late[i] < begin) continue;
       if (clock.late[i] > max) {
         max = clock.late[i];
         at = clock.ticks[i];
       }
     }
     return { maxLateMs: Math.round(max), at: Math.round(at), ticks: n };
-  }, until);
+  }, [until, from] as const);
 }
 
 interface TraceEvent {
