@@ -5,7 +5,8 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ZodError } from 'zod';
 import { renderMarkdown } from './markdown.ts';
-import { compileMatcher, isAcronymLike, packIndex, type MatcherEntry } from '../runtime/matcher.ts';
+import { compileMatcher, isAcronymLike, type MatcherEntry } from '../runtime/matcher.ts';
+import { buildMatcherIndex } from './matcher-entries.ts';
 import { aliasKey } from '../runtime/normalize.ts';
 import { words } from './readability.ts';
 import {
@@ -157,7 +158,7 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
       }
     });
   }
-  const matcherIndex: MatcherIndex = packIndex(shippedEntries);
+  const matcherIndex: MatcherIndex = buildMatcherIndex(root, terms, shippedEntries, add);
   const matcher = compileMatcher(matcherIndex);
 
   const knownTerm = (id: string) => termsById.has(id);

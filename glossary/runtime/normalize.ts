@@ -1,6 +1,7 @@
 // Text normalisation shared by the matcher (run time) and the compiler (alias collisions).
 // It folds what authors write differently but readers take as the same: case, accents, hyphen vs. space,
-// curly quotes, any run of white space, "U.S.C." vs "USC", "287 (g)" vs "287(g)", "§ 1983" vs "§1983".
+// curly quotes, any run of white space, "U.S.C." vs "USC", "287 (g)" vs "287(g)", "§ 1983" vs "§1983", and
+// "8 U.S.C. § 1357" vs "8 U.S.C. 1357" (a "§" counts only as the first character).
 // Every character folds to one character (or to nothing), so the matcher can fold while it scans.
 
 /** A folded code of 0 means the character vanishes (dots, soft hyphens, zero-width characters). */
@@ -74,14 +75,16 @@ export function foldCodeCased(code: number): number {
 
 /**
  * The normalised form of a whole string: folded characters, runs of space collapsed, no space after "§"
- * or before "(", no space at either end. The matcher applies the same rules while it scans.
+ * or before "(", no "§" but a first one, no space at either end. The matcher applies the same rules while
+ * it scans from the start of a possible match.
  */
 export function normalizeText(input: string, keepCase = false): string {
   const fold = keepCase ? foldCodeCased : foldCode;
   const codes: number[] = [];
   for (let i = 0; i < input.length; i++) {
     const c = fold(input.charCodeAt(i));
-    if (c === SKIP) continue;
+    // "§" names a section only at the start: "8 U.S.C. § 1357" = "8 U.S.C. 1357", but "§ 1983" ≠ "1983"
+    if (c === SKIP || (c === SECTION_SIGN && codes.length)) continue;
     const last = codes.length ? codes[codes.length - 1] : SPACE;
     if (c === SPACE) {
       if (last !== SPACE && last !== SECTION_SIGN) codes.push(SPACE);

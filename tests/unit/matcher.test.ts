@@ -1,6 +1,6 @@
 // Table-driven tests of the matching rules in DESIGN.md, positive and negative, in English and Spanish.
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, isAcronymLike, packIndex, type MatcherEntry } from '@/glossary/runtime/matcher';
+import { compileMatcher, isAcronymLike, packIndex, unpackIndex, type MatcherEntry } from '@/glossary/runtime/matcher';
 
 const entries: MatcherEntry[] = [
   ['287(g)', '287g', 0], ['287 (g)', '287g', 0], ['287g', '287g', 0], ['287-g', '287g', 0],
@@ -12,7 +12,7 @@ const entries: MatcherEntry[] = [
   ['civil rights', 'civil-rights', 0], ['derechos civiles', 'civil-rights', 0],
   ['ICE', 'ice', 1], ['Immigration and Customs Enforcement', 'ice', 0],
   ['INA', 'ina', 1], ['Immigration and Nationality Act', 'ina', 0], ['Ley de Inmigración y Nacionalidad', 'ina', 0],
-  ['TPS', 'tps', 1],
+  ['TPS', 'tps', 1], ['EOIR', 'eoir', 1],
   ['I-485', 'form-i-485', 1], ['Form I-485', 'form-i-485', 0],
   ['§ 1983', 'section-1983', 0], ['Section 1983', 'section-1983', 0], ['42 U.S.C. § 1983', 'section-1983', 0],
   ['detainer', 'detainer', 0], ['solicitud de retención', 'detainer', 0],
@@ -54,6 +54,8 @@ const cases: Record<string, Case[]> = {
     ['see www.ICE.gov or write to help@USCIS.gov', []],
     ['under 8 U.S.C. § 1357(g). Next', ['8 U.S.C. § 1357(g)→287g']],
     ['ICE. Then', ['ICE→ice']],
+    ['file Form EOIR-33 with EOIR', ['EOIR→eoir']],
+    ['ICE-led raids and TPS–2025', ['ICE→ice']],
   ],
   'longest match wins': [
     ['a writ of mandamus asks', ['writ of mandamus→writ-of-mandamus']],
@@ -135,3 +137,150 @@ describe('matcher', () => {
     expect(matcher.find('§§§§((((').length).toBe(0);
   });
 });
+
+// Wordings real pages use (issue 9.2): run-time rules and start-up variants, each with its table.
+const wordings = compileMatcher(
+  packIndex(
+    [
+      ['sanctuary city', 'sanctuary-jurisdiction', 0], ['jurisdicción no cooperante', 'sanctuary-jurisdiction', 0],
+      ['ciudad santuario', 'sanctuary-jurisdiction', 0],
+      ['removible', 'deportation', 0], ['orden de deportación', 'deportation-order', 0],
+      ['juez de inmigración', 'immigration-judge', 0], ['perfil racial', 'racial-profiling', 0],
+      ['residente permanente legal', 'green-card', 0], ['writ of mandamus', 'writ-of-mandamus', 0],
+      ['notice to appear', 'notice-to-appear', 0], ['Board of Immigration Appeals', 'bia', 0],
+      ['Tribunal Supremo de los Estados Unidos', 'supreme-court', 0],
+      ['Servicio de Ciudadanía e Inmigración de EE. UU.', 'uscis', 0],
+      ['5 U.S.C. § 706', 'apa', 0], ['§ 706(1)', 'apa-706-1', 0], ['5 U.S.C. § 706(2)(A)', 'arbitrary-and-capricious', 0],
+      ['8 U.S.C. 1255', 'adjustment-of-status', 0], ['28 USC 1361', 'mandamus-act', 1], ['Rule 23', 'class-action', 0],
+      ['392 U.S. 1', 'terry-stop', 1], ['287(g)', '287g', 0],
+      ['naturalization', 'naturalization', 0], ['USCIS', 'uscis', 1], ['deportación', 'deportation', 0],
+      ['Q', 'q-test', 1], ['by', 'by-test', 0],
+    ],
+    [['Immigration and Naturalization Service', 0], ['USCIS Policy Manual', 0], ['Oficina de Detención y Deportación', 0]],
+  ),
+);
+
+const wordingCases: Record<string, Case[]> = {
+  'English plurals in -ies': [
+    ['two sanctuary cities sued', ['sanctuary cities→sanctuary-jurisdiction']],
+    ['SANCTUARY CITIES ACT', ['SANCTUARY CITIES→sanctuary-jurisdiction']],
+    ['a sanctuary city', ['sanctuary city→sanctuary-jurisdiction']],
+    ['sanctuary citiesque', []],
+    ['two bies', ['bies→by-test']],
+  ],
+  'Spanish plurals at every word of a phrase': [
+    ['las jurisdicciones no cooperantes', ['jurisdicciones no cooperantes→sanctuary-jurisdiction']],
+    ['ciudades santuario', ['ciudades santuario→sanctuary-jurisdiction']],
+    ['personas removibles', ['removibles→deportation']],
+    ['órdenes de deportación', ['órdenes de deportación→deportation-order']],
+    ['ordenes de deportacion', ['ordenes de deportacion→deportation-order']],
+    ['los jueces de inmigración', ['jueces de inmigración→immigration-judge']],
+    ['dos jueces', []],
+    ['jurisdicción no cooperantes, jurisdicciones no cooperante', ['jurisdicción no cooperantes→sanctuary-jurisdiction', 'jurisdicciones no cooperante→sanctuary-jurisdiction']],
+    ['jurisdicciones\nno cooperantes', ['jurisdicciones\nno cooperantes→sanctuary-jurisdiction']],
+    ['perfiles raciales', ['perfiles raciales→racial-profiling']],
+    ['residentes permanentes legales', ['residentes permanentes legales→green-card']],
+  ],
+  'English plurals inside a phrase': [
+    ['two writs of mandamus', ['writs of mandamus→writ-of-mandamus']],
+    ['Notices to Appear', ['Notices to Appear→notice-to-appear']],
+    ['notice-s to appear', []],
+    ['noticess to appear', []],
+  ],
+  '"Estados Unidos" and "EE. UU." inside aliases': [
+    ['el Tribunal Supremo de los Estados Unidos', ['Tribunal Supremo de los Estados Unidos→supreme-court']],
+    ['el Tribunal Supremo de EE. UU. dijo', ['Tribunal Supremo de EE. UU→supreme-court']],
+    ['el Tribunal Supremo de EE.UU. dijo', ['Tribunal Supremo de EE.UU→supreme-court']],
+    ['el Tribunal Supremo de EEUU', ['Tribunal Supremo de EEUU→supreme-court']],
+    ['el Tribunal Supremo de Estados Unidos', ['Tribunal Supremo de Estados Unidos→supreme-court']],
+    ['el Servicio de Ciudadanía e Inmigración de los Estados Unidos', ['Servicio de Ciudadanía e Inmigración de los Estados Unidos→uscis']],
+    ['el Servicio de Ciudadanía e Inmigración de EE. UU.', ['Servicio de Ciudadanía e Inmigración de EE. UU→uscis']],
+  ],
+  'statute cites with and without subsections': [
+    ['under 5 U.S.C. § 706(1), a court', ['5 U.S.C. § 706(1)→apa']],
+    ['under 5 U.S.C. § 706 a court', ['5 U.S.C. § 706→apa']],
+    ['under § 706(1) a court', ['§ 706(1)→apa-706-1']],
+    ['under 5 U.S.C. 706(2)(A), set aside', ['5 U.S.C. 706(2)(A)→arbitrary-and-capricious']],
+    ['under 5 U.S.C. § 706(2)(A)(i)', ['5 U.S.C. § 706(2)(A)(i)→arbitrary-and-capricious']],
+    ['under 5 U.S.C. § 706(2)(B)', ['5 U.S.C. § 706(2)(B)→apa']],
+    ['8 U.S.C. § 1255(a) and 8 U.S.C. 1255 (i)', ['8 U.S.C. § 1255(a)→adjustment-of-status', '8 U.S.C. 1255 (i)→adjustment-of-status']],
+    ['28 USC § 1361(b)', ['28 USC § 1361(b)→mandamus-act']],
+    ['28 usc 1361', []],
+    ['Rule 23(b)(2) class', ['Rule 23(b)(2)→class-action']],
+    ['287(g)(1) agreements', ['287(g)(1)→287g']],
+    ['Terry, 392 U.S. 1 (1968)', ['392 U.S. 1→terry-stop']],
+    ['5 U.S.C. § 706(a program)', ['5 U.S.C. § 706→apa']],
+    ['5 U.S.C. § 7061', []],
+  ],
+  'longer names swallowed without a card': [
+    ['the Immigration and Naturalization Service (INS)', []],
+    ['the former Immigration and Naturalization Service’s rules on naturalization', ['naturalization→naturalization']],
+    ['see the USCIS Policy Manual, or ask USCIS', ['USCIS→uscis']],
+    ['la Oficina de Detención y Deportación; la deportación', ['deportación→deportation']],
+    ['Immigration and Naturalization', ['Naturalization→naturalization']],
+  ],
+  'one-letter aliases': [
+    ['Plan Q, then', ['Q→q-test']],
+    ['Qs', ['Qs→q-test']],
+  ],
+};
+
+describe('matcher: wordings real pages use', () => {
+  for (const [rule, table] of Object.entries(wordingCases)) {
+    describe(rule, () => {
+      it.each(table)('%j', (text, expected) => {
+        const found = wordings.find(text).map((m) => `${text.slice(m.start, m.end)}→${m.id}`);
+        expect(found).toEqual(expected);
+      });
+    });
+  }
+
+  it('lets an entry win over a swallowed name with the same text', () => {
+    const m = compileMatcher(packIndex([['Immigration and Naturalization Service', 'ins', 0], ['naturalization', 'naturalization', 0]], [['Immigration and Naturalization Service', 0]]));
+    expect(m.find('the Immigration and Naturalization Service').map((x) => x.id)).toEqual(['ins']);
+  });
+});
+
+describe('packed matcher index', () => {
+  const entries: MatcherEntry[] = [
+    ['28 U.S.C. § 1361', 'mandamus-act', 1], ['28 U.S.C. 1361', 'mandamus-act', 1], ['28 USC §1361', 'mandamus-act', 1],
+    ['solicitud de evidencia', 'rfe', 0], ['solicitud de evidencias', 'rfe', 0],
+    ['juez de inmigración', 'ij', 0], ['jueces de inmigración', 'ij', 0],
+    ['8 U.S.C. § 1255', 'aos', 0], ['8 U.S.C. § 1255(a)', 'aos', 0], ['sanctuary city', 'sj', 0], ['sanctuary cities', 'sj', 0],
+    ['ICE', 'ice', 1], ['Whren', 'whren', 1], ['WHREN', 'whren', 1], ['the Whren case', 'whren', 0],
+    ['removal order', 'deportation', 0], ['removal orders', 'other-term', 0],
+  ];
+  const index = packIndex(entries, [['Immigration and Naturalization Service', 0]]);
+  const matcher = compileMatcher(index);
+
+  it('leaves out the aliases that another alias of the same term yields at start-up', () => {
+    expect(unpackIndex(index).map(([key, id]) => `${key}→${id}`).sort()).toEqual([
+      '28 usc 1361→mandamus-act', '8 usc 1255→aos', 'ice→ice', 'juez de inmigracion→ij', 'removal orders→other-term',
+      'removal order→deportation', 'sanctuary city→sj', 'solicitud de evidencia→rfe', 'the whren case→whren', 'whren→whren', 'whren→whren',
+    ]);
+  });
+
+  it('still finds every alias as written, with its term', () => {
+    for (const [alias, id] of entries) {
+      const found = matcher.find(alias);
+      expect(found.map((m) => `${alias.slice(m.start, m.end)}→${m.id}`), alias).toEqual([`${alias}→${id}`]);
+    }
+    expect(matcher.find('whren')).toEqual([]);
+  });
+
+  it('needs no escapes in a JavaScript string and round-trips', () => {
+    expect(JSON.stringify(index.aliases)).toBe(`"${index.aliases}"`);
+    expect(JSON.parse(JSON.stringify(index))).toEqual(index);
+  });
+
+  it('counts terms past one digit of its base', () => {
+    const many: MatcherEntry[] = Array.from({ length: 2000 }, (_, i) => [`term number ${i}`, `t${i}`, 0]);
+    const big = compileMatcher(packIndex(many));
+    expect(big.find('see term number 1999 and term number 0.').map((m) => m.id)).toEqual(['t1999', 't0']);
+  });
+
+  it('refuses an index of an unknown format', () => {
+    expect(() => compileMatcher({ ids: [], aliases: 'zzz', words: '', cased: [] })).toThrow(/unknown format/);
+  });
+});
+
