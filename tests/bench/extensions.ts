@@ -2,7 +2,7 @@
 // content script (the floor for any extension), the naive highlighter (peers/naive-content.js) built from a
 // glossary's aliases, mark.js as an init script for the page's own world, and Legal Lens built against any
 // glossary folder (the Vite plugin reads LEGAL_LENS_GLOSSARY).
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'wxt';
@@ -76,12 +76,10 @@ export async function buildLegalLens(glossaryRoot: string): Promise<string> {
   const before = process.env.LEGAL_LENS_GLOSSARY;
   process.env.LEGAL_LENS_GLOSSARY = glossaryRoot;
   try {
-    await build({ root: ROOT, browser: 'chrome', outDir, logger: silent });
+    await build({ root: ROOT, browser: 'chrome', outDir, logger: silent, vite: () => ({ logLevel: 'silent' }) });
   } finally {
     if (before === undefined) delete process.env.LEGAL_LENS_GLOSSARY;
     else process.env.LEGAL_LENS_GLOSSARY = before;
   }
-  const dir = join(outDir, 'chrome-mv3');
-  mkdirSync(dir, { recursive: true });
-  return dir;
+  return join(outDir, 'chrome-mv3');
 }
