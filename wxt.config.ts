@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { glossaryPlugin } from './glossary/build/vite-plugin.ts';
@@ -9,12 +10,20 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), glossaryPlugin()],
     build: { target: 'es2022' },
+    resolve: {
+      // WXT's content-script context announces itself to the page (a CustomEvent and a window message): ours
+      // does the same job without anything a page can observe (issue 10, defect 16)
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./entrypoints/content/script-context.ts', import.meta.url)) }],
+    },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus', 'activeTab'],
+    // scripting (MV3) / tabs.executeScript (MV2) on every site: the card UI is injected into a frame when its
+    // first card opens. The content script already runs on <all_urls>, so the install warning is the same.
+    permissions: ['storage', 'contextMenus', 'activeTab', ...(browser === 'firefox' ? ['<all_urls>'] : ['scripting'])],
+    ...(browser === 'firefox' ? {} : { host_permissions: ['<all_urls>'] }),
     commands: {
       'focus-card': {
         suggested_key: { default: 'Alt+Shift+L' },

@@ -79,6 +79,11 @@ export class CardView {
     return this.shown?.id ?? null;
   }
 
+  /** True while a card is on the page (shown, and its host still in the document). */
+  get isShowing(): boolean {
+    return !!this.shown && !!this.host?.element.isConnected;
+  }
+
   /** Removes the card; the host element stays for the next one. */
   hide(): void {
     this.shown = null;

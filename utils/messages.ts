@@ -8,6 +8,8 @@ const termId = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), v.maxLeng
 export const message = v.variant('type', [
   v.object({ type: v.literal('legal-lens:page-terms') }),
   v.object({ type: v.literal('legal-lens:focus-card') }),
+  v.object({ type: v.literal('legal-lens:load-card-ui') }),
+  v.object({ type: v.literal('legal-lens:page-stats') }),
   v.object({ type: v.literal('legal-lens:get-cards'), ids: v.pipe(v.array(termId), v.maxLength(20)) }),
   v.object({ type: v.literal('legal-lens:open-explainer'), id: termId, lang: v.optional(v.picklist(LANGS)) }),
 ]);
@@ -21,6 +23,14 @@ export interface PageTerm {
 export interface PageTermsResponse {
   terms: PageTerm[];
 }
+
+/**
+ * What the first full scan of a page cost, for `npm run bench` (asked over the extension's own messaging, so
+ * nothing of it is visible to the page): main-thread ms of start-up (compiling the matcher), of the scan and
+ * of its longest slice, the matches painted, and when painting ended (the page's performance.now(), ms).
+ * Null until the first scan is painted.
+ */
+export type PageStatsResponse = { startupMs: number; busyMs: number; longestSliceMs: number; matches: number; paintedAt: number } | null;
 
 export function parseMessage(raw: unknown): Message | null {
   const parsed = v.safeParse(message, raw);

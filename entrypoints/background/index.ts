@@ -3,10 +3,23 @@
 import cards from 'virtual:glossary/cards';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { CARD_UI_FILE } from '@/components/card-ui';
 import { SETTINGS_KEY, parseSettings } from '@/utils/settings';
 import { answerMessage, type MessageSender } from './messages';
 
 const MENU_ID = 'legal-lens-lookup';
+
+/**
+ * Injects the card UI into one frame of a tab, into the isolated world of our content script there (never the
+ * page's world), at once even while the page is still loading.
+ */
+async function injectCardUi(tabId: number, frameId: number): Promise<void> {
+  if (import.meta.env.MANIFEST_VERSION === 3) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_UI_FILE], injectImmediately: true });
+  } else {
+    await browser.tabs.executeScript(tabId, { file: CARD_UI_FILE, frameId, matchAboutBlank: true, runAt: 'document_start' });
+  }
+}
 
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(async () => {
@@ -50,6 +63,7 @@ export default defineBackground(() => {
       ownId: browser.runtime.id,
       getURL: (path) => browser.runtime.getURL(path as '/explainer.html'),
       openTab: (tab) => void browser.tabs.create(tab),
+      injectCardUi,
     });
     return answer === undefined ? undefined : Promise.resolve(answer);
   });

@@ -1,12 +1,15 @@
-// messages: what the background answers. Content scripts ask for card texts (they do not bundle them) and ask
-// it to open an explainer page in a new tab next to theirs. Every message is validated, and only this
-// extension's own pages and content scripts are answered (a web page or another extension gets nothing).
+// messages: what the background answers. Content scripts ask for card texts (they do not bundle them), for the
+// card UI (injected into their frame the first time a card is about to open), and to open an explainer page in
+// a new tab next to theirs. Every message is validated, and only this extension's own pages and content scripts
+// are answered (a web page or another extension gets nothing).
 import type { CardData } from '@/glossary/runtime/types';
 import { isOwnSender, parseMessage } from '@/utils/messages';
 
 export interface MessageSender {
   id?: string;
-  tab?: { index?: number };
+  tab?: { id?: number; index?: number };
+  /** the frame the message came from (0: the tab's top frame) */
+  frameId?: number;
 }
 
 export interface BackgroundDeps {
@@ -16,17 +19,26 @@ export interface BackgroundDeps {
   /** the extension URL of a path such as "/explainer.html#tps" */
   getURL: (path: string) => string;
   openTab: (tab: { url: string; index?: number }) => void;
+  /** injects the card UI script into one frame of a tab (into its content script's isolated world) */
+  injectCardUi: (tabId: number, frameId: number) => Promise<void>;
 }
 
 /**
- * Answers one message: the requested cards (known ids only) for `legal-lens:get-cards`; nothing (undefined)
- * for everything else, after opening the explainer for `legal-lens:open-explainer`.
+ * Answers one message: the requested cards (known ids only) for `legal-lens:get-cards`; for
+ * `legal-lens:load-card-ui`, a promise that resolves to true once the card UI is injected into the sender's
+ * frame (and rejects when it could not be); nothing (undefined) for everything else, after opening the
+ * explainer for `legal-lens:open-explainer`.
  */
-export function answerMessage(raw: unknown, sender: MessageSender, deps: BackgroundDeps): CardData | undefined {
+export function answerMessage(raw: unknown, sender: MessageSender, deps: BackgroundDeps): CardData | Promise<true> | undefined {
   if (!isOwnSender(sender, deps.ownId)) return undefined;
   const msg = parseMessage(raw);
   if (msg?.type === 'legal-lens:get-cards') {
     return Object.fromEntries(msg.ids.filter((id) => Object.hasOwn(deps.cards, id)).map((id) => [id, deps.cards[id]]));
+  }
+  if (msg?.type === 'legal-lens:load-card-ui') {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return undefined; // only content scripts, which live in a tab, need it
+    return deps.injectCardUi(tabId, sender.frameId ?? 0).then(() => true);
   }
   if (msg?.type === 'legal-lens:open-explainer') {
     const lang = msg.lang ? `?lang=${msg.lang}` : '';

@@ -180,6 +180,31 @@ describe('hover cards (mouse)', () => {
     await a.page.close();
   });
 
+  it('opens cards in a srcdoc frame, an about:blank frame and a child page (the card UI reaches each frame)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/own/frames-card.html'));
+    for (const [id, title] of [['srcdoc', 'Writ of mandamus'], ['blank', 'Racial profiling'], ['child', '287(g) program']]) {
+      const element = page.locator(`#${id}`);
+      const frame = (await (await element.elementHandle())!.contentFrame())!;
+      await frame.waitForFunction(() => (CSS.highlights.get('legal-lens-underline')?.size ?? 0) > 0);
+      const term = await frame.evaluate(() => {
+        const s = [...CSS.highlights.get('legal-lens-underline')!][0] as AbstractRange;
+        const r = document.createRange();
+        r.setStart(s.startContainer, s.startOffset);
+        r.setEnd(s.endContainer, s.endOffset);
+        const b = r.getClientRects()[0];
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      });
+      const at = (await element.boundingBox())!;
+      await page.mouse.move(at.x + 1 + term.x, at.y + 1 + term.y, { steps: 2 });
+      const heading = await frame.waitForFunction(() => document.querySelector('legal-lens-ui')?.shadowRoot?.querySelector('[role="dialog"] h2')?.textContent);
+      assert.equal(await heading.jsonValue(), title, `the card in #${id}`);
+      await page.mouse.move(1, 1);
+    }
+    assert.deepEqual(browser.errors, []);
+    await page.close();
+  });
+
   it('shows the card in Spanish on a Spanish page', async () => {
     const a = await openPage(browser, '/own/spanish.html', 5);
     await a.hover('perfil racial');

@@ -1,11 +1,19 @@
 // Smoke tests: the built extension loads; the content script runs on the law-firm article without errors;
-// the popup, explainer and options pages open without console errors.
+// the content script stays within its size budget and leaves the card UI to a script injected when a card
+// first opens; the popup, explainer and options pages open without console errors.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, saveScreenshot, useExtensionBrowser, waitForHighlights } from './harness';
 import { ArticlePage } from './pages/article-page';
+
+const FIREFOX_DIR = join(EXTENSION_DIR, '../firefox-mv2');
+/**
+ * What the content script may weigh, in bytes: 66 kB today (the card UI is loaded apart), plus room for a
+ * glossary index three times today's (≈ 16 kB each time) and a margin.
+ */
+const CONTENT_SCRIPT_BUDGET = 105_000;
 
 describe('smoke', () => {
   const env = useExtensionBrowser();
@@ -20,9 +28,47 @@ describe('smoke', () => {
     await page.close();
   });
 
-  it('keeps the content script within its 100 kB budget', () => {
-    const bytes = statSync(join(EXTENSION_DIR, 'content-scripts/content.js')).size;
-    assert.ok(bytes <= 100_000, `content.js is ${bytes} bytes`);
+  it(`keeps the content script within its ${CONTENT_SCRIPT_BUDGET} byte budget`, () => {
+    for (const dir of [EXTENSION_DIR, FIREFOX_DIR]) {
+      const bytes = statSync(join(dir, 'content-scripts/content.js')).size;
+      assert.ok(bytes <= CONTENT_SCRIPT_BUDGET, `${dir}: content.js is ${bytes} bytes`);
+    }
+  });
+
+  it('leaves the card UI out of the content script, in a script no page can load', () => {
+    for (const dir of [EXTENSION_DIR, FIREFOX_DIR]) {
+      const content = readFileSync(join(dir, 'content-scripts/content.js'), 'utf8');
+      const cardUi = readFileSync(join(dir, 'card-ui.js'), 'utf8');
+      // the card's stylesheet and its heading id belong to the card UI only
+      for (const marker of ['.card-summary', 'legal-lens-title-']) {
+        assert.ok(!content.includes(marker), `${dir}: content.js holds ${marker}`);
+        assert.ok(cardUi.includes(marker), `${dir}: card-ui.js lacks ${marker}`);
+      }
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+      assert.equal(manifest.web_accessible_resources, undefined, `${dir}: nothing is web-accessible`);
+    }
+  });
+
+  it('a page can neither fetch the card UI nor see it once a card opened', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(env.server.url('/own/law-firm-article.html'));
+    await waitForHighlights(page, 5);
+    const article = new ArticlePage(page);
+    await article.hover('Immigration and Nationality Act');
+    await article.card.waitFor();
+    const seen = await page.evaluate(async (url) => {
+      const fetched = await fetch(url).then(() => 'fetched', (e) => `refused: ${e}`);
+      const globals = Object.keys(window).filter((k) => /legal|lens/i.test(k));
+      return { fetched, globals };
+    }, env.browser.extensionUrl('card-ui.js'));
+    assert.match(seen.fetched, /^refused/);
+    assert.deepEqual(seen.globals, []);
+    // the refused fetch is logged by the browser as a failed load: that is the page's error, not ours
+    const refused = env.browser.errors.findIndex((e) => e.includes('chrome-extension://invalid/'));
+    assert.ok(refused >= 0);
+    env.browser.errors.splice(refused, 1);
+    assert.deepEqual(env.browser.errors, []);
+    await page.close();
   });
 
   it('makes no network request of its own', async () => {

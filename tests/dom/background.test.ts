@@ -6,9 +6,15 @@ import { answerMessage, type BackgroundDeps, type MessageSender } from '@/entryp
 import { SETTINGS_KEY } from '@/utils/settings';
 import { cards } from './fixture-glossary';
 
-const OWN = { id: 'own-extension-id', tab: { index: 4 } };
+const OWN = { id: 'own-extension-id', tab: { id: 17, index: 4 }, frameId: 3 };
 function deps() {
-  return { cards, ownId: OWN.id, getURL: (p: string) => `chrome-extension://${OWN.id}${p}`, openTab: vi.fn<BackgroundDeps['openTab']>() };
+  return {
+    cards,
+    ownId: OWN.id,
+    getURL: (p: string) => `chrome-extension://${OWN.id}${p}`,
+    openTab: vi.fn<BackgroundDeps['openTab']>(),
+    injectCardUi: vi.fn<BackgroundDeps['injectCardUi']>(async () => {}),
+  };
 }
 
 describe('answerMessage', () => {
@@ -33,6 +39,27 @@ describe('answerMessage', () => {
     const d = deps();
     expect(answerMessage(message, sender, d)).toBeUndefined();
     expect(d.openTab.mock.calls.map(([tab]) => tab)).toEqual(opened);
+  });
+
+  it('injects the card UI into the frame that asked, and answers once it is there', async () => {
+    const d = deps();
+    await expect(answerMessage({ type: 'legal-lens:load-card-ui' }, OWN, d)).resolves.toBe(true);
+    expect(d.injectCardUi.mock.calls).toEqual([[17, 3]]);
+  });
+
+  it.each<[string, MessageSender]>([
+    ['not for another extension', { ...OWN, id: 'someone-else' }],
+    ['not for an extension page (no tab)', { id: OWN.id }],
+  ])('injects no card UI %s', (_name, sender) => {
+    const d = deps();
+    expect(answerMessage({ type: 'legal-lens:load-card-ui' }, sender, d)).toBeUndefined();
+    expect(d.injectCardUi).not.toHaveBeenCalled();
+  });
+
+  it('passes on a failed injection, so the content script can try again', async () => {
+    const d = deps();
+    d.injectCardUi.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
+    await expect(answerMessage({ type: 'legal-lens:load-card-ui' }, OWN, d)).rejects.toThrow('Cannot access');
   });
 });
 

@@ -4,6 +4,7 @@
 // stand-in puts each block on a 20 px line, 8 px a character.
 import { highlights, installLayout, pointOf, rangeText } from './support/browser-apis';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CardUi } from '@/components/card-ui';
 import { CardView, bundledCardTexts } from '@/components/card-view';
 import { CLOSE_GRACE_MS } from '@/components/hover-timers';
 import { FetchedCardTexts } from '@/entrypoints/content/card/card-texts';
@@ -32,6 +33,7 @@ const FRAME = 16;
 let highlighter: TermHighlighter;
 let card: PageCard;
 let load: ReturnType<typeof vi.fn<(ids: string[]) => Promise<CardData>>>;
+let loadCardUi: ReturnType<typeof vi.fn<() => Promise<CardUi>>>;
 let openExplainer: ReturnType<typeof vi.fn<(id: string, lang: 'en' | 'es') => void>>;
 
 async function setUp(settings: Partial<Settings> = {}) {
@@ -40,6 +42,8 @@ async function setUp(settings: Partial<Settings> = {}) {
   await highlighter.start();
   load = vi.fn(async (ids: string[]) => Object.fromEntries(ids.filter((id) => cards[id]).map((id) => [id, cards[id]])));
   openExplainer = vi.fn<(id: string, lang: 'en' | 'es') => void>();
+  // the card UI as the injected script registers it (entrypoints/card-ui.ts), arriving a task later
+  loadCardUi = vi.fn(() => new Promise<CardUi>((resolve) => setTimeout(() => resolve({ createView: (doc, options) => new CardView(doc, options) }), 0)));
   card = new PageCard({
     doc: document,
     highlighter,
@@ -48,6 +52,7 @@ async function setUp(settings: Partial<Settings> = {}) {
     setTimer: (run, ms) => window.setTimeout(run, ms),
     explainerHref: (id) => `chrome-extension://x/explainer.html#${id}`,
     openExplainer,
+    loadCardUi,
   });
   watchPointer(card);
   watchTouch(card);
@@ -292,6 +297,61 @@ describe('language, repaint and teardown', () => {
     expect(document.querySelectorAll('legal-lens-ui')).toHaveLength(1);
     expect(host()).toBe(first);
     expect(heading()).toBe('Writ of mandamus');
+  });
+});
+
+describe('the card UI, loaded when first needed', () => {
+  it('is not loaded at start-up; it is loaded once, while the first hover delay runs', async () => {
+    await wait(1000);
+    expect(loadCardUi).not.toHaveBeenCalled();
+    pointer('pointermove', pointOf('ICE'));
+    await wait(FRAME + 1);
+    expect(loadCardUi).toHaveBeenCalledTimes(1);
+    await wait(DELAY);
+    expect(heading()).toMatch(/^ICE/);
+    pointer('pointermove', pointOf('writ of mandamus'));
+    await wait(FRAME + DELAY + 10);
+    expect(heading()).toBe('Writ of mandamus');
+    expect(loadCardUi).toHaveBeenCalledTimes(1);
+  });
+
+  it('a finger coming down on a term starts loading the card UI and its text; the tap opens the card as soon as they are here', async () => {
+    const at = pointOf('ICE');
+    pointer('pointerdown', at, 'touch');
+    expect(loadCardUi).toHaveBeenCalledTimes(1);
+    expect(load).toHaveBeenCalledTimes(1);
+    pointer('click', at, 'touch');
+    expect(loadCardUi).toHaveBeenCalledTimes(1);
+    await wait(1);
+    expect(heading()).toMatch(/^ICE/);
+  });
+
+  it('shows no card when the card UI could not be loaded, and tries again next time', async () => {
+    // during the hover delay, and again when the delay is over
+    loadCardUi.mockRejectedValueOnce(new Error('Could not establish connection')).mockRejectedValueOnce(new Error('Could not establish connection'));
+    pointer('pointermove', pointOf('ICE'));
+    await wait(FRAME + DELAY + 10);
+    expect(loadCardUi).toHaveBeenCalledTimes(2);
+    expect(host()).toBeNull();
+    pointer('pointermove', NOWHERE);
+    await wait(FRAME);
+    pointer('pointermove', pointOf('ICE'));
+    await wait(FRAME + DELAY + 10);
+    expect(loadCardUi).toHaveBeenCalledTimes(3);
+    expect(heading()).toMatch(/^ICE/);
+  });
+
+  it('shows nothing when it is torn down while the card UI is on its way', async () => {
+    let arrive: (ui: CardUi) => void = () => {};
+    loadCardUi.mockImplementationOnce(() => new Promise((resolve) => (arrive = resolve)));
+    const at = pointOf('ICE');
+    pointer('pointerdown', at, 'touch');
+    pointer('click', at, 'touch');
+    await wait(10);
+    card.destroy();
+    arrive({ createView: (doc, options) => new CardView(doc, options) });
+    await wait(10);
+    expect(host()).toBeNull();
   });
 });
 

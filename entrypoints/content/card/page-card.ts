@@ -1,15 +1,18 @@
 // page-card: the hover card on a web page. It knows which painted term's card is open, and opens, places and
 // closes it. When is decided by the input controllers beside it (pointer, touch, keyboard); card-texts fetches
-// the words; the card view in components/ draws the card. Everything it starts ends with destroy().
+// the words; the card view in components/ draws the card, loaded with the card UI the first time a card is about
+// to open (lazy-card-view). Everything it starts ends with destroy().
 import { pickLang } from '@/components/card-strings';
 import type { CardAnchor } from '@/components/card-placement';
-import { CardView, type CardTexts } from '@/components/card-view';
+import type { CardUi } from '@/components/card-ui';
+import type { CardTexts } from '@/components/card-view';
 import { HoverTimers, type SetTimer } from '@/components/hover-timers';
 import type { Lang } from '@/glossary/runtime/types';
 import type { Settings } from '@/utils/settings';
 import type { TermHighlighter } from '../highlighter';
 import { findTermAt, type TermHit } from '../hit-test';
 import { liveRange, type PaintedMatch } from '../paint';
+import { LazyCardView } from './lazy-card-view';
 
 export interface PageCardOptions {
   doc: Document;
@@ -21,6 +24,8 @@ export interface PageCardOptions {
   setTimer: SetTimer;
   explainerHref: (id: string) => string;
   openExplainer: (id: string, lang: Lang) => void;
+  /** loads the card UI (card-ui-loader in the content script; the bundled view in tests) */
+  loadCardUi: () => Promise<CardUi>;
 }
 
 interface OpenTerm {
@@ -32,7 +37,7 @@ interface OpenTerm {
 
 export class PageCard {
   readonly doc: Document;
-  readonly view: CardView;
+  readonly view: LazyCardView;
   /** hover intent and close grace, shared by the controllers so that any opening cancels what is pending */
   readonly timers: HoverTimers;
   readonly texts: CardTexts;
@@ -49,14 +54,14 @@ export class PageCard {
     this.current = options.settings;
     this.lang = pickLang(options.settings.language, this.doc.documentElement.lang);
     this.timers = new HoverTimers(options.setTimer);
-    this.view = new CardView(this.doc, {
+    this.view = new LazyCardView(this.doc, {
       texts: options.texts,
       explainerHref: options.explainerHref,
       openExplainer: options.openExplainer,
       onCloseButton: () => this.close(true),
       // the reader's choice holds for the next cards on this page too
       onLangChange: (lang) => (this.lang = lang),
-    });
+    }, options.loadCardUi);
   }
 
   /** Aborts when the card is destroyed: the controllers' listeners are registered with it. */
@@ -88,14 +93,20 @@ export class PageCard {
     return this.options.highlighter.painter.paintedMatches();
   }
 
+  /** Starts what the card of `id` needs (its text, the card UI) while the hover delay runs. */
+  prepare(id: string): void {
+    void this.texts.ensure(id);
+    void this.view.load();
+  }
+
   /**
-   * Opens the card of `match` next to `rect` (once its text is here). A card opened from the keyboard keeps the
+   * Opens the card of `match` next to `rect` (once its text and the card UI are here). A card opened from the keyboard keeps the
    * keyboard hint and gives focus back on closing. Resolves to whether a card is showing.
    */
   async show(match: PaintedMatch, rect: DOMRect, { keyboard = false } = {}): Promise<boolean> {
     if (this.signal.aborted) return false;
-    await this.texts.ensure(match.id);
-    if (this.signal.aborted) return false; // turned off while the text was on its way
+    const [, ready] = await Promise.all([this.texts.ensure(match.id), this.view.load()]);
+    if (this.signal.aborted || !ready) return false; // turned off while the text or the UI was on its way
     this.timers.cancel();
     const byKeyboard = keyboard || !!this.open?.keyboard;
     if (!this.view.show({ id: match.id, anchor: anchorFor(match, rect), lang: this.lang, keyboard: byKeyboard })) return false;

@@ -14,7 +14,7 @@ export function watchPointer(card: PageCard): void {
     timers: card.timers,
     delay: () => card.settings.hoverDelay,
     shown: () => card.openMatch,
-    onCandidate: (match) => void card.texts.ensure(match.id), // fetch the text during the hover delay
+    onCandidate: (match) => card.prepare(match.id), // fetch the text and the card UI during the hover delay
     open: (match) => {
       const rect = pointer && rectAt(match.range, pointer.x, pointer.y);
       if (rect) void card.show(match, rect);

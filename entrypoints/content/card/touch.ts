@@ -1,6 +1,7 @@
 // touch: a tap on a term opens its card, and a second tap on the same term does what the page would (follow
 // its link); a press anywhere outside the card and its term closes the card (with a mouse: outside any term,
-// since hovering another term moves the card there).
+// since hovering another term moves the card there). A finger coming down on a term starts fetching what its
+// card needs, so the card is ready by the time the tap ends.
 import type { PageCard } from './page-card';
 
 export function watchTouch(card: PageCard): void {
@@ -9,9 +10,12 @@ export function watchTouch(card: PageCard): void {
   let lastPointerType = '';
   doc.addEventListener('pointerdown', (e) => {
     lastPointerType = e.pointerType;
+    if (card.view.contains(e)) return;
     const open = card.openMatch;
-    if (!open || card.view.contains(e)) return;
+    if (!open && e.pointerType === 'mouse') return;
     const hit = card.termAt(e.clientX, e.clientY);
+    if (hit && hit.match !== open) card.prepare(hit.match.id);
+    if (!open) return;
     if (e.pointerType === 'mouse' ? !hit : hit?.match !== open) card.close();
   }, { capture: true, signal });
 

@@ -1,0 +1,89 @@
+// script-context: the content script's context, in place of WXT's ContentScriptContext (wxt.config.ts aliases
+// `wxt/utils/content-script-context` to this file). It does the same job — one AbortSignal for everything the
+// script starts, timers that never fire once the extension is gone (reloaded, updated, removed) — without what a
+// page could observe: WXT's context announces every start with a "content-script-started" CustomEvent on the
+// page's document and a window.postMessage, which any page can listen for (issue 10, defect 16; SECURITY.md). A
+// newer copy of the script in the same frame finds the older one through the isolated world's global object
+// instead, which the page cannot see.
+import { browser } from 'wxt/browser';
+
+/** Where the running context of this frame is kept, in the content scripts' isolated world. */
+const RUNNING = '__legalLensContentScript';
+
+type Running = Record<string, ContentScriptContext | undefined>;
+
+export class ContentScriptContext implements AbortController {
+  private readonly abortController = new AbortController();
+
+  constructor(
+    readonly contentScriptName: string,
+    readonly options?: object,
+  ) {
+    const running = globalThis as unknown as Running;
+    running[RUNNING]?.notifyInvalidated();
+    running[RUNNING] = this;
+  }
+
+  get signal(): AbortSignal {
+    return this.abortController.signal;
+  }
+
+  abort(reason?: unknown): void {
+    this.abortController.abort(reason);
+  }
+
+  /** True once the script is stopped, or its extension is gone (then it stops now). */
+  get isInvalid(): boolean {
+    if (browser.runtime?.id == null) this.notifyInvalidated();
+    return this.signal.aborted;
+  }
+
+  get isValid(): boolean {
+    return !this.isInvalid;
+  }
+
+  /** Calls `cb` when the script stops; returns a function that removes it. */
+  onInvalidated(cb: () => void): () => void {
+    this.signal.addEventListener('abort', cb);
+    return () => this.signal.removeEventListener('abort', cb);
+  }
+
+  block<T>(): Promise<T> {
+    return new Promise(() => {});
+  }
+
+  setInterval(handler: () => void, timeout?: number): number {
+    const id = setInterval(() => this.isValid && handler(), timeout) as unknown as number;
+    this.onInvalidated(() => clearInterval(id));
+    return id;
+  }
+
+  setTimeout(handler: () => void, timeout?: number): number {
+    const id = setTimeout(() => this.isValid && handler(), timeout) as unknown as number;
+    this.onInvalidated(() => clearTimeout(id));
+    return id;
+  }
+
+  requestAnimationFrame(callback: FrameRequestCallback): number {
+    const id = requestAnimationFrame((time) => this.isValid && callback(time));
+    this.onInvalidated(() => cancelAnimationFrame(id));
+    return id;
+  }
+
+  requestIdleCallback(callback: IdleRequestCallback, options?: IdleRequestOptions): number {
+    const id = requestIdleCallback((deadline) => !this.signal.aborted && callback(deadline), options);
+    this.onInvalidated(() => cancelIdleCallback(id));
+    return id;
+  }
+
+  /** Listens until the script stops. (WXT's own `wxt:` events are not supported: they are page-visible.) */
+  addEventListener(target: EventTarget, type: string, handler: EventListenerOrEventListenerObject, options?: AddEventListenerOptions): void {
+    target.addEventListener(type, handler, { ...options, signal: this.signal });
+  }
+
+  notifyInvalidated(): void {
+    this.abort('Content script context invalidated');
+    const running = globalThis as unknown as Running;
+    if (running[RUNNING] === this) running[RUNNING] = undefined;
+  }
+}
