@@ -70,13 +70,16 @@ export function markjsInitScript(aliases: WrittenAlias[]): string {
 
 const silent = { debug() {}, log() {}, info() {}, warn() {}, success() {}, error: console.error, fatal: console.error, level: 0 } as never;
 
-/** Builds the Chrome extension against the glossary folder `glossaryRoot` into a temporary folder; returns its path. */
-export async function buildLegalLens(glossaryRoot: string): Promise<string> {
+/**
+ * Builds the Chrome extension against the glossary folder `glossaryRoot` into a temporary folder; returns its
+ * path. `minify: false` keeps function names, for reading profiles.
+ */
+export async function buildLegalLens(glossaryRoot: string, options: { minify?: boolean } = {}): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'legal-lens-bench-build-'));
   const before = process.env.LEGAL_LENS_GLOSSARY;
   process.env.LEGAL_LENS_GLOSSARY = glossaryRoot;
   try {
-    await build({ root: ROOT, browser: 'chrome', outDir, logger: silent, vite: () => ({ logLevel: 'silent' }) });
+    await build({ root: ROOT, browser: 'chrome', outDir, logger: silent, vite: () => ({ logLevel: 'silent', ...(options.minify === false ? { build: { minify: false } } : {}) }) });
   } finally {
     if (before === undefined) delete process.env.LEGAL_LENS_GLOSSARY;
     else process.env.LEGAL_LENS_GLOSSARY = before;

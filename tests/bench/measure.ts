@@ -100,7 +100,12 @@ const POLL_MS = 250;
  * Loads `url` in a new tab of `browser` while tracing, waits until the page is loaded and quiet (no new marks,
  * main thread idle for QUIET_MS), and returns the load's figures.
  */
-export async function measureLoad(browser: VariantBrowser, url: string, timeoutMs = 120_000): Promise<Load> {
+export async function measureLoad(
+  browser: VariantBrowser,
+  url: string,
+  options: { timeoutMs?: number; onTrace?: (events: TraceEvent[]) => void } = {},
+): Promise<Load> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   try {
@@ -120,6 +125,7 @@ export async function measureLoad(browser: VariantBrowser, url: string, timeoutM
     const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
     await cdp.send('Tracing.end');
     await complete;
+    options.onTrace?.(events);
     return { ...analyzeTrace(events, url, browser.ownUrl), matches };
   } finally {
     await cdp.detach().catch(() => {});
