@@ -72,14 +72,22 @@ const silent = { debug() {}, log() {}, info() {}, warn() {}, success() {}, error
 
 /**
  * Builds the Chrome extension against the glossary folder `glossaryRoot` into a temporary folder; returns its
- * path. `minify: false` keeps function names, for reading profiles.
+ * path. `minify: false` keeps function names, for reading profiles; `entrypoints` builds only those (e.g.
+ * ['content'] when only the content script is wanted).
  */
-export async function buildLegalLens(glossaryRoot: string, options: { minify?: boolean } = {}): Promise<string> {
+export async function buildLegalLens(glossaryRoot: string, options: { minify?: boolean; entrypoints?: string[] } = {}): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'legal-lens-bench-build-'));
   const before = process.env.LEGAL_LENS_GLOSSARY;
   process.env.LEGAL_LENS_GLOSSARY = glossaryRoot;
   try {
-    await build({ root: ROOT, browser: 'chrome', outDir, logger: silent, vite: () => ({ logLevel: 'silent', ...(options.minify === false ? { build: { minify: false } } : {}) }) });
+    await build({
+      root: ROOT,
+      browser: 'chrome',
+      outDir,
+      logger: silent,
+      ...(options.entrypoints ? { filterEntrypoints: options.entrypoints } : {}),
+      vite: () => ({ logLevel: 'silent', ...(options.minify === false ? { build: { minify: false } } : {}) }),
+    });
   } finally {
     if (before === undefined) delete process.env.LEGAL_LENS_GLOSSARY;
     else process.env.LEGAL_LENS_GLOSSARY = before;
