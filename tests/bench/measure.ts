@@ -90,6 +90,8 @@ function extensionId(dir: string): string {
 export interface Load extends LoadFigures {
   /** marks on the page at the end: ranges in CSS.highlights (all names but *-active) or mark.js's <mark> elements */
   matches: number;
+  /** console errors and uncaught exceptions seen during the load (a variant that fails is not measured) */
+  errors: string[];
 }
 
 /** How long the page must stay idle (no new marks, main thread under 10% busy) before tracing stops, in ms. */
@@ -107,6 +109,11 @@ export async function measureLoad(
 ): Promise<Load> {
   const timeoutMs = options.timeoutMs ?? 120_000;
   const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
   const cdp = await browser.context.newCDPSession(page);
   try {
     // scripts to evaluate on new documents run only while the Page domain is enabled in this session
@@ -126,7 +133,7 @@ export async function measureLoad(
     await cdp.send('Tracing.end');
     await complete;
     options.onTrace?.(events);
-    return { ...analyzeTrace(events, url, browser.ownUrl), matches };
+    return { ...analyzeTrace(events, url, browser.ownUrl), matches, errors };
   } finally {
     await cdp.detach().catch(() => {});
     await page.close();

@@ -135,6 +135,10 @@ for (let round = 0; round < RUNS; round++) {
 }
 for (const browser of browsers.values()) await browser.close();
 server.server.close();
+for (const [what, list] of loads) {
+  const errors = [...new Set(list.flatMap((l) => l.errors))];
+  if (errors.length) console.log(`ERRORS on ${what}: ${errors.slice(0, 5).join(' | ')}`);
+}
 
 // ── figures ───────────────────────────────────────────────────────────────────────────────────────────
 interface Stat {
