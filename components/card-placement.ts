@@ -1,6 +1,13 @@
-// card-placement: where a hover card sits — next to its term (below, else above, never over it) and inside the
-// viewport, following the term while the page scrolls or resizes. Floating UI does the geometry.
+// card-placement: where a hover card sits — next to its term (below, else above, not over it) and inside the
+// viewport, following the term while the page scrolls or resizes. Floating UI does the geometry. In a viewport
+// too short for the card on either side of its term (a short iframe), the card takes the viewport's height,
+// scrolls inside itself, and is shifted into view even if it covers the term: all of it stays readable.
 import { autoUpdate, computePosition, flip, offset, shift, size, type ReferenceElement } from '@floating-ui/dom';
+
+/** Room kept between the card and the viewport's edges, in CSS px. */
+const PADDING = 8;
+/** Below this height (CSS px) a card beside its term would be too short to read: it may cover the term instead. */
+const MIN_HEIGHT = 96;
 
 /** What a card is placed next to: an element (a term link) or a virtual element (a painted range). */
 export type CardAnchor = ReferenceElement;
@@ -14,15 +21,19 @@ export function placeCard(anchor: CardAnchor, card: HTMLElement): () => void {
       middleware: [
         offset(6),
         // above or below the term (never over it); when neither side fits, the side with more room, scrolled
-        flip({ padding: 8, fallbackPlacements: ['top-start', 'bottom-end', 'top-end'], fallbackStrategy: 'bestFit' }),
-        shift({ padding: 8 }),
-        // never taller than the room on the chosen side: the card scrolls rather than covering the term
+        flip({ padding: PADDING, fallbackPlacements: ['top-start', 'bottom-end', 'top-end'], fallbackStrategy: 'bestFit' }),
+        // never taller than the room on the chosen side: the card scrolls rather than covering the term, unless
+        // that room is too small to read in; never taller than the viewport
         size({
-          padding: 8,
+          padding: PADDING,
           apply({ availableHeight }) {
-            card.style.maxHeight = `${Math.max(96, Math.floor(availableHeight))}px`;
+            const viewport = card.ownerDocument.documentElement.clientHeight || (card.ownerDocument.defaultView?.innerHeight ?? 0);
+            const most = Math.max(0, viewport - 2 * PADDING);
+            card.style.maxHeight = `${Math.min(most, Math.max(MIN_HEIGHT, Math.floor(availableHeight)))}px`;
           },
         }),
+        // inside the viewport on both axes
+        shift({ padding: PADDING, crossAxis: true }),
       ],
     }).then(({ x, y }) => {
       card.style.left = `${Math.round(x)}px`;

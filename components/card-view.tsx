@@ -3,7 +3,7 @@
 // card opens and closes is decided by the input controllers that drive it, never here.
 import { render } from 'preact';
 import type { CardData, Lang } from '@/glossary/runtime/types';
-import { attachCardHost, createCardHost, type CardHost } from './card-host';
+import { attachCardHost, createCardHost, detachCardHost, type CardHost, type HostPlacement } from './card-host';
 import { placeCard, type CardAnchor } from './card-placement';
 import { HoverCard } from './HoverCard';
 
@@ -44,6 +44,10 @@ type Listener = { type: string; listener: (e: Event) => void; signal: AbortSigna
 
 export class CardView {
   private host: CardHost | null = null;
+  /** how far in the host goes (card-host.ts): further in for good once the page removed it from <body> */
+  private placement: HostPlacement = 'body';
+  /** notices the page removing the host while a card is showing */
+  private removal: MutationObserver | null = null;
   private shown: Required<CardRequest> | null = null;
   private stopPlacing: (() => void) | null = null;
   private destroyed = false;
@@ -55,13 +59,14 @@ export class CardView {
   ) {}
 
   /**
-   * Shows the card of `request.id` next to its anchor, creating the host on first use. Returns false, showing
-   * nothing, when that card's text is not here or the view was destroyed.
+   * Shows the card of `request.id` next to its anchor, putting the host into the document (card-host.ts says
+   * where). Returns false, showing nothing, when that card's text is not here or the view was destroyed.
    */
   show(request: CardRequest): boolean {
     if (this.destroyed || !this.options.texts.cards[request.id]) return false;
-    const moved = !this.stopPlacing || this.shown?.anchor !== request.anchor;
+    const moved = !this.stopPlacing || this.shown?.anchor !== request.anchor || !this.host?.element.isConnected;
     this.shown = { ...request, keyboard: !!request.keyboard };
+    this.attach();
     this.render();
     if (moved) this.place();
     return true;
@@ -84,19 +89,21 @@ export class CardView {
     return !!this.shown && !!this.host?.element.isConnected;
   }
 
-  /** Removes the card; the host element stays for the next one. */
+  /** Removes the card and takes its host out of the document (it is kept for the next card). */
   hide(): void {
     this.shown = null;
     this.stopPlacing?.();
     this.stopPlacing = null;
-    if (this.host) render(null, this.host.mount);
+    this.removal?.disconnect();
+    if (!this.host) return;
+    render(null, this.host.mount);
+    detachCardHost(this.host.element);
   }
 
   /** Removes the card and its host for good; later calls to show() show nothing. */
   destroy(): void {
     this.hide();
     this.destroyed = true;
-    this.host?.element.remove();
     this.host = null;
   }
 
@@ -139,17 +146,41 @@ export class CardView {
   }
 
   private ensureHost(): CardHost {
-    if (this.host) {
-      if (!this.host.element.isConnected) attachCardHost(this.doc, this.host.element);
-      return this.host;
-    }
+    if (this.host) return this.host;
     const host = createCardHost(this.doc);
     for (const { type, listener, signal } of this.listeners) {
       if (!signal.aborted) host.mount.addEventListener(type, listener, { signal });
     }
-    attachCardHost(this.doc, host.element);
     this.host = host;
     return host;
+  }
+
+  /** Puts the host where the shown card's term is (card-host.ts), and watches for the page removing it. */
+  private attach(): void {
+    const host = this.ensureHost().element;
+    const anchor = this.shown?.anchor;
+    const near = anchor instanceof Node ? anchor : (anchor?.contextElement ?? null);
+    attachCardHost(this.doc, host, near, this.placement);
+    this.removal?.disconnect();
+    const parent = host.parentNode;
+    if (!parent) return;
+    this.removal ??= new MutationObserver(() => this.onRemoved());
+    this.removal.observe(parent, { childList: true });
+  }
+
+  /**
+   * The page took the host out while a card was showing (a script that removes what it does not know from
+   * <body>): the host goes one level further in, for this card and the next ones. Once only: a page that removes
+   * it from there too gets no card until the next one opens.
+   */
+  private onRemoved(): void {
+    const host = this.host?.element;
+    if (!host || !this.shown || host.isConnected) return;
+    this.removal?.disconnect();
+    if (this.placement === 'inside') return;
+    this.placement = 'inside';
+    this.attach();
+    this.place();
   }
 
   private render(): void {

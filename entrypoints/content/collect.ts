@@ -3,7 +3,7 @@
 // Reading a page's text is the floor of what this can cost, so the walk is a native TreeWalker over text
 // nodes only, with each element above some text looked at once (cached) and nothing else.
 
-import { CARD_HOST_TAG } from '@/components/card-host';
+import { CARD_HOST_TAG, isCardHostName } from '@/components/card-host';
 
 /** Elements whose text is never marked (and not walked into), by local name. */
 const SKIP_TAGS = new Set([
@@ -31,7 +31,7 @@ export function isInline(el: Element): boolean {
 }
 
 function isSkipped(el: Element): boolean {
-  if (SKIP_TAGS.has(el.localName)) return true;
+  if (SKIP_TAGS.has(el.localName) || isCardHostName(el.localName)) return true;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
@@ -129,7 +129,7 @@ export function* iterateBlocks(
       else {
         const el = n as Element;
         const name = el.localName;
-        if (SKIP_TAGS.has(name) || flagged.has(el)) here = { owner: null };
+        if (SKIP_TAGS.has(name) || flagged.has(el) || isCardHostName(name)) here = { owner: null };
         else if (INLINE_TAGS.has(name)) here = above;
         else here = { owner: el };
       }

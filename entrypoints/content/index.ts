@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { compileMatcher } from '@/glossary/runtime/matcher';
 import { parseMessage, type PageStatsResponse, type PageTermsResponse } from '@/utils/messages';
+import { inputRelay } from '@/utils/input-relay';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/utils/settings';
 import { TermHighlighter } from './highlighter';
 import { FetchedCardTexts } from './card/card-texts';
@@ -37,6 +38,7 @@ export default defineContentScript({
       highlighter = new TermHighlighter(document, matcher, categories, settings, () => card?.onRepaint());
       card = new PageCard({
         doc: document,
+        input: inputRelay(window), // started at document_start by early-input.content.ts
         highlighter,
         texts: new FetchedCardTexts(),
         settings,

@@ -3,7 +3,7 @@
 // an element added whole is rescanned alone (a toast, a feed item, a modal), not its parent; a change to a run of
 // text rescans that run's block. Churn at the <html>/<body> level and bursts ask for one full rescan, which the
 // highlighter throttles, so a page that mutates nonstop costs a bounded amount of work.
-import { CARD_HOST_TAG } from '@/components/card-host';
+import { isCardHostName } from '@/components/card-host';
 import { blockOf, isInline } from './collect';
 
 export const FLUSH_MS = 100;
@@ -19,7 +19,7 @@ export interface ChangeBatch {
   full: boolean;
 }
 
-const isOwnUi = (node: Node) => node.nodeName === CARD_HOST_TAG.toUpperCase();
+const isOwnUi = (node: Node) => node.nodeType === Node.ELEMENT_NODE && isCardHostName((node as Element).localName);
 
 /** A node that is part of its block's run of text: words, or an inline element (which may hold some, or be the
  *  place a change happened). */

@@ -4,13 +4,20 @@
 // page could observe: WXT's context announces every start with a "content-script-started" CustomEvent on the
 // page's document and a window.postMessage, which any page can listen for (issue 10, defect 16; SECURITY.md). A
 // newer copy of the script in the same frame finds the older one through the isolated world's global object
-// instead, which the page cannot see.
-import { browser } from 'wxt/browser';
+// instead, which the page cannot see. It reads the extension's id from the `chrome`/`browser` global rather than
+// importing the API polyfill, so the tiny document_start script (entrypoints/early-input.content.ts) stays tiny.
 
-/** Where the running context of this frame is kept, in the content scripts' isolated world. */
-const RUNNING = '__legalLensContentScript';
+/** Where the running context of each content script of this frame is kept, in the isolated world. */
+const RUNNING = '__legalLensContentScript:';
 
 type Running = Record<string, ContentScriptContext | undefined>;
+type ExtensionGlobals = { browser?: { runtime?: { id?: string } }; chrome?: { runtime?: { id?: string } } };
+
+/** This extension's id, or undefined once the extension is gone (reloaded, updated, removed). */
+function extensionId(): string | undefined {
+  const g = globalThis as ExtensionGlobals;
+  return (g.browser ?? g.chrome)?.runtime?.id;
+}
 
 export class ContentScriptContext implements AbortController {
   private readonly abortController = new AbortController();
@@ -20,8 +27,8 @@ export class ContentScriptContext implements AbortController {
     readonly options?: object,
   ) {
     const running = globalThis as unknown as Running;
-    running[RUNNING]?.notifyInvalidated();
-    running[RUNNING] = this;
+    running[RUNNING + contentScriptName]?.notifyInvalidated();
+    running[RUNNING + contentScriptName] = this;
   }
 
   get signal(): AbortSignal {
@@ -34,7 +41,7 @@ export class ContentScriptContext implements AbortController {
 
   /** True once the script is stopped, or its extension is gone (then it stops now). */
   get isInvalid(): boolean {
-    if (browser.runtime?.id == null) this.notifyInvalidated();
+    if (extensionId() == null) this.notifyInvalidated();
     return this.signal.aborted;
   }
 
@@ -84,6 +91,6 @@ export class ContentScriptContext implements AbortController {
   notifyInvalidated(): void {
     this.abort('Content script context invalidated');
     const running = globalThis as unknown as Running;
-    if (running[RUNNING] === this) running[RUNNING] = undefined;
+    if (running[RUNNING + this.contentScriptName] === this) running[RUNNING + this.contentScriptName] = undefined;
   }
 }

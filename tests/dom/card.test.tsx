@@ -15,6 +15,7 @@ import { watchTouch } from '@/entrypoints/content/card/touch';
 import { TermHighlighter } from '@/entrypoints/content/highlighter';
 import { compileMatcher } from '@/glossary/runtime/matcher';
 import type { CardData } from '@/glossary/runtime/types';
+import { inputRelay } from '@/utils/input-relay';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { cards, categories, matcherIndex } from './fixture-glossary';
 
@@ -46,6 +47,7 @@ async function setUp(settings: Partial<Settings> = {}) {
   loadCardUi = vi.fn(() => new Promise<CardUi>((resolve) => setTimeout(() => resolve({ createView: (doc, options) => new CardView(doc, options) }), 0)));
   card = new PageCard({
     doc: document,
+    input: inputRelay(window),
     highlighter,
     texts: new FetchedCardTexts(load),
     settings: { ...DEFAULT_SETTINGS, ...settings },
@@ -142,6 +144,17 @@ describe('pointer: hover intent and grace period', () => {
     expect(dialog()).toBeNull();
   });
 
+  it('stays when the pointer crosses the gap onto the card within one frame', async () => {
+    pointer('pointermove', pointOf('ICE'));
+    await wait(FRAME + DELAY + 10);
+    pointer('pointermove', NOWHERE); // the gap between term and card: a check is queued for the next frame
+    const inside = dialog()!.querySelector('p')!;
+    pointer('pointermove', { x: 1, y: 1 }, 'mouse', inside);
+    host()!.shadowRoot!.querySelector('div')!.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'mouse' }));
+    await wait(2000);
+    expect(dialog()).not.toBeNull();
+  });
+
   it('moves to another term without closing in between', async () => {
     pointer('pointermove', pointOf('ICE'));
     await wait(FRAME + DELAY + 10);
@@ -152,11 +165,32 @@ describe('pointer: hover intent and grace period', () => {
     expect(heading()).toBe('Writ of mandamus');
   });
 
-  it('Escape closes it without moving the pointer', async () => {
+  it('Escape closes it without moving the pointer, and only it (not the page\'s dialog or menu)', async () => {
     pointer('pointermove', pointOf('ICE'));
     await wait(FRAME + DELAY + 10);
-    key('Escape');
+    const escape = key('Escape');
     expect(dialog()).toBeNull();
+    expect(escape.defaultPrevented).toBe(true);
+  });
+
+  it('opens although the page stops pointer moves, clicks and keys in the capture phase on window (defect 5)', async () => {
+    // the page's listeners come after the relay's, which starts at document_start before any page script
+    const swallow = (e: Event) => e.stopImmediatePropagation();
+    for (const type of ['pointermove', 'pointerdown', 'click', 'keydown']) window.addEventListener(type, swallow, true);
+    try {
+      pointer('pointermove', pointOf('ICE'));
+      await wait(FRAME + DELAY + 10);
+      expect(heading()).toMatch(/^ICE/);
+      key('Escape');
+      expect(dialog()).toBeNull();
+      const at = pointOf('writ of mandamus');
+      pointer('pointerdown', at, 'touch');
+      pointer('click', at, 'touch');
+      await wait(10);
+      expect(heading()).toBe('Writ of mandamus');
+    } finally {
+      for (const type of ['pointermove', 'pointerdown', 'click', 'keydown']) window.removeEventListener(type, swallow, true);
+    }
   });
 });
 
@@ -284,19 +318,70 @@ describe('language, repaint and teardown', () => {
     expect(host()).toBeNull();
   });
 
-  it('keeps one host, created on first use, and puts it back when the page removed it', async () => {
+  it('adds its host only while a card is open, as the last child of <body>, and reuses it (defect 12)', async () => {
     expect(host()).toBeNull();
     pointer('pointermove', pointOf('ICE'));
     await wait(FRAME + DELAY + 10);
     const first = host()!;
-    expect(first.parentElement).toBe(document.documentElement);
+    expect(first.parentNode).toBe(document.body);
+    expect(document.body.lastElementChild).toBe(first);
     key('Escape');
-    first.remove();
+    expect(host()).toBeNull();
     pointer('pointermove', pointOf('writ of mandamus'));
     await wait(FRAME + DELAY + 10);
     expect(document.querySelectorAll('legal-lens-ui')).toHaveLength(1);
     expect(host()).toBe(first);
     expect(heading()).toBe('Writ of mandamus');
+  });
+
+  it('opens the term\'s card again after the page removed the open card\'s host', async () => {
+    pointer('pointermove', pointOf('ICE'));
+    await wait(FRAME + DELAY + 10);
+    host()!.remove();
+    await wait(1);
+    pointer('pointermove', pointOf('ICE'));
+    await wait(FRAME + DELAY + 10);
+    expect(heading()).toMatch(/^ICE/);
+  });
+
+  it('keeps cards working on a page that removes every unknown child of <html> and <body> (defect 14)', async () => {
+    document.body.innerHTML = `<div id="page">${PAGE}</div>`;
+    await highlighter.rescanAll();
+    const known = new Set([...document.documentElement.children, ...document.body.children]);
+    const janitor = new MutationObserver(() => {
+      for (const el of [...document.documentElement.children, ...document.body.children]) if (!known.has(el)) el.remove();
+    });
+    janitor.observe(document.documentElement, { childList: true });
+    janitor.observe(document.body, { childList: true });
+    pointer('pointermove', pointOf('ICE'));
+    await wait(FRAME + DELAY + 10);
+    expect(heading()).toMatch(/^ICE/);
+    expect(host()!.parentNode).toBe(document.getElementById('page'));
+    key('Escape');
+    pointer('pointermove', pointOf('writ of mandamus'));
+    await wait(FRAME + DELAY + 10);
+    expect(heading()).toBe('Writ of mandamus');
+    janitor.disconnect();
+  });
+
+  it('opens cards in a fallback host, never throwing, when the page defined <legal-lens-ui> first (defect 7)', async () => {
+    // what the page's definition does to every <legal-lens-ui> created: its constructor attaches its own (closed)
+    // shadow root, so ours cannot go there (a definition cannot be undone, so the page's constructor is stood in
+    // for here; the browser test defines the element for real)
+    const create = document.createElement.bind(document);
+    vi.spyOn(document, 'createElement').mockImplementation((name: string, options?: ElementCreationOptions) => {
+      const el = create(name, options);
+      if (name === 'legal-lens-ui') el.attachShadow({ mode: 'closed' });
+      return el;
+    });
+    pointer('pointermove', pointOf('ICE'));
+    await wait(FRAME + DELAY + 10);
+    const fallback = document.body.lastElementChild!;
+    expect(fallback.localName).toMatch(/^legal-lens-ui-[a-z0-9]+$/);
+    expect(fallback.shadowRoot!.querySelector('[role="dialog"] h2')!.textContent).toMatch(/^ICE/);
+    // the page pipeline treats it as our own UI: its text is not marked, its coming and going is not page churn
+    await highlighter.rescanAll();
+    expect(highlighter.painter.paintedMatches().map((m) => m.range.startContainer.getRootNode())).not.toContain(fallback.shadowRoot);
   });
 });
 

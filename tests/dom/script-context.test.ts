@@ -1,14 +1,19 @@
 // @vitest-environment happy-dom
-// The content script's context (entrypoints/content/script-context.ts): a newer copy of the script stops the
-// older one without telling the page, and nothing started through it runs once it is stopped or the extension
+// The content script's context (entrypoints/content/script-context.ts): a newer copy of a script stops the
+// older one (and only that script's) without telling the page, and nothing started through it runs once it is stopped or the extension
 // is gone.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from '@/entrypoints/content/script-context';
 
+/** what a content script sees of its extension: `chrome.runtime.id`, undefined once the extension is gone */
+const runtime: { id?: string } = {};
+beforeEach(() => {
+  runtime.id = 'own-extension-id';
+  vi.stubGlobal('chrome', { runtime });
+});
 afterEach(() => {
   vi.useRealTimers();
-  fakeBrowser.reset();
+  vi.unstubAllGlobals();
 });
 
 describe('ContentScriptContext', () => {
@@ -19,14 +24,17 @@ describe('ContentScriptContext', () => {
     const older = new ContentScriptContext('content');
     const stopped = vi.fn();
     older.onInvalidated(stopped);
+    const other = new ContentScriptContext('early-input');
     const newer = new ContentScriptContext('content');
     expect(stopped).toHaveBeenCalledTimes(1);
+    expect(other.isValid).toBe(true);
     expect(older.isValid).toBe(false);
     expect(newer.isValid).toBe(true);
     expect(posted).not.toHaveBeenCalled();
     expect(dispatched).not.toHaveBeenCalled();
     window.removeEventListener('message', posted);
     newer.notifyInvalidated();
+    other.notifyInvalidated();
   });
 
   it('timers and listeners end when it stops', () => {
@@ -47,7 +55,7 @@ describe('ContentScriptContext', () => {
     const ctx = new ContentScriptContext('content');
     const fired = vi.fn();
     ctx.setTimeout(fired, 10);
-    vi.spyOn(fakeBrowser.runtime, 'id', 'get').mockReturnValue(undefined as unknown as string);
+    runtime.id = undefined;
     vi.advanceTimersByTime(20);
     expect(fired).not.toHaveBeenCalled();
     expect(ctx.signal.aborted).toBe(true);

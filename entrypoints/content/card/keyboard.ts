@@ -6,9 +6,11 @@ import { liveRange, type PaintedMatch } from '../paint';
 import type { PageCard } from './page-card';
 
 export function watchKeyboard(card: PageCard): void {
-  card.doc.addEventListener('keydown', (e) => {
+  card.input.on('keydown', (e) => {
     if (!card.openMatch) return;
     if (e.key === 'Escape') {
+      // this Escape is the card's: it does not also close the page's dialog or menu
+      e.preventDefault();
       e.stopPropagation();
       card.close(true);
       return;
@@ -24,7 +26,7 @@ export function watchKeyboard(card: PageCard): void {
     } else if (e.key === 'Tab') {
       trapTab(card, e);
     }
-  }, { capture: true, signal: card.signal });
+  }, card.signal);
 }
 
 /** Opens the card of the first term in the viewport (else the first on the page), with focus in it. */

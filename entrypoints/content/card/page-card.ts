@@ -8,6 +8,7 @@ import type { CardUi } from '@/components/card-ui';
 import type { CardTexts } from '@/components/card-view';
 import { HoverTimers, type SetTimer } from '@/components/hover-timers';
 import type { Lang } from '@/glossary/runtime/types';
+import type { InputRelay } from '@/utils/input-relay';
 import type { Settings } from '@/utils/settings';
 import type { TermHighlighter } from '../highlighter';
 import { findTermAt, type TermHit } from '../hit-test';
@@ -16,6 +17,8 @@ import { LazyCardView } from './lazy-card-view';
 
 export interface PageCardOptions {
   doc: Document;
+  /** the reader's pointer, clicks and keys, heard before the page's own listeners (utils/input-relay.ts) */
+  input: InputRelay;
   /** what is painted on the page, and the open shadow roots hit-testing needs */
   highlighter: Pick<TermHighlighter, 'painter' | 'openShadowRoots'>;
   texts: CardTexts;
@@ -37,6 +40,7 @@ interface OpenTerm {
 
 export class PageCard {
   readonly doc: Document;
+  readonly input: InputRelay;
   readonly view: LazyCardView;
   /** hover intent and close grace, shared by the controllers so that any opening cancels what is pending */
   readonly timers: HoverTimers;
@@ -50,6 +54,7 @@ export class PageCard {
 
   constructor(private readonly options: PageCardOptions) {
     this.doc = options.doc;
+    this.input = options.input;
     this.texts = options.texts;
     this.current = options.settings;
     this.lang = pickLang(options.settings.language, this.doc.documentElement.lang);
@@ -73,8 +78,9 @@ export class PageCard {
     return this.current;
   }
 
-  /** The painted term whose card is open, or null. */
+  /** The painted term whose card is open, or null (also when the page took the card away). */
   get openMatch(): PaintedMatch | null {
+    if (this.open && !this.view.isShowing) this.forgetRemovedCard();
     return this.open?.match ?? null;
   }
 
@@ -126,6 +132,13 @@ export class PageCard {
     const back = this.returnFocus;
     this.returnFocus = null;
     if ((restoreFocus || wasKeyboard) && back?.isConnected) back.focus({ preventScroll: true });
+  }
+
+  /** The page removed the card's host: nothing is open any more (hovering the term opens it again). */
+  private forgetRemovedCard(): void {
+    this.open = null;
+    this.view.hide();
+    this.options.highlighter.painter.setActive(null);
   }
 
   /** Opens the explainer page of the card showing (Enter on the card). */

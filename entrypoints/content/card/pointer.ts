@@ -7,7 +7,7 @@ import type { PaintedMatch } from '../paint';
 import type { PageCard } from './page-card';
 
 export function watchPointer(card: PageCard): void {
-  const { doc, signal } = card;
+  const { input, signal } = card;
   let pointer: { x: number; y: number } | null = null;
   let frame = 0;
   const intent = new HoverIntent<PaintedMatch>({
@@ -27,22 +27,25 @@ export function watchPointer(card: PageCard): void {
     frame = 0;
     if (pointer) intent.pointerAt(card.termAt(pointer.x, pointer.y)?.match ?? null);
   };
-  const opts = { capture: true, passive: true, signal };
-  doc.addEventListener('pointermove', (e) => {
+  input.on('pointermove', (e) => {
     if (e.pointerType === 'touch') return;
     if (card.view.contains(e)) {
+      // a check still pending from before would see the pointer off the term and off the card, and close it
+      if (frame) cancelAnimationFrame(frame);
+      frame = 0;
+      pointer = null;
       intent.pointerOnCard(true);
       return;
     }
     pointer = { x: e.clientX, y: e.clientY };
     frame ||= requestAnimationFrame(check);
-  }, opts);
+  }, signal);
   // the pointer left the window (relatedTarget is null only then)
-  doc.addEventListener('pointerout', (e) => {
+  input.on('pointerout', (e) => {
     if (e.relatedTarget !== null || e.pointerType === 'touch') return;
     pointer = null;
     intent.pointerGone();
-  }, opts);
+  }, signal);
   card.view.listen('pointerenter', () => intent.pointerOnCard(true), signal);
   card.view.listen('pointerleave', () => intent.pointerOnCard(false), signal);
   signal.addEventListener('abort', () => frame && cancelAnimationFrame(frame));

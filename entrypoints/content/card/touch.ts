@@ -5,10 +5,10 @@
 import type { PageCard } from './page-card';
 
 export function watchTouch(card: PageCard): void {
-  const { doc, signal } = card;
+  const { input, signal } = card;
   /** mouse, pen or touch: a tap opens a card where a click would not */
   let lastPointerType = '';
-  doc.addEventListener('pointerdown', (e) => {
+  input.on('pointerdown', (e) => {
     lastPointerType = e.pointerType;
     if (card.view.contains(e)) return;
     const open = card.openMatch;
@@ -17,9 +17,9 @@ export function watchTouch(card: PageCard): void {
     if (hit && hit.match !== open) card.prepare(hit.match.id);
     if (!open) return;
     if (e.pointerType === 'mouse' ? !hit : hit?.match !== open) card.close();
-  }, { capture: true, signal });
+  }, signal);
 
-  doc.addEventListener('click', (e) => {
+  input.on('click', (e) => {
     if (lastPointerType !== 'touch' && lastPointerType !== 'pen') return;
     if (card.view.contains(e)) return;
     const hit = card.termAt(e.clientX, e.clientY);
@@ -27,5 +27,5 @@ export function watchTouch(card: PageCard): void {
     e.preventDefault();
     e.stopPropagation();
     void card.show(hit.match, hit.rect);
-  }, { capture: true, signal });
+  }, signal);
 }

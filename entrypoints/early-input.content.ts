@@ -1,0 +1,15 @@
+// The first content script of every frame, at document_start: it only starts the input relay
+// (utils/input-relay.ts), so the reader's pointer moves, clicks and keys reach Legal Lens before any script of
+// the page could stop them. It is kept tiny: it runs before the page has painted anything.
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startInputRelay } from '@/utils/input-relay';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_start',
+  allFrames: true,
+  matchAboutBlank: true,
+  main() {
+    startInputRelay(window);
+  },
+});
