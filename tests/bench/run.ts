@@ -199,8 +199,8 @@ const rows = (page: PageKey): Row[] =>
 
 const num = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(1));
 const fmt = (s: Stat | null, unit = '') => (s ? `${num(s.median)}${unit} (${num(s.min)}–${num(s.max)})` : '—');
-/** a / b, when b is clear of the noise (a floor of a few tenths of a ms has no meaningful multiple) */
-const ratio = (a: Stat | null, b: Stat | null) => (a && b && b.median >= 1 ? `${(a.median / b.median).toFixed(2)}×` : '—');
+/** a / b, when b is clear of the noise (no multiple of a floor of a few tenths of a ms, or of one that went below zero) */
+const ratio = (a: Stat | null, b: Stat | null) => (a && b && b.median >= 1 && b.min > 0 ? `${(a.median / b.median).toFixed(2)}×` : '—');
 
 function printTable(header: string[], body: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
