@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import { launchWithExtension, startServer, waitForHighlights, type ExtensionBrowser } from './harness';
+import { launchWithExtension, setSettings, startServer, waitForHighlights, type ExtensionBrowser } from './harness';
 import { ArticlePage, type Box } from './pages/article-page';
 import { buildReactApp } from './react-app/build';
 
@@ -178,5 +178,49 @@ describe('cards on pages that get in the way', () => {
     assert.equal(await page.locator('legal-lens-ui').count(), 0);
     assert.deepEqual(browser.errors, []);
     await page.close();
+  });
+
+  it('mounts no card when the extension is turned off while the card is on its way (defect 6)', async () => {
+    const a = await openPage('/own/law-firm-article.html', 60);
+    // the service worker is kept busy, so the card's text and UI wait for it
+    const busy = browser.worker.evaluate(() => {
+      const end = Date.now() + 4000;
+      while (Date.now() < end);
+    });
+    await a.hover('Immigration and Nationality Act');
+    await a.pageTimePasses(500); // the hover delay is over: the card waits for its text
+    await setSettings(browser, { enabled: false });
+    await a.page.waitForFunction(() => !CSS.highlights.get('legal-lens-underline')?.size);
+    await busy; // the answers arrive now
+    await a.pageTimePasses(500);
+    assert.equal(await a.page.locator('legal-lens-ui').count(), 0);
+    assert.deepEqual(browser.errors, []);
+    await setSettings(browser, { enabled: true });
+    await a.page.close();
+  });
+});
+
+describe('a card on its way when the extension reloads', () => {
+  it('is never mounted by the orphaned content script (defect 6)', async () => {
+    const own = await launchWithExtension();
+    try {
+      const page = await own.context.newPage();
+      await page.goto(server.url('/own/law-firm-article.html'));
+      await waitForHighlights(page, 60);
+      const a = new ArticlePage(page);
+      void own.worker.evaluate(() => {
+        const end = Date.now() + 4000;
+        while (Date.now() < end);
+      }).catch(() => {}); // the worker is gone with the reload
+      await a.hover('Immigration and Nationality Act');
+      await a.pageTimePasses(500);
+      const options = await own.context.newPage();
+      await options.goto(own.extensionUrl('options.html'));
+      await options.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => {});
+      await a.pageTimePasses(4500);
+      assert.equal(await page.locator('legal-lens-ui').count(), 0);
+    } finally {
+      await own.close();
+    }
   });
 });

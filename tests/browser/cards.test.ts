@@ -269,6 +269,72 @@ describe('hover cards (touch)', () => {
   });
 });
 
+for (const width of [320, 390]) {
+  describe(`hover cards (touch, ${width} px wide)`, () => {
+    let browser: ExtensionBrowser;
+    before(async () => {
+      browser = await launchWithExtension({ hasTouch: true, viewport: { width, height: 640 } });
+    });
+    after(() => browser?.close());
+
+    const center = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+
+    it('taps and swipes inside the card never close it; every control works; it reads to the end and closes (defect 1)', async () => {
+      const a = await openPage(browser, '/own/law-firm-article.html', 60);
+      await a.startCardClock();
+      const term = center(await a.termBox('Immigration and Nationality Act'));
+      await a.page.touchscreen.tap(term.x, term.y);
+      await a.card.waitFor({ timeout: 2000 });
+      const card = await a.settledCardBox();
+      assert.ok(card.x >= 0 && card.x + card.width <= width, `the card fits the width (x=${card.x}, width ${card.width})`);
+      const stillOpen = async (what: string) => {
+        await a.pageTimePasses(800); // past the 300 ms close grace
+        assert.equal((await a.cardClock()).closedAt, 0, `still open after ${what}`);
+      };
+      // a tap on the card's text
+      const summary = center((await a.card.locator('.card-summary').boundingBox())!);
+      await a.page.touchscreen.tap(summary.x, summary.y);
+      await stillOpen('a tap on its text');
+      // the language button
+      const lang = center((await a.card.locator('button.lang-switch').boundingBox())!);
+      await a.page.touchscreen.tap(lang.x, lang.y);
+      await stillOpen('a tap on the language button');
+      assert.equal(await a.cardHeading.textContent(), 'Ley de Inmigración y Nacionalidad (INA)');
+      // swipes inside the card until its last line shows
+      const cdp = await a.page.context().newCDPSession(a.page);
+      const box = await a.cardBox();
+      for (let i = 0; i < 6; i++) {
+        const seen = await a.card.evaluate((el) => {
+          const last = el.querySelector('.disclaimer')!.getBoundingClientRect();
+          return last.bottom <= el.getBoundingClientRect().bottom + 1;
+        });
+        if (seen) break;
+        // a finger drawn up 150 px over the card's lower half, as a reader scrolls
+        const x = box.x + box.width / 2;
+        const y = box.y + box.height * 0.8;
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+        for (let step = 1; step <= 10; step++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - step * 15 }] });
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      }
+      await stillOpen('swipes inside it');
+      assert.ok(await a.card.evaluate((el) => el.querySelector('.disclaimer')!.getBoundingClientRect().bottom <= el.getBoundingClientRect().bottom + 1), 'its last line can be read');
+      // a related term's chip, then the close button
+      const chip = a.card.locator('.related-term').first();
+      await chip.scrollIntoViewIfNeeded();
+      const chipTitle = await chip.textContent();
+      const at = center((await chip.boundingBox())!);
+      await a.page.touchscreen.tap(at.x, at.y);
+      await stillOpen('a tap on a related term');
+      assert.ok((await a.cardHeading.textContent())?.startsWith(chipTitle ?? '-'), `${chipTitle} opened`);
+      const close = center((await a.card.locator('button.close').boundingBox())!);
+      await a.page.touchscreen.tap(close.x, close.y);
+      await a.card.waitFor({ state: 'detached', timeout: 2000 });
+      assert.deepEqual(browser.errors, []);
+      await a.page.close();
+    });
+  });
+}
+
 describe('hover cards (keyboard)', () => {
   let browser: ExtensionBrowser;
   before(async () => {

@@ -220,6 +220,22 @@ describe('touch', () => {
     expect(dialog()).not.toBeNull();
   });
 
+  it('a tap or a swipe inside the card never closes it, however long the reader reads (defect 1)', async () => {
+    const at = pointOf('ICE');
+    pointer('pointerdown', at, 'touch');
+    pointer('click', at, 'touch');
+    await wait(10);
+    const mount = host()!.shadowRoot!.querySelector('div')!;
+    const text = dialog()!.querySelector('p')!;
+    // a finger entering, lifting (it "leaves" then), and a swipe the browser takes over as a scroll (pointercancel)
+    for (const type of ['pointerenter', 'pointerdown', 'pointerup', 'pointerleave', 'pointerenter', 'pointercancel', 'pointerleave']) {
+      (type.startsWith('pointerenter') || type === 'pointerleave' ? mount : text).dispatchEvent(new PointerEvent(type, { pointerType: 'touch', bubbles: type !== 'pointerenter' && type !== 'pointerleave', composed: true }));
+    }
+    pointer('click', { x: 1, y: 1 }, 'touch', text);
+    await wait(5000);
+    expect(dialog()).not.toBeNull();
+  });
+
   it('with a mouse, a press outside any term closes; a press on another term does not', async () => {
     pointer('pointermove', pointOf('ICE'));
     await wait(FRAME + DELAY + 10);

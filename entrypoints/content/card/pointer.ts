@@ -46,7 +46,8 @@ export function watchPointer(card: PageCard): void {
     pointer = null;
     intent.pointerGone();
   }, signal);
-  card.view.listen('pointerenter', () => intent.pointerOnCard(true), signal);
-  card.view.listen('pointerleave', () => intent.pointerOnCard(false), signal);
+  // a finger does not hover: lifting it, or scrolling the card, makes it "leave" the card, which must not count
+  card.view.listen('pointerenter', (e) => e.pointerType !== 'touch' && intent.pointerOnCard(true), signal);
+  card.view.listen('pointerleave', (e) => e.pointerType !== 'touch' && intent.pointerOnCard(false), signal);
   signal.addEventListener('abort', () => frame && cancelAnimationFrame(frame));
 }

@@ -105,6 +105,12 @@ export class ArticlePage {
     await this.page.waitForFunction((hold) => performance.now() - (window as unknown as { __cardClock: { lastMoveAt: number } }).__cardClock.lastMoveAt > hold, ms, { timeout: ms + 10000 });
   }
 
+  /** Waits until `ms` of the page's own time have passed (a hold measured in the page, not a sleep here). */
+  async pageTimePasses(ms: number): Promise<void> {
+    const until = (await this.page.evaluate(() => performance.now())) + ms;
+    await this.page.waitForFunction((end) => performance.now() > end, until, { timeout: ms + 10000 });
+  }
+
   async viewport(): Promise<{ width: number; height: number }> {
     return this.page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
   }
