@@ -50,6 +50,8 @@ export const UI = {
     // options
     optionsTitle: 'Legal Lens settings',
     savedStatus: 'Saved',
+    saveFailed: 'Your change was not saved: the browser refused to store it. Please try again.',
+    tooManySites: 'Your change was not saved: the list of sites is too long for your browser\'s sync storage. Remove some sites first.',
     general: 'General',
     enabledLabel: 'Mark legal terms on web pages',
     enabledHelp: 'When this is off, Legal Lens marks nothing anywhere. You can still search from the toolbar button.',
@@ -137,6 +139,8 @@ export const UI = {
     // options
     optionsTitle: 'Configuración de Legal Lens',
     savedStatus: 'Guardado',
+    saveFailed: 'Su cambio no se guardó: el navegador no lo pudo almacenar. Inténtelo de nuevo.',
+    tooManySites: 'Su cambio no se guardó: la lista de sitios es demasiado larga para el almacenamiento sincronizado de su navegador. Quite algunos sitios primero.',
     general: 'General',
     enabledLabel: 'Marcar términos legales en las páginas web',
     enabledHelp: 'Si está desactivado, Legal Lens no marca nada en ningún sitio. Aún puede buscar desde el botón de la barra.',

@@ -4,7 +4,7 @@ import cards from 'virtual:glossary/cards';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CARD_UI_FILE } from '@/components/card-ui';
-import { SETTINGS_KEY, parseSettings } from '@/utils/settings';
+import { writeCleanSettings } from '@/utils/settings';
 import { answerMessage, type MessageSender } from './messages';
 
 const MENU_ID = 'legal-lens-lookup';
@@ -23,10 +23,10 @@ async function injectCardUi(tabId: number, frameId: number): Promise<void> {
 
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(async () => {
-    // write back a clean copy: fills in new defaults, drops fields that no longer validate
+    // write back a clean copy: fills in new defaults, drops fields that no longer validate, moves a site list
+    // stored inside the settings item to its own items
     try {
-      const stored = await browser.storage.sync.get(SETTINGS_KEY);
-      await browser.storage.sync.set({ [SETTINGS_KEY]: parseSettings(stored[SETTINGS_KEY]) });
+      await writeCleanSettings();
     } catch {
       // storage unavailable (e.g. sync disabled by policy): content scripts fall back to defaults
     }

@@ -24,6 +24,9 @@ export interface Block {
   text: string;
   nodes: Text[];
   starts: number[];
+  /** a window of a long block: only matches starting in [from, until) of `text` belong to this item */
+  from?: number;
+  until?: number;
 }
 
 export function isInline(el: Element): boolean {
@@ -64,23 +67,26 @@ export function isInsideSkipped(node: Node): boolean {
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /**
- * Standard element names, the most common first (the selector engine stops at the first that matches):
- * anything else is a custom element, where open shadow roots live in practice.
+ * Standard elements that can hold a shadow root (the DOM Standard's "valid shadow host name"); custom elements
+ * (any name with a hyphen) can too. Declarative shadow roots (<template shadowrootmode>) attach to the same.
  */
-const STANDARD =
-  'span,div,a,p,li,td,tr,em,strong,b,i,img,br,ul,ol,th,table,tbody,thead,section,article,header,footer,nav,main,' +
-  'aside,blockquote,h1,h2,h3,h4,h5,h6,figure,figcaption,label,input,button,form,svg,path,g,script,style,link,meta,' +
-  'option,select,textarea,small,code,pre,time,sup,sub,hr,iframe,picture,source,video,noscript,html,head,body,title,' +
-  'abbr,cite,u,s,mark,dl,dt,dd,caption,col,colgroup,tfoot,details,summary,canvas,address,area,audio,base,bdi,bdo,' +
-  'data,datalist,del,dfn,dialog,embed,fieldset,font,hgroup,ins,kbd,legend,map,menu,meter,object,optgroup,output,' +
-  'param,progress,q,rp,rt,ruby,samp,search,slot,template,track,var,wbr,math,center,big,tt,strike,nobr,acronym,' +
-  'circle,rect,line,polyline,polygon,ellipse,defs,use,symbol,clippath,lineargradient,stop,' + CARD_HOST_TAG;
-const CUSTOM_ELEMENTS = `*:not(${STANDARD})`;
+const SHADOW_HOST_TAGS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
 
-/** Elements inside a block that end a run of text there: line breaks, replaced elements, skipped ones. */
-const BREAKS =
-  'br,hr,img,code,kbd,samp,pre,button,select,input,textarea,svg,math,canvas,iframe,object,embed,video,audio,' +
-  'script,style,noscript,template,[hidden],[contenteditable]:not([contenteditable="false"])';
+/** Elements inside a block that end a run of text there: line breaks, replaced elements, and skipped ones. */
+const BREAK_TAGS = new Set([
+  'br', 'hr', 'img', 'code', 'kbd', 'samp', 'pre', 'button', 'select', 'input', 'textarea', 'svg', 'math', 'canvas', 'iframe',
+  'object', 'embed', 'video', 'audio', 'script', 'style', 'noscript', 'template', CARD_HOST_TAG,
+]);
+
+/**
+ * How much is done between two chances to pause: nodes walked. Each costs well under a microsecond or two, so the
+ * caller (which measures time) gets a say often enough to keep every task short.
+ */
+const STEPS_PER_PAUSE = 1000;
+/** A block longer than this is matched window by window, each its own item, so no item takes long. */
+export const WINDOW_CHARS = 20_000;
+/** Text each window reads before and after its own part, so terms across a window's edge are found once. */
+export const WINDOW_CONTEXT = 1000;
 
 /** Where a text node's parent puts it: the block that owns its text, or null when it must never be marked. */
 interface Placement {
@@ -88,10 +94,71 @@ interface Placement {
 }
 
 /**
- * Walks `root` in document order and yields its text blocks, lazily, so the caller can work in slices.
- * Only text nodes are walked (a native TreeWalker, like merely reading the page); each element above text is
- * looked at once, cached, to learn its block and whether it is skipped. Open shadow roots of custom elements
- * are walked too and reported through `onShadowRoot`; `onBlock` sees each block element as it is first met.
+ * Walks `root`'s elements in document order, lazily, a step at a time, for iterateBlocks: it finds the elements
+ * that end a run of text (BREAK_TAGS, and elements skipped by attribute) without looking inside the skipped ones,
+ * and notes the open shadow roots it passes. One pass over the elements in all, however the text walk asks.
+ */
+class ElementScout {
+  private readonly walker: TreeWalker;
+  private done = false;
+  /** open shadow roots passed so far, with their hosts, in document order */
+  readonly shadows: ShadowRoot[] = [];
+
+  constructor(
+    root: Node,
+    private readonly flagged: ReadonlySet<Element>,
+    from: Node = root,
+  ) {
+    this.walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    this.walker.currentNode = from;
+  }
+
+  /** Like a break: what is never scanned, nor walked into. */
+  private isBreak(el: Element): boolean {
+    return BREAK_TAGS.has(el.localName) || this.flagged.has(el) || isCardHostName(el.localName);
+  }
+
+  /**
+   * The next element that ends a run, within `budget` steps: the element, null at the end of the walk, or
+   * undefined when the budget ran out first (ask again). `stopAt`: go no further than this element.
+   */
+  nextBreak(budget: number, stopAt: Node | null = null): Element | null | undefined {
+    if (this.done) return null;
+    const w = this.walker;
+    for (let i = 0; i < budget; i++) {
+      const current = w.currentNode;
+      // past a break, its subtree is not walked: on to the next sibling, climbing up as needed
+      let el: Element | null;
+      if (current.nodeType === Node.ELEMENT_NODE && current !== w.root && this.isBreak(current as Element)) {
+        el = w.nextSibling() as Element | null;
+        while (!el && w.parentNode()) el = w.nextSibling() as Element | null;
+      } else el = w.nextNode() as Element | null;
+      if (!el || el === stopAt) {
+        this.done = true;
+        return null;
+      }
+      if (this.isBreak(el)) return el;
+      const name = el.localName;
+      if (SHADOW_HOST_TAGS.has(name) || name.includes('-')) {
+        const shadow = el.shadowRoot;
+        if (shadow && shadow.mode === 'open') this.shadows.push(shadow);
+      }
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Walks `root` in document order and yields its text blocks, lazily, so the caller can work in slices; `null` now
+ * and then means "nothing yet, pause here if you need to" (a long stretch of skipped text, many elements, a run of
+ * thousands of text nodes). A block longer than WINDOW_CHARS is yielded once per window (`from`, `until`).
+ *
+ * The cost is linear in the size of the page, in steps that each take well under a few microseconds: text nodes
+ * are walked with a native TreeWalker (like merely reading the page); each element above some text is looked at
+ * once (cached) to learn its block and whether it is skipped; the elements are walked once beside it (ElementScout)
+ * to find what ends a run, each matched to the text node that follows it by identity, never by comparing positions
+ * (which costs as much as the siblings between two nodes), and to find open shadow roots, which are walked after
+ * the light DOM and reported through `onShadowRoot`. `onBlock` sees each block element as it is first met.
  */
 export function* iterateBlocks(
   root: Node,
@@ -101,14 +168,14 @@ export function* iterateBlocks(
     /** start at this element's block and wrap around, so what the reader sees is marked first */
     startNear?: Element | null;
   } = {},
-): Generator<Block> {
+): Generator<Block | null> {
   const doc = root.ownerDocument ?? (root as Document);
   if (doc.designMode === 'on') return;
   const scope = root as ParentNode;
+  if (root.nodeType === Node.ELEMENT_NODE && (isSkipped(root as Element) || isInsideSkipped(root))) return;
   // elements skipped by attribute, found natively in one query rather than asked one by one
   const flagged = new Set<Element>(scope.querySelectorAll('[hidden],[contenteditable]:not([contenteditable="false"])'));
   const top: Element = root instanceof ShadowRoot ? root.host : root.nodeType === Node.ELEMENT_NODE ? (blockOf(root) ?? (root as Element)) : (doc.body ?? doc.documentElement);
-  if (root.nodeType === Node.ELEMENT_NODE && (isSkipped(root as Element) || isInsideSkipped(root))) return;
   const placements = new Map<Node, Placement>();
   placements.set(root, { owner: top });
   const seen = new Set<Element>();
@@ -139,25 +206,11 @@ export function* iterateBlocks(
     return above;
   };
 
-  // elements that break a run of text without owning text themselves (<br>, images, code, fields…), by block
-  const breaks = new Map<Element, Element[]>();
-  for (const el of scope.querySelectorAll(BREAKS)) {
-    const owner = (placements.get(el.parentNode!) ?? place(el.parentNode!)).owner;
-    if (!owner) continue;
-    const list = breaks.get(owner);
-    if (list) list.push(el);
-    else breaks.set(owner, [el]);
-  }
-  /** Whether one of the owner's breaks stands before `text` (breaks are consumed in document order). */
-  const breakBefore = (text: Node, owner: Element): boolean => {
-    const list = breaks.get(owner);
-    if (!list) return false;
-    let crossed = false;
-    while (list.length && list[0].compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING) {
-      list.shift();
-      crossed = true;
-    }
-    return crossed;
+  // the first text node after an element's subtree, inside root (TreeWalker.nextSibling climbs ancestors)
+  const after = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const textAfter = (el: Element): Node | null => {
+    after.currentNode = el;
+    return after.nextSibling();
   };
 
   let run: Block | null = null;
@@ -170,14 +223,39 @@ export function* iterateBlocks(
     done.text = pieces.length === 1 ? pieces[0] : pieces.join('');
     return HAS_WORD.test(done.text) ? done : null;
   };
+  /** A finished block as items: itself, or one per window when it is long. */
+  function* emit(block: Block | null): Generator<Block> {
+    if (!block) return;
+    const n = block.text.length;
+    if (n <= WINDOW_CHARS + WINDOW_CONTEXT) {
+      yield block;
+      return;
+    }
+    for (let from = 0; from < n; from += WINDOW_CHARS) yield { ...block, from, until: Math.min(n, from + WINDOW_CHARS) };
+  }
 
   // visible first: from the block at the top of the viewport to the end, then from the start up to it
   const startBlock = hooks.startNear && root.contains(hooks.startNear) ? blockOf(hooks.startNear) : null;
   const phases: Node[] = startBlock && startBlock !== root ? [startBlock, root] : [root];
-  const allBreaks = [...breaks].map(([owner, list]) => [owner, [...list]] as const);
+  const shadows = new Set<ShadowRoot>();
   let stopAt: Node | null = null;
+  let steps = 0;
   for (const from of phases) {
-    for (const [owner, list] of allBreaks) breaks.set(owner, [...list]);
+    const scout = new ElementScout(root, flagged, from);
+    // the next element that ends a run (undefined: not found yet), and the text node it makes start a new run
+    let startsRun: Node | null = null;
+    const nextBreak = function* (): Generator<null> {
+      for (;;) {
+        const el = scout.nextBreak(STEPS_PER_PAUSE, from === root ? startBlock : null);
+        if (el === undefined) {
+          yield null;
+          continue;
+        }
+        startsRun = el && textAfter(el);
+        return;
+      }
+    };
+    yield* nextBreak();
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     if (from !== root) walker.currentNode = from;
     let first = true;
@@ -186,14 +264,21 @@ export function* iterateBlocks(
         if (from !== root) stopAt = node; // the second phase ends where the first began
         first = false;
       }
+      let crossed = false;
+      while (startsRun === node) {
+        crossed = true;
+        yield* nextBreak(); // several breaks in a row start the same run
+      }
+      if (++steps >= STEPS_PER_PAUSE) {
+        steps = 0;
+        yield null;
+      }
       const parent = node.parentNode!;
       const owner = (placements.get(parent) ?? place(parent)).owner;
       if (!owner) continue;
       const r = run as Block | null;
-      const crossed = breaks.size > 0 && breakBefore(node, owner); // always consume the breaks passed
       if (r === null || r.element !== owner || crossed) {
-        const done = close();
-        if (done) yield done;
+        yield* emit(close());
         if (!seen.has(owner)) {
           seen.add(owner);
           hooks.onBlock?.(owner);
@@ -209,21 +294,41 @@ export function* iterateBlocks(
       pieces.push(data);
       length += data.length;
     }
-    const done = close();
-    if (done) yield done;
+    yield* emit(close());
+    // the rest of this phase's elements, for their shadow roots
+    while (scout.nextBreak(STEPS_PER_PAUSE, from === root ? startBlock : null) !== null) yield null;
+    for (const shadow of scout.shadows) shadows.add(shadow);
   }
 
-  // open shadow roots, on custom elements that are not inside something skipped
-  for (const host of scope.querySelectorAll(CUSTOM_ELEMENTS)) {
-    const shadow = host.shadowRoot;
-    if (!shadow || shadow.mode !== 'open') continue;
-    const placement = placements.get(host) ?? place(host);
-    if (placement.owner === null || isSkipped(host)) continue;
+  // open shadow roots (their hosts are not inside anything skipped: the scout does not walk into that); root's own too
+  const own = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
+  for (const shadow of own?.mode === 'open' ? [own, ...shadows] : shadows) {
     hooks.onShadowRoot?.(shadow);
     yield* iterateBlocks(shadow, hooks);
   }
 }
 
+/**
+ * Open shadow roots under `root` (and inside the open shadow roots `known` already holds) that `known` does not
+ * hold: roots attached after their host was scanned. Hosts inside something skipped are left out. Yields `null`
+ * now and then, as iterateBlocks does, so the caller can pause.
+ */
+export function* newShadowRoots(root: Node, known: ReadonlySet<ShadowRoot>): Generator<ShadowRoot | null> {
+  const scout = new ElementScout(root, new Set());
+  let seen = 0;
+  for (;;) {
+    const el = scout.nextBreak(STEPS_PER_PAUSE);
+    for (; seen < scout.shadows.length; seen++) {
+      const shadow = scout.shadows[seen];
+      if (known.has(shadow)) yield* newShadowRoots(shadow, known);
+      else if (!isInsideSkipped(shadow.host)) yield shadow;
+    }
+    if (el === null) return;
+    if (el === undefined) yield null;
+  }
+}
+
+/** Every block of `root` (windows of long blocks included), at once: for tests and small roots. */
 export function collectBlocks(root: Node): Block[] {
-  return [...iterateBlocks(root)];
+  return [...iterateBlocks(root)].filter((b): b is Block => b !== null);
 }

@@ -1,8 +1,11 @@
-// The highlighting pipeline: collect ► match ► paint, kept up to date by observe, in slices by schedule.
-import type { Matcher } from '@/glossary/runtime/matcher';
+// The highlighting pipeline: collect ► match ► paint, kept up to date by observe, in slices by schedule. A page
+// can do things no mutation record reports: empty the highlight registry, switch the document to designMode, attach
+// a shadow root. Those are checked for whenever the page changes or the reader does something (moves the pointer,
+// scrolls, types, focuses), at most once per animation frame, and never on a timer of their own.
+import type { Match, Matcher } from '@/glossary/runtime/matcher';
 import type { Category } from '@/glossary/runtime/types';
 import { isCategoryShown, type Settings } from '@/utils/settings';
-import { iterateBlocks, isInsideSkipped, type Block } from './collect';
+import { WINDOW_CONTEXT, iterateBlocks, isInsideSkipped, newShadowRoots, type Block } from './collect';
 import { DomObserver, type ChangeBatch } from './observe';
 import { Painter, type PaintedMatch } from './paint';
 import { runInSlices } from './schedule';
@@ -25,6 +28,12 @@ export class TermHighlighter {
   longestSliceMs = 0;
   private lastFullRescan = -Infinity;
   private pendingRescan = 0;
+  /** the document was in designMode at the last check: nothing is painted until it leaves it */
+  private editing = false;
+  private checkFrame = 0;
+  /** where the pointer was last seen (viewport CSS px), to look for shadow roots attached there since */
+  private pointer: { x: number; y: number } | null = null;
+  private readonly listening = new AbortController();
 
   constructor(
     private readonly doc: Document,
@@ -41,11 +50,15 @@ export class TermHighlighter {
 
   start(): Promise<unknown> {
     this.observer.observe(this.doc);
+    this.watchReader();
+    this.editing = this.doc.designMode === 'on';
     return this.rescanAll();
   }
 
   stop(): void {
     clearTimeout(this.pendingRescan);
+    this.listening.abort();
+    if (this.checkFrame) this.doc.defaultView?.cancelAnimationFrame(this.checkFrame);
     this.scan?.abort();
     this.observer.disconnect();
     this.painter.destroy();
@@ -85,7 +98,82 @@ export class TermHighlighter {
     return this.enqueue([this.doc.body ?? this.doc.documentElement], startNear);
   }
 
+  /**
+   * What the reader does is when to check for what no mutation record reports (see the file comment): listeners
+   * on the document, passive, in the capture phase, one check per animation frame at most.
+   */
+  private watchReader(): void {
+    const opts = { capture: true, passive: true, signal: this.listening.signal };
+    const soon = () => this.checkSoon();
+    this.doc.addEventListener('pointermove', (e) => {
+      this.pointer = { x: e.clientX, y: e.clientY };
+      this.checkSoon();
+    }, opts);
+    for (const type of ['pointerdown', 'keydown', 'focusin', 'scroll', 'input']) this.doc.addEventListener(type, soon, opts);
+    // shadow roots attached by the page's scripts while it loaded
+    if (this.doc.readyState !== 'complete') this.doc.defaultView?.addEventListener('load', () => void this.findNewShadowRoots(), { once: true, signal: this.listening.signal });
+  }
+
+  private checkSoon(): void {
+    const win = this.doc.defaultView;
+    if (this.checkFrame || !win) return;
+    this.checkFrame = win.requestAnimationFrame(() => {
+      this.checkFrame = 0;
+      this.check();
+    });
+  }
+
+  /**
+   * Puts things right that the page changed without a mutation record: our highlights taken out of the registry
+   * (CSS.highlights.clear(), delete) are registered again; a document switched to designMode loses its marks (and
+   * gets them back when it leaves it); an open shadow root attached under the pointer since is scanned.
+   */
+  check(): void {
+    this.painter.register();
+    const editing = this.doc.designMode === 'on';
+    if (editing !== this.editing) {
+      this.editing = editing;
+      if (editing) {
+        this.scan?.abort();
+        this.scan = null;
+        this.queued.clear();
+        this.painter.clear();
+        this.onPainted();
+      } else void this.rescanAll();
+      return;
+    }
+    if (!editing && this.pointer) this.findShadowRootsAt(this.pointer.x, this.pointer.y);
+  }
+
+  /** Open shadow roots at a point of the viewport, through nested ones, that no scan has met: scanned now. */
+  private findShadowRootsAt(x: number, y: number): void {
+    let el: Element | null = this.doc.elementFromPoint(x, y);
+    const found: Node[] = [];
+    for (let depth = 0; el && depth < 32; depth++) {
+      const shadow = el.shadowRoot;
+      if (!shadow || shadow.mode !== 'open') break;
+      if (!this.shadowRoots.has(shadow) && !isInsideSkipped(el)) {
+        found.push(el);
+        break; // scanning the host walks the shadow roots inside it too
+      }
+      const inner = shadow.elementFromPoint(x, y);
+      el = inner === el ? null : inner;
+    }
+    if (found.length) void this.enqueue(found);
+  }
+
+  /** Every open shadow root that no scan has met (attached after its host was scanned): scanned now, in slices. */
+  private async findNewShadowRoots(): Promise<void> {
+    const signal = this.listening.signal;
+    const found: ShadowRoot[] = [];
+    await runInSlices(newShadowRoots(this.doc, this.shadowRoots), (root) => root && found.push(root), signal);
+    if (found.length && !signal.aborted && !this.editing) await this.enqueue(found);
+  }
+
   private onChanges(batch: ChangeBatch): void {
+    this.check();
+    if (this.editing) return;
+    for (const el of batch.reset) this.painter.forgetInside(el);
     if (batch.full) {
       this.rescanSoon();
       return;
@@ -94,7 +182,7 @@ export class TermHighlighter {
     // a root already waiting to be scanned, or inside one, is covered by that scan
     const roots = [...batch.roots].filter((root) => !isInsideSkipped(root) && !this.isQueued(root));
     if (roots.length) void this.enqueue(roots);
-    else if (batch.removed) this.afterPaint();
+    else if (batch.removed || batch.reset.size) this.afterPaint();
   }
 
   /** True when `node` or one of its ancestors is waiting in the scan queue. */
@@ -115,6 +203,7 @@ export class TermHighlighter {
         for (const root of roots) {
           if (!root.isConnected) continue;
           if (root.nodeType === Node.ELEMENT_NODE) self.painter.forget(root as Element);
+          if (root instanceof ShadowRoot) self.watchShadowRoot(root);
           yield* iterateBlocks(root, {
             onBlock: (el) => self.painter.forget(el),
             onShadowRoot: (sr) => self.watchShadowRoot(sr),
@@ -140,8 +229,9 @@ export class TermHighlighter {
     return this.queue;
   }
 
-  private paintBlock(block: Block): void {
-    const found = this.matcher.find(block.text);
+  private paintBlock(block: Block | null): void {
+    if (!block) return; // a pause point of the walk
+    const found = findIn(this.matcher, block);
     if (!found.length) return;
     const matches: PaintedMatch[] = [];
     for (const m of found) {
@@ -200,6 +290,23 @@ export class TermHighlighter {
     for (const m of this.painter.paintedMatches()) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
     return [...counts].map(([id, count]) => ({ id, count }));
   }
+}
+
+/**
+ * The matches of a block, or of one window of a long block: the window is read with WINDOW_CONTEXT characters on
+ * each side, so a term across its edge is found by exactly one window (the one it starts in).
+ */
+function findIn(matcher: Matcher, block: Block): Match[] {
+  if (block.from === undefined || block.until === undefined) return matcher.find(block.text);
+  const { from, until } = block;
+  const lo = Math.max(0, from - WINDOW_CONTEXT);
+  const found = matcher.find(block.text.slice(lo, Math.min(block.text.length, until + WINDOW_CONTEXT)));
+  const out: Match[] = [];
+  for (const m of found) {
+    const start = m.start + lo;
+    if (start >= from && start < until) out.push({ start, end: m.end + lo, id: m.id });
+  }
+  return out;
 }
 
 function locateIn(block: Block, offset: number, preferEnd: boolean): { node: Text; offset: number } {

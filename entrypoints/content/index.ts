@@ -10,6 +10,7 @@ import { inputRelay } from '@/utils/input-relay';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/utils/settings';
 import { TermHighlighter } from './highlighter';
 import { lazyMatcher } from './lazy-matcher';
+import { topLevelUrl } from './top-site';
 import { FetchedCardTexts } from './card/card-texts';
 import { loadCardUi } from './card/card-ui-loader';
 import { explainerHref, openExplainer } from './card/explainer-link';
@@ -64,7 +65,8 @@ export default defineContentScript({
     };
     const apply = (next: Settings) => {
       settings = next;
-      if (!isActiveOn(settings, location.href)) return turnOff();
+      // a frame follows the site of the tab's top-level page ("off on this site" reaches its frames)
+      if (!isActiveOn(settings, topLevelUrl(window))) return turnOff();
       if (!highlighter) return turnOn();
       highlighter.applySettings(settings);
       card?.applySettings(settings);

@@ -1,8 +1,10 @@
 // observe: one MutationObserver for the document (and each open shadow root it is given). Records are batched
 // and flushed at most every FLUSH_MS, and turned into the smallest set of subtrees whose text can have changed:
 // an element added whole is rescanned alone (a toast, a feed item, a modal), not its parent; a change to a run of
-// text rescans that run's block. Churn at the <html>/<body> level and bursts ask for one full rescan, which the
-// highlighter throttles, so a page that mutates nonstop costs a bounded amount of work.
+// text rescans that run's block; an attribute that decides whether text is scanned at all (`hidden`,
+// `contenteditable`) coming or going resets the marks of its element's block (an accordion opened, an element made
+// an editor). Churn at the <html>/<body> level and bursts ask for one full rescan, which the highlighter
+// throttles, so a page that mutates nonstop costs a bounded amount of work.
 import { isCardHostName } from '@/components/card-host';
 import { blockOf, isInline } from './collect';
 
@@ -10,9 +12,14 @@ export const FLUSH_MS = 100;
 /** Past this many records in one batch, one full rescan is cheaper than following each record. */
 export const BURST_LIMIT = 1000;
 
+/** Attributes that decide whether an element's text is scanned (see collect). */
+export const SCAN_ATTRIBUTES = ['hidden', 'contenteditable'];
+
 export interface ChangeBatch {
   /** subtrees to rescan, none inside another: blocks whose text changed, and elements added whole */
   roots: Set<Element>;
+  /** subtrees whose marks are all to be dropped before they are rescanned: whether they are scanned changed */
+  reset: Set<Element>;
   /** something left the document: the ranges of blocks no longer in it are to be dropped */
   removed: boolean;
   /** rescan the whole document once: a burst of records, or text changed right inside <body> or <html> */
@@ -61,7 +68,7 @@ export class DomObserver {
   }
 
   observe(root: Node): void {
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributeFilter: SCAN_ATTRIBUTES });
   }
 
   disconnect(): void {
@@ -102,10 +109,11 @@ export class DomObserver {
     if (!records.length && !this.overflow) return;
     if (this.overflow) {
       this.overflow = false;
-      this.onChanges({ roots: new Set(), removed: true, full: true });
+      this.onChanges({ roots: new Set(), reset: new Set(), removed: true, full: true });
       return;
     }
     const roots = new Set<Element>();
+    const reset = new Set<Element>();
     const added = new Set<Node>(records.flatMap((r) => [...r.addedNodes]));
     let removed = false;
     let full = false;
@@ -115,6 +123,19 @@ export class DomObserver {
     for (const r of records) {
       if (r.type === 'characterData') {
         add(blockOf(r.target));
+        continue;
+      }
+      if (r.type === 'attributes') {
+        const el = r.target as Element;
+        if (isOwnUi(el)) continue;
+        // an inline element's text belongs to its block's runs; a block's text only to itself
+        const block = isInline(el) ? blockOf(el) : el;
+        if (!block?.isConnected) continue;
+        if (block === block.ownerDocument.body || block === block.ownerDocument.documentElement) full = true;
+        else {
+          roots.add(block);
+          reset.add(block);
+        }
         continue;
       }
       if (r.removedNodes.length) removed = true;
@@ -133,7 +154,7 @@ export class DomObserver {
         if (node.nodeType === Node.ELEMENT_NODE && !isInline(node as Element) && !isOwnUi(node)) add(node as Element);
       }
     }
-    this.onChanges({ roots: outermost(roots), removed, full });
+    this.onChanges({ roots: outermost(roots), reset: outermost(reset), removed, full });
   }
 }
 

@@ -32,6 +32,8 @@ export class Painter {
   private readonly active: Highlight;
   private visible: (m: PaintedMatch) => boolean = () => true;
   private held: Set<StaticRange> | null = null;
+  /** every match in document order, until the matches change */
+  private ordered: PaintedMatch[] | null = null;
 
   constructor(private style: Settings['highlightStyle']) {
     this.highlight = new Highlight();
@@ -44,6 +46,7 @@ export class Painter {
   /** Adds matches found in a run of `block`'s text (a block may hold several runs). */
   add(block: Element, matches: PaintedMatch[]): void {
     if (!matches.length) return;
+    this.ordered = null;
     const list = this.byBlock.get(block);
     if (list) list.push(...matches);
     else this.byBlock.set(block, matches);
@@ -63,6 +66,17 @@ export class Painter {
     const held = this.held;
     this.held = null;
     if (held) for (const range of held) this.highlight.add(range);
+    this.register();
+  }
+
+  /**
+   * Puts our highlights back in the registry if the page took them out (CSS.highlights.clear(), delete, or a
+   * highlight of its own under our name); the ranges were kept, so the marks come back as they were.
+   */
+  register(): void {
+    const name = styleHighlightName(this.style);
+    if (CSS.highlights.get(name) !== this.highlight) CSS.highlights.set(name, this.highlight);
+    if (CSS.highlights.get(ACTIVE_HIGHLIGHT) !== this.active) CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
   }
 
   matchesOf(block: Element): readonly PaintedMatch[] {
@@ -72,12 +86,18 @@ export class Painter {
   forget(block: Element): void {
     const old = this.byBlock.get(block);
     if (!old) return;
+    this.ordered = null;
     for (const m of old) {
       this.highlight.delete(m.range);
       this.held?.delete(m.range);
       this.active.delete(m.range);
     }
     this.byBlock.delete(block);
+  }
+
+  /** Drops the matches of every block inside `root` (or `root` itself), shadow trees under it included. */
+  forgetInside(root: Element): void {
+    for (const block of [...this.byBlock.keys()]) if (isInclusiveAncestor(root, block)) this.forget(block);
   }
 
   /** Drops the matches of blocks that left the document. */
@@ -93,6 +113,7 @@ export class Painter {
   }
 
   clear(): void {
+    this.ordered = null;
     this.held?.clear();
     this.highlight.clear();
     this.active.clear();
@@ -125,16 +146,17 @@ export class Painter {
 
   /** Every painted match in document order. */
   paintedMatches(): PaintedMatch[] {
-    const out: PaintedMatch[] = [];
-    for (const list of this.byBlock.values()) for (const m of list) if (this.highlight.has(m.range)) out.push(m);
-    return sortInDocumentOrder(out);
+    return this.allMatches().filter((m) => this.highlight.has(m.range));
   }
 
-  /** Every match, painted or filtered out, in document order. */
+  /** Every match, painted or filtered out, in document order (computed once per change of the matches). */
   allMatches(): PaintedMatch[] {
-    const out: PaintedMatch[] = [];
-    for (const list of this.byBlock.values()) out.push(...list);
-    return sortInDocumentOrder(out);
+    if (!this.ordered) {
+      const all: PaintedMatch[] = [];
+      for (const list of this.byBlock.values()) all.push(...list);
+      this.ordered = inDocumentOrder(all);
+    }
+    return [...this.ordered];
   }
 
   get size(): number {
@@ -148,15 +170,42 @@ export class Painter {
   }
 }
 
-/** Document order; ranges in different trees (shadow roots) keep their relative order. */
-function sortInDocumentOrder(matches: PaintedMatch[]): PaintedMatch[] {
-  return matches.sort((a, b) => {
-    const na = a.range.startContainer;
-    const nb = b.range.startContainer;
-    if (na === nb) return a.range.startOffset - b.range.startOffset;
-    const pos = na.compareDocumentPosition(nb);
-    if (pos & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
-    if (pos & Node.DOCUMENT_POSITION_PRECEDING) return 1;
-    return 0;
-  });
+/** True when `node` is `root` or inside it, across shadow roots (a shadow root's host counts as its parent). */
+function isInclusiveAncestor(root: Node, node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) if (n === root) return true;
+  return false;
+}
+
+/**
+ * Document order, in time linear in the page: one walk over the text nodes of each tree that holds a match (the
+ * document, then shadow roots in the order first met), instead of a sort whose every comparison costs as much as
+ * the siblings between two nodes. Within a text node, by offset.
+ */
+function inDocumentOrder(matches: PaintedMatch[]): PaintedMatch[] {
+  const byNode = new Map<Node, PaintedMatch[]>();
+  const trees = new Set<Node>();
+  for (const m of matches) {
+    const node = m.range.startContainer;
+    const list = byNode.get(node);
+    if (list) list.push(m);
+    else {
+      byNode.set(node, [m]);
+      trees.add(node.getRootNode());
+    }
+  }
+  const out: PaintedMatch[] = [];
+  const placed = new Set<Node>();
+  for (const tree of [...trees].sort((a, b) => (a.nodeType === Node.DOCUMENT_NODE ? -1 : b.nodeType === Node.DOCUMENT_NODE ? 1 : 0))) {
+    const doc = tree.ownerDocument ?? (tree as Document);
+    const walker = doc.createTreeWalker(tree, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n && placed.size < byNode.size; n = walker.nextNode()) {
+      const here = byNode.get(n);
+      if (!here) continue;
+      placed.add(n);
+      out.push(...here.sort((a, b) => a.range.startOffset - b.range.startOffset));
+    }
+  }
+  // ranges whose text node has left its tree keep their place at the end
+  for (const [node, list] of byNode) if (!placed.has(node)) out.push(...list);
+  return out;
 }

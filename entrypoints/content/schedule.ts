@@ -1,24 +1,37 @@
-// schedule: do work in slices so no task on the page's main thread runs long; yield between slices.
+// schedule: do work in slices so no task on the page's main thread runs long, and give the page a real turn
+// between slices: its own timers, input and rendering run before our next slice does.
 
-/** Long tasks start at 50 ms; a slice stays well under that, and few slices means few yields. */
+/** Long tasks start at 50 ms; a slice stops at the first item past this budget, and no item takes long. */
 export const SLICE_BUDGET_MS = 20;
 
-type SchedulerLike = { yield?: () => Promise<void> };
+let channel: MessageChannel | null = null;
+const waiting: (() => void)[] = [];
 
-/** Gives the page a turn: scheduler.yield() where it exists, else a message-channel macrotask. */
+/**
+ * Gives the page a turn: resolves in a timer task set from a message-channel task. The timer queue runs the page's
+ * own timers that are due first (a message-channel task alone can run ahead of a page timer that fell due during
+ * the slice), and a timer set outside a timer task has no minimum delay (nested timers get 4 ms). Not
+ * scheduler.yield(): its continuations are meant to run ahead of the page's other tasks, which starves the page's
+ * timers while a long scan runs.
+ */
 export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
+    if (!channel) {
+      channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const next = waiting.shift();
+        if (next) setTimeout(next, 0);
+      };
+    }
+    waiting.push(resolve);
     channel.port2.postMessage(null);
   });
 }
 
 /**
- * Pulls items from `source` and hands each to `work`, yielding to the page whenever a slice has used
- * its budget. Stops early (returns false) when `signal` aborts. `onSlice` gets each slice's duration.
+ * Pulls items from `source` and hands each to `work`, yielding to the page whenever a slice has used its budget
+ * (the clock is read after every item: items are small, see collect's windows and pause points). Stops early
+ * (returns false) when `signal` aborts. `onSlice` gets each slice's duration in ms.
  */
 export async function runInSlices<T>(
   source: Iterable<T>,
@@ -28,15 +41,15 @@ export async function runInSlices<T>(
   budgetMs = SLICE_BUDGET_MS,
 ): Promise<boolean> {
   let sliceStart = performance.now();
-  let n = 0;
   for (const item of source) {
-    if (signal.aborted) break;
-    work(item);
-    if ((++n & 7) === 0 && performance.now() - sliceStart > budgetMs) {
-      onSlice(performance.now() - sliceStart);
+    const now = performance.now();
+    if (now - sliceStart > budgetMs) {
+      onSlice(now - sliceStart);
       await yieldToPage();
       sliceStart = performance.now();
     }
+    if (signal.aborted) break;
+    work(item);
   }
   onSlice(performance.now() - sliceStart);
   return !signal.aborted;

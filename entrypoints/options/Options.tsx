@@ -1,11 +1,13 @@
 // The settings page: one labelled control per setting in utils/settings.ts. Every change is saved at once
-// and announced politely ("Saved"); changes made elsewhere (the popup) show up here too.
+// and announced politely ("Saved"); a change that could not be saved is announced as an alert, and the page goes
+// back to what is stored; changes made elsewhere (the popup) show up here too.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { pickLang, UI } from '@/components/i18n';
 import { CATEGORIES, type Category } from '@/glossary/runtime/categories';
 import {
-  HIGHLIGHT_STYLES, HOVER_DELAY, LANGUAGE_CHOICES, isCategoryShown, saveSettings, siteOf, watchSettings, type Settings,
+  HIGHLIGHT_STYLES, HOVER_DELAY, LANGUAGE_CHOICES, SettingsSaveError, isCategoryShown, loadSettings, saveSettings, setSiteDisabled, siteOf,
+  watchSettings, type Settings,
 } from '@/utils/settings';
 
 export interface OptionsProps {
@@ -37,6 +39,7 @@ export function Options({ initialSettings, uiLanguage }: OptionsProps) {
   const [settings, setSettings] = useState(initialSettings);
   const [delay, setDelay] = useState(initialSettings.hoverDelay);
   const [status, setStatus] = useState('');
+  const [saveError, setSaveError] = useState<'too-many-sites' | 'storage' | null>(null);
   const [siteInput, setSiteInput] = useState('');
   const [siteError, setSiteError] = useState(false);
   const [shortcut, setShortcut] = useState<string | null | undefined>(undefined);
@@ -58,14 +61,29 @@ export function Options({ initialSettings, uiLanguage }: OptionsProps) {
     document.title = t.optionsTitle;
   }, [lang]);
 
-  const save = async (patch: Partial<Settings>) => {
+  /** Shows `patch` at once, saves it with `write`; on failure, says so and shows what is stored instead. */
+  const persist = async (patch: Partial<Settings>, write: () => Promise<Settings>) => {
     setSettings((s) => ({ ...s, ...patch }));
-    const next = await saveSettings(patch);
-    setSettings(next);
-    setStatus(UI[pickLang(next.language, uiLanguage)].savedStatus);
     clearTimeout(statusTimer.current);
-    statusTimer.current = window.setTimeout(() => setStatus(''), STATUS_MS);
+    try {
+      const next = await write();
+      setSettings(next);
+      setSaveError(null);
+      setStatus(UI[pickLang(next.language, uiLanguage)].savedStatus);
+      statusTimer.current = window.setTimeout(() => setStatus(''), STATUS_MS);
+    } catch (error) {
+      setStatus('');
+      setSaveError(error instanceof SettingsSaveError ? error.reason : 'storage');
+      const stored = await loadSettings();
+      setSettings(stored);
+      setDelay(stored.hoverDelay);
+    }
   };
+  const save = (patch: Partial<Settings>) => persist(patch, () => saveSettings(patch));
+  const setSiteOff = (site: string, off: boolean) =>
+    persist({ disabledSites: off ? [...settings.disabledSites.filter((s) => s !== site), site] : settings.disabledSites.filter((s) => s !== site) }, () =>
+      setSiteDisabled(site, off),
+    );
 
   const addSite = (e: Event) => {
     e.preventDefault();
@@ -76,7 +94,7 @@ export function Options({ initialSettings, uiLanguage }: OptionsProps) {
     }
     setSiteError(false);
     setSiteInput('');
-    if (!settings.disabledSites.includes(site)) void save({ disabledSites: [...settings.disabledSites, site] });
+    if (!settings.disabledSites.includes(site)) void setSiteOff(site, true);
   };
 
   // what is stored is what the user turned off, so that categories added later show
@@ -168,7 +186,7 @@ export function Options({ initialSettings, uiLanguage }: OptionsProps) {
                     type="button"
                     class="btn btn-small"
                     aria-label={t.removeSiteLabel(site)}
-                    onClick={() => void save({ disabledSites: settings.disabledSites.filter((s) => s !== site) })}
+                    onClick={() => void setSiteOff(site, false)}
                   >
                     {t.removeSite}
                   </button>
@@ -296,6 +314,9 @@ export function Options({ initialSettings, uiLanguage }: OptionsProps) {
           <p class="disclaimer-note">{t.disclaimer}</p>
         </section>
 
+        <div class="save-error" role="alert">
+          {saveError && <p class="error">{saveError === 'too-many-sites' ? t.tooManySites : t.saveFailed}</p>}
+        </div>
         <div class="save-status" role="status" aria-live="polite">
           {status && <span>{status}</span>}
         </div>

@@ -1,5 +1,6 @@
 // The toolbar popup: search the glossary, see the terms found on this page, turn Legal Lens off here or
-// everywhere, and reach the full glossary and the settings.
+// everywhere (a change that could not be saved is announced as an alert), and reach the full glossary and the
+// settings.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { pickLang, UI } from '@/components/i18n';
@@ -7,7 +8,7 @@ import { SearchBox } from '@/components/SearchBox';
 import { createGlossarySearch, itemsFromCards, type SearchItem } from '@/glossary/runtime/search';
 import type { CardData } from '@/glossary/runtime/types';
 import type { PageTerm } from '@/utils/messages';
-import { saveSettings, siteOf, watchSettings, type Settings } from '@/utils/settings';
+import { SettingsSaveError, loadSettings, saveSettings, setSiteDisabled, siteOf, watchSettings, type Settings } from '@/utils/settings';
 import { getActiveTab, requestPageTerms, type ActiveTab } from './active-tab';
 
 export interface PopupProps {
@@ -34,6 +35,7 @@ export function Popup({ cards, initialSettings, uiLanguage }: PopupProps) {
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [pageTerms, setPageTerms] = useState<PageTerms>({ state: 'loading' });
   const [query, setQuery] = useState('');
+  const [saveError, setSaveError] = useState<'too-many-sites' | 'storage' | null>(null);
   const lang = pickLang(settings.language, uiLanguage);
   const t = UI[lang];
 
@@ -71,11 +73,21 @@ export function Popup({ cards, initialSettings, uiLanguage }: PopupProps) {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  const setEnabled = (enabled: boolean) => void saveSettings({ enabled }).then(setSettings);
+  /** Saves with `write`; on failure, says so and shows what is stored. */
+  const persist = (write: () => Promise<Settings>) =>
+    void write().then(
+      (next) => {
+        setSaveError(null);
+        setSettings(next);
+      },
+      async (error: unknown) => {
+        setSaveError(error instanceof SettingsSaveError ? error.reason : 'storage');
+        setSettings(await loadSettings());
+      },
+    );
+  const setEnabled = (enabled: boolean) => persist(() => saveSettings({ enabled }));
   const setOffHere = (off: boolean) => {
-    if (!site) return;
-    const others = settings.disabledSites.filter((s) => s !== site);
-    void saveSettings({ disabledSites: off ? [...others, site] : others }).then(setSettings);
+    if (site) persist(() => setSiteDisabled(site, off));
   };
 
   const openTerm = (e: MouseEvent, id?: string) => {
@@ -154,6 +166,9 @@ export function Popup({ cards, initialSettings, uiLanguage }: PopupProps) {
               onChange={(e) => setOffHere(e.currentTarget.checked)}
             />
           </label>
+          <div role="alert">
+            {saveError && <p class="error">{saveError === 'too-many-sites' ? t.tooManySites : t.saveFailed}</p>}
+          </div>
         </section>
 
         <nav class="popup-links" aria-label={t.appName}>

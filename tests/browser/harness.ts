@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { after, afterEach, before, beforeEach } from 'node:test';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { readSync, settingsWrite, writeSync } from './driver/shared';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -54,18 +55,32 @@ export function findChromium(): string {
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
+/** A page made at request time (big hostile pages are generated, not stored): its body, and any headers. */
+export type GeneratedPage = (query: URLSearchParams) => { body: string; headers?: Record<string, string> };
+
 /**
- * Serves /own/* from tests/browser/fixtures (and /<name>/* from any extra folder given) on a free port of
- * 127.0.0.1. Everything a test loads lives in the repository.
+ * Serves /own/* from tests/browser/fixtures (and /<name>/* from any extra folder given), and /gen/<name> from the
+ * page generators given, on a free port of 127.0.0.1. `origin` is http://127.0.0.1:<port>; the same server answers
+ * http://localhost:<port> too, a second origin for cross-origin frames (`otherOrigin`). Everything a test loads
+ * lives in the repository.
  */
-export async function startServer(extraRoots: Record<string, string> = {}): Promise<{ server: Server; origin: string; url: (path: string) => string }> {
+export async function startServer(
+  extraRoots: Record<string, string> = {},
+  generated: Record<string, GeneratedPage> = {},
+): Promise<{ server: Server; origin: string; otherOrigin: string; url: (path: string) => string }> {
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = decodeURIComponent(url.pathname);
     if (path === '/favicon.ico') {
       res.writeHead(204).end();
       return;
     }
     const [, area, ...rest] = path.split('/');
+    if (area === 'gen' && Object.hasOwn(generated, rest.join('/'))) {
+      const page = generated[rest.join('/')](url.searchParams);
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', ...page.headers }).end(page.body);
+      return;
+    }
     const base = area === 'own' ? OWN_FIXTURES : (extraRoots[area] ?? null);
     const file = base ? normalize(join(base, ...rest)) : '';
     if (!base || !file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
@@ -75,8 +90,9 @@ export async function startServer(extraRoots: Record<string, string> = {}): Prom
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { server, origin, url: (p) => `${origin}${p.startsWith('/') ? p : `/${p}`}` };
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return { server, origin, otherOrigin: `http://localhost:${port}`, url: (p) => `${origin}${p.startsWith('/') ? p : `/${p}`}` };
 }
 
 export interface ExtensionBrowser {
@@ -219,11 +235,8 @@ export async function waitForHighlights(page: Page, min = 1, name = 'legal-lens-
 export async function setSettings(browser: ExtensionBrowser, patch: Record<string, unknown>): Promise<void> {
   const page = await browser.context.newPage();
   await page.goto(browser.extensionUrl('options.html'));
-  await page.evaluate(async (p) => {
-    const api = (globalThis as unknown as { chrome: ChromeForTests }).chrome;
-    const { settings } = await api.storage.sync.get('settings');
-    await api.storage.sync.set({ settings: { ...(settings ?? {}), ...p } });
-  }, patch);
+  const read = await page.evaluate(readSync);
+  await page.evaluate(writeSync, settingsWrite(read, patch));
   await page.close();
 }
 

@@ -1,80 +1,86 @@
-// What a page can learn about its reader from Legal Lens (SECURITY.md, "What a page can observe"): nothing of
-// ours is posted into the page's window or dispatched to its document, no performance mark or global appears in
-// the page's world, and the figures `npm run bench` needs are told only to the extension itself. A recorder is
-// installed in every frame before any script of ours runs.
+// What a page can learn about its reader from Legal Lens (SECURITY.md, "What a page can observe"), in Chromium and
+// Firefox: nothing of ours is posted into the page's window or dispatched to its document, no performance mark or
+// global appears in the page's world, and the figures `npm run bench` needs are told only to the extension
+// itself. The recorder is installed in every frame before any script of ours runs.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { useExtensionBrowser, waitForHighlights, type ChromeForTests } from './harness';
-import { ArticlePage } from './pages/article-page';
+import { it } from 'node:test';
+import { forEachBrowser } from './driver';
+import { WebPage } from './pages/web-page';
 
 interface Seen {
   messages: string[];
   events: string[];
 }
 
-describe('what a page can observe', () => {
-  const env = useExtensionBrowser();
-
+forEachBrowser('what a page can observe', {}, (env, kind) => {
   it('posts no message into the page\'s window and dispatches no event of ours to it, in any frame (issue 10, defect 16)', async () => {
     // WXT's content-script context announced every start with both, named after the extension's id
-    await env.browser.context.addInitScript((id: string) => {
+    const id = kind === 'chromium' ? new URL(env.browser.extensionUrl('x')).host : 'legal-lens@legal-lens.org';
+    const tab = await env.browser.newTab();
+    await tab.addInitScript((extensionId: string) => {
       const seen: Seen = { messages: [], events: [] };
       (window as unknown as { __seen: Seen }).__seen = seen;
       addEventListener('message', (e) => seen.messages.push(JSON.stringify(e.data)), true);
-      for (const name of ['wxt:content-script-started', `${id}:content:wxt:content-script-started`]) {
+      for (const name of ['wxt:content-script-started', `${extensionId}:content:wxt:content-script-started`, `${extensionId}:early-input:wxt:content-script-started`]) {
         for (const target of [window, document]) target.addEventListener(name, () => seen.events.push(name), true);
       }
-    }, env.browser.extensionId);
-    const page = await env.browser.context.newPage();
-    await page.goto(env.server.url('/own/frames-card.html'));
-    const frames = page.frames();
-    assert.equal(frames.length, 4);
-    for (const frame of frames.slice(1)) {
-      await frame.waitForFunction(() => (CSS.highlights.get('legal-lens-underline')?.size ?? 0) > 0);
+    }, id);
+    await tab.goto(env.server.url('/own/frames-card.html'));
+    const a = new WebPage(tab);
+    const frames = [];
+    for (const name of ['srcdoc', 'blank', 'child']) {
+      const { frame } = await a.frameAt([name]);
+      await a.waitForMarks(1, undefined, 15_000, frame);
+      frames.push(frame);
     }
-    const top = new ArticlePage(page);
-    await page.goto(env.server.url('/own/law-firm-article.html'));
-    await waitForHighlights(page, 5);
-    await top.hover('Immigration and Nationality Act');
-    await top.card.waitFor();
-    await page.keyboard.press('Escape');
-    for (const frame of [...frames, ...page.frames()]) {
-      if (frame.isDetached()) continue;
-      assert.deepEqual(await frame.evaluate(() => (window as unknown as { __seen: Seen }).__seen), { messages: [], events: [] }, frame.url());
+    // a card opens in one of them, and the top page is read last
+    await a.pointAt((await a.termBoxIn(['child'], '287(g) program')).box);
+    await a.waitForCard(5000, frames[2]);
+    for (const frame of [...frames, tab]) {
+      assert.deepEqual(await frame.evaluate(() => (window as unknown as { __seen: Seen }).__seen), { messages: [], events: [] });
     }
-    await page.close();
+    await tab.close();
   });
 
   it('leaves no performance mark, measure or global in the page\'s world (issue 10, defect 18)', async () => {
-    const page = await env.browser.context.newPage();
-    await page.goto(env.server.url('/own/law-firm-article.html'));
-    await waitForHighlights(page, 5);
-    const article = new ArticlePage(page);
-    await article.hover('Immigration and Nationality Act');
-    await article.card.waitFor();
-    const traces = await page.evaluate(() => ({
+    const a = await WebPage.open(env.browser, env.server.url('/own/law-firm-article.html'), 5);
+    await a.hover('Immigration and Nationality Act');
+    await a.waitForCard();
+    const traces = await a.tab.evaluate(() => ({
       entries: [...performance.getEntriesByType('mark'), ...performance.getEntriesByType('measure')].map((e) => e.name),
-      globals: Object.keys(window).filter((k) => /legal|lens|wxt/i.test(k)),
+      globals: Object.keys(window).filter((k) => /legal|lens|wxt/i.test(k) && k !== '__lens'), // __lens: the test's own
     }));
     assert.deepEqual(traces, { entries: [], globals: [] });
-    await page.close();
+    await a.tab.close();
+  });
+
+  it('gives a page no file to fetch: the card UI, injected once a card opens, cannot be requested', async () => {
+    const a = await WebPage.open(env.browser, env.server.url('/own/law-firm-article.html'), 5);
+    await a.hover('Immigration and Nationality Act');
+    await a.waitForCard();
+    const url = env.browser.extensionUrl('card-ui.js');
+    const fetched = await a.tab.evaluate((u) => fetch(u).then(() => 'fetched', (e) => `refused: ${e}`), url);
+    assert.match(fetched, /^refused/);
+    // the browser logs the refused request as the page's error; nothing else may be there
+    assert.deepEqual(env.browser.errors.filter((e) => !e.includes('card-ui.js') && !e.includes('chrome-extension://invalid')), []);
+    env.browser.errors.length = 0;
+    await a.tab.close();
   });
 
   it('tells only its own extension what the first scan of a page cost (for npm run bench)', async () => {
-    const page = await env.browser.context.newPage();
-    await page.goto(env.server.url('/own/law-firm-article.html'));
-    const painted = await waitForHighlights(page, 5);
-    const stats = await env.browser.worker.evaluate(async (url) => {
-      const api = (globalThis as unknown as { chrome: ChromeForTests }).chrome;
-      const tab = (await api.tabs.query({})).find((t) => t.url === url);
-      for (;;) {
-        const answer = (await api.tabs.sendMessage(tab!.id!, { type: 'legal-lens:page-stats' }, { frameId: 0 })) as { matches: number; paintedAt: number } | null;
+    const a = await WebPage.open(env.browser, env.server.url('/own/law-firm-article.html'), 5);
+    const painted = (await a.marks()).length;
+    type Stats = { matches: number; paintedAt: number };
+    const ask = async (): Promise<Stats> => {
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+        const answer = (await env.browser.askTab(a.tab.url(), { type: 'legal-lens:page-stats' })) as Stats | null;
         if (answer) return answer;
-        await new Promise((r) => setTimeout(r, 50));
       }
-    }, page.url());
-    assert.ok(stats.matches >= painted.length, `${stats.matches} matches`);
-    assert.ok(stats.paintedAt > 0 && stats.paintedAt < (await page.evaluate(() => performance.now())));
-    await page.close();
+      throw new Error('the content script never answered');
+    };
+    const stats = await ask();
+    assert.ok(stats.matches >= painted, `${stats.matches} matches`);
+    assert.ok(stats.paintedAt > 0 && stats.paintedAt < (await a.tab.evaluate(() => performance.now())));
+    await a.tab.close();
   });
 });

@@ -38,6 +38,17 @@ describe('collectBlocks', () => {
     expect(texts(document.body)).toEqual(['light', 'in shadow']);
   });
 
+  it('walks open shadow roots of ordinary elements, and shadow roots inside shadow roots (issue 10, defect 10)', () => {
+    page('<p>light</p><div id="d"></div><article id="a"></article><span id="s"></span><p id="p"></p><section hidden id="h"></section>');
+    for (const id of ['d', 'a', 's', 'p', 'h']) document.getElementById(id)!.attachShadow({ mode: 'open' }).innerHTML = `<p>in ${id}</p>`;
+    const inner = document.getElementById('d')!.shadowRoot!.appendChild(document.createElement('aside'));
+    inner.attachShadow({ mode: 'open' }).innerHTML = '<p>nested</p>';
+    const seen: ShadowRoot[] = [];
+    const all = [...iterateBlocks(document.body, { onShadowRoot: (r) => seen.push(r) })].filter((b) => b !== null).map((b) => b.text);
+    expect(all).toEqual(['light', 'in d', 'nested', 'in a', 'in s', 'in p']);
+    expect(seen.map((r) => (r.host as Element).id || r.host.localName)).toEqual(['d', 'aside', 'a', 's', 'p']);
+  });
+
   it('finds the block of any node, through inline elements and shadow roots', () => {
     page('<p id="p">a <em><b id="b">deep</b></em></p>');
     expect(blockOf(document.getElementById('b')!.firstChild!)?.id).toBe('p');
@@ -48,8 +59,47 @@ describe('collectBlocks', () => {
 
   it('starts at the block in view and wraps around, so visible text comes first', () => {
     page('<p id="a">one</p><p id="b">two <em>2</em></p><div><p id="c">three</p></div><p id="d">four</p>');
-    const order = [...iterateBlocks(document.body, { startNear: document.querySelector('#c')! })].map((b) => b.text);
+    const order = [...iterateBlocks(document.body, { startNear: document.querySelector('#c')! })].filter((b) => b !== null).map((b) => b.text);
     expect(order).toEqual(['three', 'four', 'one', 'two 2']);
+  });
+
+  it('ends a run at every break, whatever comes between: breaks in skipped elements, breaks in a row, breaks at the end', () => {
+    page('<div>a<pre>x<br>y</pre>b<br><br>c<span><br></span>d<code>z</code>e<br></div><p>f<img>g</p><div>h<button>i</button><br></div>');
+    expect(texts(document.body)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+  });
+
+  it('ends runs at breaks among tens of thousands of siblings, one step per node (linear in the page, issue 10, defect 17)', () => {
+    // the issue's page: each text node among 6,000 siblings of one parent; comparing positions would cost up to
+    // 6,000 steps per node (the old walk did not finish in 10 minutes here)
+    const line = '<p>0 <b>the</b> agents <i>filed</i> a <u>report</u></p>\n';
+    page(line.repeat(3000) + '<script>0</script>\n');
+    const items = [...iterateBlocks(document.body)];
+    const blocks = items.filter((b) => b !== null);
+    expect(blocks).toHaveLength(3000);
+    expect(blocks[0].text).toBe('0 the agents filed a report');
+    // and it offers to pause every so often (about every thousand nodes walked)
+    expect(items.length - blocks.length).toBeGreaterThanOrEqual(18);
+  }, 20_000);
+
+  it('gives a block longer than a window once per window, each naming its part', () => {
+    page(`<p id="long">${'word '.repeat(10_000)}</p>`);
+    const windows = collectBlocks(document.body);
+    expect(windows.map((w) => [w.from, w.until])).toEqual([[0, 20_000], [20_000, 40_000], [40_000, 50_000]]);
+    expect(new Set(windows.map((w) => w.element.id))).toEqual(new Set(['long']));
+  });
+
+  it('offers to pause inside a run of many text nodes and a long stretch of skipped text', () => {
+    page(`<p>${'<b>x</b>'.repeat(5000)}</p><pre>${'<span>y</span>'.repeat(5000)}</pre>`);
+    const items = [...iterateBlocks(document.body)];
+    expect(items.filter((b) => b === null).length).toBeGreaterThanOrEqual(9);
+    expect(items.filter((b) => b !== null).map((b) => b.nodes.length)).toEqual([5000]);
+  });
+
+  it('offers to pause while walking many elements with no text between them', () => {
+    page(`<div>${'<div></div>'.repeat(5000)}</div><p>after them</p>`);
+    const items = [...iterateBlocks(document.body)];
+    expect(items.filter((b) => b === null).length).toBeGreaterThanOrEqual(4);
+    expect(items.filter((b) => b !== null).map((b) => b.text)).toEqual(['after them']);
   });
 
   it('walks a deeply nested page without recursion', () => {

@@ -55,6 +55,16 @@ describe('painting', () => {
     ]);
   });
 
+  it('a block longer than a window: every term once, those across a window edge too', async () => {
+    const filler = (n: number) => 'x '.repeat(n / 2);
+    // "writ of mandamus" starts 5 characters before the first window edge (20,000), "287(g)" 3 before the second
+    const text = `${filler(19_994)} writ of mandamus ${filler(19_984)} 287(g) ${filler(20_000)} ICE`;
+    expect(text.indexOf('writ of mandamus')).toBe(19_995);
+    expect(text.indexOf('287(g)')).toBe(39_997);
+    await start(`<p>${text}</p>`);
+    expect(paintedTexts()).toEqual(['writ of mandamus', '287(g)', 'ICE']);
+  });
+
   it('takes its registry entries away when stopped', async () => {
     const hl = await start(ARTICLE);
     hl.stop();
@@ -139,5 +149,86 @@ describe('page changes', () => {
     expect(rescans.length).toBeGreaterThanOrEqual(1);
     for (let i = 1; i < rescans.length; i++) expect(rescans[i] - rescans[i - 1]).toBeGreaterThanOrEqual(FULL_RESCAN_INTERVAL_MS);
     expect(paintedTexts().filter((t) => t === 'ICE')).toHaveLength(3 + 5);
+  });
+});
+
+describe('what no mutation record reports (issue 10)', () => {
+  const reader = (type: string) => document.dispatchEvent(new Event(type));
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+  it('defect 8: the page empties the highlight registry; our marks come back, later changes included', async () => {
+    await start(ARTICLE);
+    const before = painted();
+    CSS.highlights.clear();
+    expect(highlights.size).toBe(0);
+    // the reader scrolls: the same ranges are registered again
+    reader('scroll');
+    await vi.waitFor(() => expect(painted()).toEqual(before), { timeout: 2000 });
+    // the page deletes our entry and adds text: the new text is marked, and shown
+    CSS.highlights.delete('legal-lens-underline');
+    document.getElementById('feed')!.insertAdjacentHTML('beforeend', '<li>mandamus news</li>');
+    await waitForText('mandamus');
+    expect(painted()).toHaveLength(before.length + 1);
+    expect(highlights.has('legal-lens-active')).toBe(true);
+  });
+
+  it('defect 8: re-registering happens on the reader\'s or the page\'s actions only, never on a timer of its own', async () => {
+    await start(ARTICLE);
+    CSS.highlights.clear();
+    await nextFrame();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(highlights.size).toBe(0);
+    reader('pointerdown');
+    await vi.waitFor(() => expect(highlights.size).toBe(2), { timeout: 2000 });
+  });
+
+  it('defect 9: text revealed by removing `hidden` (an accordion, a tab) is marked', async () => {
+    await start(`${ARTICLE}<section id="panel" hidden><p>An accordion about the writ of mandamus and ICE.</p></section><p>x <span id="tab" hidden>287(g) tab</span></p>`);
+    const before = paintedTexts();
+    document.getElementById('panel')!.removeAttribute('hidden');
+    document.getElementById('tab')!.hidden = false;
+    await vi.waitFor(() => expect(paintedTexts()).toHaveLength(before.length + 3), { timeout: 2000 });
+    expect(paintedTexts().filter((t) => t === 'writ of mandamus')).toHaveLength(2);
+  });
+
+  it('defect 9: an element hidden later, or made contenteditable later, loses its marks', async () => {
+    await start(ARTICLE);
+    document.getElementById('p1')!.setAttribute('contenteditable', 'true');
+    document.getElementById('lede')!.closest('header')!.hidden = true;
+    await vi.waitFor(() => expect(paintedTexts().sort()).toEqual(['287(g)', 'ICE', 'ICE', 'Racial profiling']), { timeout: 2000 });
+    // and back: the editor is switched off again
+    document.getElementById('p1')!.removeAttribute('contenteditable');
+    await waitForText('writ of mandamus');
+  });
+
+  it('defect 13: a document switched to designMode after load loses its marks, and gets them back when it leaves it', async () => {
+    await start(ARTICLE);
+    expect(painted().length).toBeGreaterThan(0);
+    document.designMode = 'on';
+    try {
+      reader('focusin'); // the reader clicks into the editor
+      await vi.waitFor(() => expect(painted()).toEqual([]), { timeout: 2000 });
+      // typing in it paints nothing
+      document.getElementById('p2')!.append(' More about mandamus.');
+      await new Promise((r) => setTimeout(r, 250));
+      expect(painted()).toEqual([]);
+    } finally {
+      document.designMode = 'off';
+    }
+    reader('keydown');
+    await waitForText('mandamus');
+  });
+
+  it('defect 10: a shadow root attached after the scan is scanned when the pointer comes over it', async () => {
+    await start(`${ARTICLE}<div id="late"></div>`);
+    const host = document.getElementById('late')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p id="inner">A later writ of mandamus.</p>';
+    // no layout here: the element under the pointer is the host, and inside its shadow root the paragraph
+    vi.spyOn(document, 'elementFromPoint').mockReturnValue(host);
+    (shadow as unknown as { elementFromPoint: (x: number, y: number) => Element | null }).elementFromPoint = () => shadow.getElementById('inner');
+    document.dispatchEvent(new MouseEvent('pointermove', { clientX: 5, clientY: 5 }));
+    await vi.waitFor(() => expect(paintedTexts().filter((t) => t === 'writ of mandamus')).toHaveLength(2), { timeout: 2000 });
+    expect(h!.openShadowRoots).toContain(shadow);
   });
 });

@@ -60,6 +60,20 @@ describe('findTermAt', () => {
     expect(findTermAt(document, ...at(6, 1), hl.painter, hl.openShadowRoots)?.match.id).toBe('287g');
   });
 
+  it('finds nothing inside an editor made after the scan, before its marks are gone (issue 10, defect 13)', async () => {
+    const hl = await start();
+    // the page turns a paragraph into an editor: no card may open in it, even before the next flush
+    document.querySelector('p')!.setAttribute('contenteditable', 'true');
+    expect(findTermAt(document, ...at(4, 0), hl.painter, hl.openShadowRoots)).toBeNull();
+    expect(findTermAt(document, ...at(6, 1), hl.painter, hl.openShadowRoots)?.match.id).toBe('287g');
+    document.designMode = 'on';
+    try {
+      expect(findTermAt(document, ...at(6, 1), hl.painter, hl.openShadowRoots)).toBeNull();
+    } finally {
+      document.designMode = 'off';
+    }
+  });
+
   it('gives the rect of the line under the point', async () => {
     const hl = await start();
     const hit = findTermAt(document, ...at(6, 1), hl.painter, hl.openShadowRoots)!;

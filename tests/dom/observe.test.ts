@@ -13,7 +13,8 @@ const PAGE = `
     <p id="mixed">before <em id="em">mid</em> after</p>
     <p id="split">left<br id="br">right</p>
   </main>
-  <footer id="foot"></footer>`;
+  <footer id="foot"></footer>
+  <section id="panel" hidden><p>An accordion's panel about ICE.</p></section>`;
 
 const el = (id: string) => document.getElementById(id)!;
 const make = (html: string) => {
@@ -23,7 +24,10 @@ const make = (html: string) => {
 };
 
 let observer: DomObserver | null = null;
-afterEach(() => observer?.disconnect());
+afterEach(() => {
+  observer?.disconnect();
+  document.body.removeAttribute('contenteditable'); // one change makes <body> an editor
+});
 
 /** Applies `change` to a fresh page and returns the batch it gives. */
 function batchFor(change: () => void): ChangeBatch {
@@ -39,7 +43,7 @@ function batchFor(change: () => void): ChangeBatch {
 const ids = (b: ChangeBatch) => [...b.roots].map((r) => r.id || r.className).sort();
 
 describe('which subtrees a change rescans', () => {
-  it.each<[string, () => void, string[], { full?: boolean; removed?: boolean }?]>([
+  it.each<[string, () => void, string[], { full?: boolean; removed?: boolean; reset?: string[]; none?: boolean }?]>([
     ['a toast appended to <body> rescans only the toast', () => document.body.append(make('<div class="toast">Saved: your ICE question</div>')), ['toast']],
     ['a modal inserted before <main> rescans only the modal', () => el('main').before(make('<div class="modal">A modal</div>')), ['modal']],
     ['an item appended to a feed rescans only the item', () => el('feed').append(make('<li id="item3">third</li>')), ['item3']],
@@ -68,9 +72,31 @@ describe('which subtrees a change rescans', () => {
     ['a new <body> asks for a full rescan', () => document.documentElement.replaceChild(document.createElement('body'), document.body), [], { full: true, removed: true }],
     ['whitespace added to <body> with a toast rescans only the toast', () => document.body.append('\n  ', make('<div class="toast">t</div>'), '\n'), ['toast']],
     ['a script or an iframe added is a root that collect then skips', () => document.body.append(make('<script id="s">1</script>')), ['s']],
+    // issue 10, defect 9: attributes that decide what is scanned
+    ['hidden removed from a block (an accordion opened) resets and rescans it', () => el('panel').removeAttribute('hidden'), ['panel'], { reset: ['panel'] }],
+    ['hidden put on a block (a tab closed) resets and rescans it', () => el('outer').setAttribute('hidden', ''), ['outer'], { reset: ['outer'] }],
+    ['hidden put on an inline element resets and rescans its block', () => el('em').setAttribute('hidden', ''), ['mixed'], { reset: ['mixed'] }],
+    ['an element made contenteditable resets and rescans it', () => el('a').setAttribute('contenteditable', 'true'), ['a'], { reset: ['a'] }],
+    ['contenteditable set through the property is seen too', () => ((el('b') as HTMLElement).contentEditable = 'plaintext-only'), ['b'], { reset: ['b'] }],
+    ['other attributes are not looked at', () => {
+      el('a').setAttribute('class', 'x');
+      el('b').setAttribute('title', 'y');
+    }, [], { none: true }],
+    ['<body> made an editor asks for a full rescan', () => document.body.setAttribute('contenteditable', ''), [], { full: true }],
   ])('%s', (_name, change, expected, flags = {}) => {
+    if (flags.none) {
+      document.body.innerHTML = PAGE;
+      const seen: ChangeBatch[] = [];
+      observer = new DomObserver((b) => seen.push(b));
+      observer.observe(document);
+      change();
+      observer.flush();
+      expect(seen).toEqual([]);
+      return;
+    }
     const batch = batchFor(change);
     expect(ids(batch)).toEqual([...expected].sort());
+    expect([...batch.reset].map((r) => r.id).sort()).toEqual(flags.reset ?? []);
     expect(batch.full).toBe(!!flags.full);
     expect(batch.removed).toBe(!!flags.removed);
   });

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options, parseSiteInput } from '@/entrypoints/options/Options';
 import { CATEGORIES } from '@/glossary/runtime/categories';
-import { loadSettings, saveSettings, type Settings } from '@/utils/settings';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, storageItems, type Settings } from '@/utils/settings';
+import { enforceSyncQuota, longSites, manySites } from './support/sync-quota';
 
 let root: HTMLElement;
 const $ = <T extends Element = HTMLInputElement>(selector: string) => root.querySelector<T>(selector)!;
@@ -20,6 +21,24 @@ async function stored(): Promise<Settings> {
 /** Lets the save (storage reads and writes) finish, then the re-render. */
 async function settle() {
   for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
+}
+/** Whether `n` sites fit in sync storage's quota. */
+function fits(n: number): boolean {
+  try {
+    storageItems({ ...DEFAULT_SETTINGS, disabledSites: longSites(n) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function addSite(site: string) {
+  const field = $('#add-site-input');
+  await act(() => {
+    field.value = site;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await act(() => $<HTMLFormElement>('form.add-site').requestSubmit());
+  await settle();
 }
 async function click(el: HTMLElement) {
   await act(() => el.click());
@@ -120,6 +139,34 @@ describe('options page', () => {
     expect($('[role="alert"]').textContent).toContain('example.com');
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect((await stored()).disabledSites).toEqual([]);
+  });
+
+  it('adds a site to a list of 400, past what one storage item holds (issue 10, defect 19)', async () => {
+    enforceSyncQuota();
+    await show({ disabledSites: manySites(400) });
+    await addSite('news.example.com');
+    expect((await stored()).disabledSites).toEqual([...manySites(400), 'news.example.com']);
+    expect(root.querySelector('.save-error')?.textContent).toBe('');
+    expect(root.querySelector('.save-status')?.textContent).toBe('Saved');
+  });
+
+  it('says when a change cannot be saved, and shows what is stored (issue 10, defect 19)', async () => {
+    enforceSyncQuota();
+    // as many sites as fit: the next one does not
+    let n = 300;
+    while (fits(n + 1)) n++;
+    await show({ disabledSites: longSites(n) });
+    expect(fits(n)).toBe(true);
+    await addSite(longSites(n + 1)[n]);
+    expect(root.querySelector('.save-error')?.textContent).toMatch(/not saved: the list of sites is too long/);
+    expect((await stored()).disabledSites).toHaveLength(n);
+    expect(root.querySelectorAll('.site-list li')).toHaveLength(n);
+    // a refused write of another setting says so too, and the box shows the stored value again
+    const set = vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'));
+    await click($<HTMLInputElement>('input[name="firstOnly"]'));
+    expect(set).toHaveBeenCalled();
+    expect(root.querySelector('.save-error')?.textContent).toMatch(/the browser refused to store it/);
+    expect($<HTMLInputElement>('input[name="firstOnly"]').checked).toBe(false);
   });
 
   it('shows changes made elsewhere (the popup)', async () => {

@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '@/entrypoints/popup/Popup';
 import { loadSettings, saveSettings, type Settings } from '@/utils/settings';
 import { cards } from './fixture-glossary';
+import { enforceSyncQuota, manySites } from './support/sync-quota';
 
 let root: HTMLElement;
 const $ = <T extends Element = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
@@ -69,6 +70,23 @@ describe('popup', () => {
     await act(() => offHere.click());
     await settle();
     expect((await loadSettings()).disabledSites).toEqual([]);
+  });
+
+  it('turns itself off on a site with 400 others already off, and says so when it cannot (issue 10, defect 19)', async () => {
+    enforceSyncQuota();
+    await show({ url: 'https://www.example.com/news', terms: { terms: [] }, settings: { disabledSites: manySites(400) } });
+    const [, offHere] = root.querySelectorAll<HTMLInputElement>('.toggles input[role="switch"]');
+    await act(() => offHere.click());
+    await settle();
+    expect((await loadSettings()).disabledSites).toEqual([...manySites(400), 'example.com']);
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('');
+    // the browser refuses the next write: the switch goes back and the reader is told
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    await act(() => offHere.click());
+    await settle();
+    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/not saved/);
+    expect(offHere.checked).toBe(true);
+    expect((await loadSettings()).disabledSites).toContain('example.com');
   });
 
   it('turns itself off everywhere', async () => {

@@ -5,8 +5,10 @@ import { pickLang } from '@/components/card-strings';
 import { LANGS } from '@/glossary/runtime/categories';
 import { isOwnSender, parseMessage } from '@/utils/messages';
 import {
-  DEFAULT_SETTINGS, LANGUAGE_CHOICES, SETTINGS_KEY, isActiveOn, isCategoryShown, loadSettings, parseSettings, saveSettings, siteOf, watchSettings,
+  DEFAULT_SETTINGS, LANGUAGE_CHOICES, SETTINGS_KEY, SITES_KEY, SettingsSaveError, isActiveOn, isCategoryShown, loadSettings, parseSettings, saveSettings,
+  setSiteDisabled, siteOf, watchSettings, writeCleanSettings,
 } from '@/utils/settings';
+import { enforceSyncQuota, manySites } from '../dom/support/sync-quota';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -108,6 +110,80 @@ describe('categories: what is stored is what the user turned off', () => {
     expect(isActiveOn(s, 'https://news.example/page')).toBe(false);
     expect(isActiveOn(s, 'https://other.example/page')).toBe(true);
     expect(isActiveOn({ ...s, enabled: false }, 'https://other.example/page')).toBe(false);
+  });
+});
+
+describe('saving within sync storage\'s quota, one save at a time (issue 10, defect 19)', () => {
+  let setItems: ReturnType<typeof enforceSyncQuota>;
+  beforeEach(() => {
+    setItems = enforceSyncQuota();
+  });
+
+  it('saves 1,000 disabled sites, past the 8 KB one item may hold, and reads them back', async () => {
+    const sites = manySites(1000);
+    await saveSettings({ disabledSites: sites });
+    expect((await loadSettings()).disabledSites).toEqual(sites);
+    // and any other setting still saves with them stored
+    await saveSettings({ hoverDelay: 500 });
+    expect(await loadSettings()).toMatchObject({ hoverDelay: 500, disabledSites: sites });
+  });
+
+  it('refuses a list too long for the whole quota with a clear error, and keeps what was stored', async () => {
+    await saveSettings({ disabledSites: ['kept.example'], firstOnly: true });
+    const error = await saveSettings({ disabledSites: manySites(5000) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SettingsSaveError);
+    expect((error as SettingsSaveError).reason).toBe('too-many-sites');
+    expect(await loadSettings()).toMatchObject({ disabledSites: ['kept.example'], firstOnly: true });
+  });
+
+  it('rejects with a storage error when the browser refuses the write, and keeps what was stored', async () => {
+    await saveSettings({ hoverDelay: 400 });
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'));
+    const error = await saveSettings({ hoverDelay: 600 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'SettingsSaveError', reason: 'storage' });
+    expect((await loadSettings()).hoverDelay).toBe(400);
+  });
+
+  it('two saves at once both land', async () => {
+    await Promise.all([saveSettings({ hoverDelay: 500 }), saveSettings({ firstOnly: true }), setSiteDisabled('a.example', true), setSiteDisabled('b.example', true)]);
+    expect(await loadSettings()).toMatchObject({ hoverDelay: 500, firstOnly: true, disabledSites: ['a.example', 'b.example'] });
+  });
+
+  it('a site turned off in one page and a setting changed in another do not overwrite each other', async () => {
+    // what the popup and the options page each write: only the items of the fields they change
+    await saveSettings({});
+    const before = setItems.mock.calls.length;
+    await setSiteDisabled('news.example', true);
+    await saveSettings({ hoverDelay: 700 });
+    const written = setItems.mock.calls.slice(before).map(([items]) => Object.keys(items as object).sort());
+    expect(written).toEqual([[SITES_KEY, `${SITES_KEY}.0`], [SETTINGS_KEY]]);
+  });
+
+  it('drops the items of a longer list it saved before', async () => {
+    await saveSettings({ disabledSites: manySites(1000) });
+    await saveSettings({ disabledSites: ['one.example'] });
+    const all = await fakeBrowser.storage.sync.get(null);
+    expect(Object.keys(all).filter((k) => k.startsWith(SITES_KEY)).sort()).toEqual([SITES_KEY, `${SITES_KEY}.0`]);
+    expect((await loadSettings()).disabledSites).toEqual(['one.example']);
+  });
+
+  it('reads a list stored the old way, inside the settings item, and moves it out when cleaning up', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, disabledSites: ['old.example'], hoverDelay: 450 } });
+    expect(await loadSettings()).toMatchObject({ disabledSites: ['old.example'], hoverDelay: 450 });
+    await writeCleanSettings();
+    const all = await fakeBrowser.storage.sync.get(null);
+    expect(all[SETTINGS_KEY]).not.toHaveProperty('disabledSites');
+    expect(all[`${SITES_KEY}.0`]).toEqual(['old.example']);
+    expect(await loadSettings()).toMatchObject({ disabledSites: ['old.example'], hoverDelay: 450 });
+  });
+
+  it('tells watchers the whole settings when only the site list changed', async () => {
+    await saveSettings({ hoverDelay: 800 });
+    const seen = vi.fn();
+    const stop = watchSettings(seen);
+    await setSiteDisabled('news.example', true);
+    await vi.waitFor(() => expect(seen).toHaveBeenCalledWith(expect.objectContaining({ hoverDelay: 800, disabledSites: ['news.example'] })));
+    stop();
   });
 });
 

@@ -1,0 +1,211 @@
+// Page object for a web page with Legal Lens running, in Chromium or Firefox (through driver/): its marks, hovering,
+// tapping and pressing keys on them, and the hover card. Everything is read through the page's __lens helpers
+// (driver/shared.ts), so tests keep no selectors and work on hostile pages too.
+import type { Box, BrowserUnderTest, Evaluator, Tab } from '../driver';
+
+export type { Box };
+const UNDERLINE = 'legal-lens-underline';
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const pattern = (text: string | RegExp) => (typeof text === 'string' ? { source: `^${escape(text)}$`, flags: '' } : { source: text.source, flags: text.flags });
+export const center = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+
+export interface CardState {
+  heading: string | null;
+  headingId: string | null;
+  labelledBy: string | null;
+  lang: string | null;
+  text: string;
+  box: Box;
+  /** role (or tag) of what has focus inside the card */
+  focused: string | null;
+}
+
+export class WebPage {
+  constructor(readonly tab: Tab) {}
+
+  /** Opens `url` in a new tab and waits until at least `min` terms are marked (0: until the script has registered). */
+  static async open(browser: BrowserUnderTest, url: string, min = 1, timeoutMs = 15_000): Promise<WebPage> {
+    const page = new WebPage(await browser.open(url));
+    await page.waitForMarks(min, UNDERLINE, timeoutMs);
+    return page;
+  }
+
+  get kind() {
+    return this.tab.kind;
+  }
+
+  /** Waits until highlight `name` holds at least `min` ranges (or, for 0, is registered). */
+  async waitForMarks(min = 1, name = UNDERLINE, timeoutMs = 15_000, frame: Evaluator = this.tab): Promise<void> {
+    await frame.waitFor(([n, m]) => (m === 0 ? __lens.registered(n) : __lens.markCount(n) >= m), [name, min] as const, timeoutMs);
+  }
+
+  marks(name = UNDERLINE, frame: Evaluator = this.tab): Promise<string[]> {
+    return frame.evaluate((n) => __lens.marks(n), name);
+  }
+
+  markPlaces(name = UNDERLINE, frame: Evaluator = this.tab): Promise<{ text: string; where: string }[]> {
+    return frame.evaluate((n) => __lens.markPlaces(n), name);
+  }
+
+  /** Names of our highlights that hold ranges. */
+  ourHighlights(frame: Evaluator = this.tab): Promise<string[]> {
+    return frame.evaluate(() => __lens.ourHighlights());
+  }
+
+  /** Waits until no highlight of ours holds a range. */
+  async waitForNoMarks(timeoutMs = 5000, frame: Evaluator = this.tab): Promise<void> {
+    await frame.waitFor(() => __lens.ourHighlights().length === 0, undefined, timeoutMs);
+  }
+
+  /** The n-th mark whose text matches `text`, as a viewport box (scrolled into view first). */
+  async termBox(text: string | RegExp, n = 0, { scroll = true, highlight = UNDERLINE, frame = this.tab as Evaluator } = {}): Promise<Box> {
+    const { source, flags } = pattern(text);
+    const box = await frame.evaluate(([s, f, i, h, sc]) => __lens.markBox(s, f, i, h, sc), [source, flags, n, highlight, scroll] as const);
+    if (!box) throw new Error(`no mark ${source} #${n}`);
+    return box;
+  }
+
+  async hover(text: string | RegExp, n = 0): Promise<Box> {
+    const box = await this.termBox(text, n);
+    const c = center(box);
+    await this.tab.moveMouse(c.x, c.y, 2);
+    return box;
+  }
+
+  async tapTerm(text: string | RegExp, n = 0): Promise<Box> {
+    const box = await this.termBox(text, n);
+    const c = center(box);
+    await this.tab.tap(c.x, c.y);
+    return box;
+  }
+
+  card(frame: Evaluator = this.tab): Promise<CardState | null> {
+    return frame.evaluate(() => __lens.card());
+  }
+
+  async waitForCard(timeoutMs = 5000, frame: Evaluator = this.tab): Promise<CardState> {
+    await frame.waitFor(() => __lens.card() !== null, undefined, timeoutMs);
+    return (await this.card(frame))!;
+  }
+
+  async waitForCardClosed(timeoutMs = 5000, frame: Evaluator = this.tab): Promise<void> {
+    await frame.waitFor(() => __lens.card() === null, undefined, timeoutMs);
+  }
+
+  /** Waits until the open card's heading is `heading`. */
+  async waitForHeading(heading: string, timeoutMs = 5000, frame: Evaluator = this.tab): Promise<void> {
+    await frame.waitFor((h) => __lens.card()?.heading === h, heading, timeoutMs);
+  }
+
+  async cardHeading(frame: Evaluator = this.tab): Promise<string | null> {
+    return (await this.card(frame))?.heading ?? null;
+  }
+
+  /** The box of the card's control of `role` whose label matches `name`. */
+  async cardControl(role: 'button' | 'link', name: string | RegExp, frame: Evaluator = this.tab): Promise<{ label: string; box: Box }> {
+    const { source, flags } = pattern(name);
+    const found = await frame.evaluate(([r, s, f]) => __lens.cardControl(r, s, f), [role, source, flags] as const);
+    if (!found) throw new Error(`no ${role} ${source} in the card`);
+    return found;
+  }
+
+  async clickCardControl(role: 'button' | 'link', name: string | RegExp): Promise<string> {
+    const { label, box } = await this.cardControl(role, name);
+    const c = center(box);
+    await this.tab.click(c.x, c.y);
+    return label;
+  }
+
+  /**
+   * The card's box once it has settled: its opening animation finished and its placement the same for two frames
+   * in a row.
+   */
+  async settledCardBox(): Promise<Box> {
+    await this.waitForCard();
+    await this.tab.evaluate(async () => {
+      let last = '';
+      for (let i = 0; i < 90; i++) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const card = __lens.card();
+        if (!card) return;
+        const now = JSON.stringify(card.box);
+        if (now === last) return;
+        last = now;
+      }
+    });
+    return (await this.card())!.box;
+  }
+
+  /**
+   * Starts a clock in the page: when the pointer last moved, and when a card opened and closed (checked every
+   * frame), all in the page's own time, so timing is measured where it happens rather than guessed with sleeps.
+   */
+  async startCardClock(): Promise<void> {
+    await this.tab.evaluate(() => {
+      const clock = { lastMoveAt: 0, openedAt: 0, closedAt: 0 };
+      (window as unknown as { __cardClock: typeof clock }).__cardClock = clock;
+      addEventListener('pointermove', () => (clock.lastMoveAt = performance.now()), true);
+      let open = false;
+      const tick = () => {
+        const now = __lens.card() !== null;
+        if (now && !open) clock.openedAt = performance.now();
+        if (!now && open) clock.closedAt = performance.now();
+        open = now;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  }
+
+  /** What the card clock has seen (ms of the page's performance.now(); 0 = not yet). */
+  async cardClock(): Promise<{ lastMoveAt: number; openedAt: number; closedAt: number; now: number }> {
+    return this.tab.evaluate(() => ({ ...(window as unknown as { __cardClock: { lastMoveAt: number; openedAt: number; closedAt: number } }).__cardClock, now: performance.now() }));
+  }
+
+  /** Waits until `ms` of the page's time have passed since the pointer last moved (a hold, measured in the page). */
+  async holdStill(ms: number): Promise<void> {
+    await this.tab.waitFor((hold) => performance.now() - (window as unknown as { __cardClock: { lastMoveAt: number } }).__cardClock.lastMoveAt > hold, ms, ms + 10_000);
+  }
+
+  async viewport(): Promise<{ width: number; height: number }> {
+    return this.tab.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+  }
+
+  /**
+   * The frame at the end of `path` (window names, from the top page down: ["outer", "inner"]) and where its
+   * viewport sits in the tab's viewport. An empty path is the top page.
+   */
+  async frameAt(path: string[]): Promise<{ frame: Evaluator; offset: { x: number; y: number } }> {
+    let frame: Evaluator = this.tab;
+    const offset = { x: 0, y: 0 };
+    for (const name of path) {
+      const box = await frame.evaluate((n) => __lens.frameBox(n), name);
+      if (!box) throw new Error(`no frame named ${name}`);
+      offset.x += box.x;
+      offset.y += box.y;
+      frame = await this.tab.frameNamed(name);
+    }
+    return { frame, offset };
+  }
+
+  /** The n-th mark matching `text` inside the frame at `path`, as a box in the tab's viewport. */
+  async termBoxIn(path: string[], text: string | RegExp, n = 0): Promise<{ box: Box; frame: Evaluator }> {
+    const { frame, offset } = await this.frameAt(path);
+    const inner = await this.termBox(text, n, { frame, scroll: true });
+    return { box: { ...inner, x: inner.x + offset.x, y: inner.y + offset.y }, frame };
+  }
+
+  /** The first occurrence of `text` (marked or not) inside the frame at `path`, as a box in the tab's viewport. */
+  async textBoxIn(path: string[], text: string): Promise<{ box: Box; frame: Evaluator }> {
+    const { frame, offset } = await this.frameAt(path);
+    const inner = await frame.evaluate((t) => __lens.textBox(t), text);
+    if (!inner) throw new Error(`no text "${text}" in ${path.join(' > ') || 'the page'}`);
+    return { box: { ...inner, x: inner.x + offset.x, y: inner.y + offset.y }, frame };
+  }
+
+  /** Moves the pointer to the middle of `box` in two steps. */
+  async pointAt(box: Box): Promise<void> {
+    const c = center(box);
+    await this.tab.moveMouse(c.x, c.y, 2);
+  }
+}
