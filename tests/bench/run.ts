@@ -315,7 +315,13 @@ if (MARKDOWN) {
   for (const page of pages) {
     out.push('', `**${PAGE_SPECS[page].title}** (ms, median (min–max) of ${RUNS} loads)`, '');
     out.push(md(['variant', 'marks', 'all painted', 'main-thread CPU', 'above the empty script', 'own CPU', 'longest own task']), md(Array(7).fill('---')));
+    const alone = stat(field(page, 'none', (l) => l.taskCpuMs));
+    const loaded = stat(field(page, 'none', (l) => l.loadMs));
     for (const r of report[page]) {
+      if (r.variant === V.none.name) {
+        out.push(md(['no extension (the page alone)', '—', `load event ${fmt(loaded)}`, `${fmt(alone)} in all`, '—', '—', '—']));
+        continue;
+      }
       out.push(md([r.variant, r.matches ? String(Math.round(r.matches.median)) : '—', fmt(r.paintedMs), fmt(r.attributableCpuMs), fmt(r.aboveFloorCpuMs), fmt(r.ownCpuMs), r.longestOwnMs ? `${num(r.longestOwnMs.median)} (max ${num(r.longestOwnMs.max)})` : '—']));
     }
   }
