@@ -166,6 +166,8 @@ interface Row {
   variant: string;
   matches: Stat | null;
   paintedMs: Stat | null;
+  /** all painted, from the variant's start (when the browser ran its document_end script) */
+  paintedSinceStartMs: Stat | null;
   /** the page's load event (all frames loaded) */
   loadMs: Stat | null;
   /** main-thread CPU time with the variant minus without any extension, same round */
@@ -185,6 +187,7 @@ const rows = (page: PageKey): Row[] =>
     variant: V[key].name,
     matches: stat(field(page, key, (l) => l.matches)),
     paintedMs: stat(field(page, key, (l) => l.paintedMs)),
+    paintedSinceStartMs: stat(field(page, key, (l) => (l.paintedMs !== null && l.ownStartMs !== null ? l.paintedMs - l.ownStartMs : null))),
     loadMs: stat(field(page, key, (l) => l.loadMs)),
     attributableCpuMs: key === 'none' ? null : stat(paired(page, key, 'none', cpu)),
     aboveFloorCpuMs: key === 'none' || key === 'empty' ? null : stat(paired(page, key, 'empty', cpu)),
@@ -217,11 +220,12 @@ for (const page of pages) {
   const naive = table.find((r) => r.variant === V.naive.name) ?? null;
   console.log(`── ${page}: ${PAGE_SPECS[page].title} (ms; median (min–max) of ${RUNS}) ──`);
   printTable(
-    ['variant', 'marks', 'all painted', 'load event', 'main-thread CPU', 'above floor', '× floor', '× naive', 'own CPU', 'evaluate', 'longest own task (CPU)', 'longest task'],
+    ['variant', 'marks', 'all painted', 'since its start', 'load event', 'main-thread CPU', 'above floor', '× floor', '× naive', 'own CPU', 'evaluate', 'longest own task (CPU)', 'longest task'],
     table.map((r) => [
       r.variant,
       r.matches ? String(Math.round(r.matches.median)) : '—',
       fmt(r.paintedMs),
+      fmt(r.paintedSinceStartMs),
       r.loadMs ? num(r.loadMs.median) : '—',
       fmt(r.attributableCpuMs),
       fmt(r.aboveFloorCpuMs),
@@ -249,9 +253,17 @@ if (pages.includes('dozen')) {
   checks.push({ what: 'a dozen terms: Legal Lens above the empty content script (main-thread CPU)', value: fmt(s, ' ms'), target: '≤ 15 ms', pass: s ? s.median <= 15 : null });
 }
 if (pages.includes('big')) {
-  const ll = stat(field('big', 'legalLens', (l) => l.paintedMs));
-  const nv = stat(field('big', 'naive', (l) => l.paintedMs));
-  checks.push({ what: `${PAGE_SPECS.big.title}: all painted, Legal Lens vs naive highlighter (wall)`, value: `${fmt(ll, ' ms')} vs ${fmt(nv, ' ms')}`, target: '≤ naive', pass: ll && nv ? ll.median <= nv.median : null });
+  const since = (l: Load) => (l.paintedMs !== null && l.ownStartMs !== null ? l.paintedMs - l.ownStartMs : null);
+  const ll = stat(field('big', 'legalLens', since));
+  const nv = stat(field('big', 'naive', since));
+  const llNav = stat(field('big', 'legalLens', (l) => l.paintedMs));
+  const nvNav = stat(field('big', 'naive', (l) => l.paintedMs));
+  checks.push({
+    what: `${PAGE_SPECS.big.title}: all painted from the script's start, Legal Lens vs naive (wall; from navigation: ${llNav ? num(llNav.median) : '—'} vs ${nvNav ? num(nvNav.median) : '—'} ms)`,
+    value: `${fmt(ll, ' ms')} vs ${fmt(nv, ' ms')}`,
+    target: '≤ naive',
+    pass: ll && nv ? ll.median <= nv.median : null,
+  });
   const longest = stat(field('big', 'legalLens', (l) => l.longestOwnMs));
   const longestCpu = stat(field('big', 'legalLens', (l) => l.longestOwnCpuMs));
   checks.push({
@@ -298,6 +310,8 @@ console.log(
   [
     'How to read the tables (all from Chrome traces, nothing reported by the extensions):',
     '  all painted: from navigationStart to the end of the first frame committed after the variant\'s last work;',
+    '  since its start: the same from the variant\'s first work after DOMContentLoaded (when the browser ran its',
+    '    document_end script, which varies by hundreds of ms from load to load on a big page);',
     '  load event: the page\'s own load event, from navigationStart;',
     '  main-thread CPU: CPU time of every top-level task on the renderer main threads serving the tab (all its frames),',
     '    with the variant minus without any extension in the same round; above floor: minus the empty content script instead;',
@@ -314,15 +328,15 @@ if (MARKDOWN) {
   const out: string[] = [];
   for (const page of pages) {
     out.push('', `**${PAGE_SPECS[page].title}** (ms, median (min–max) of ${RUNS} loads)`, '');
-    out.push(md(['variant', 'marks', 'all painted', 'main-thread CPU', 'above the empty script', 'own CPU', 'longest own task']), md(Array(7).fill('---')));
+    out.push(md(['variant', 'marks', 'all painted (since its start)', 'main-thread CPU', 'above the empty script', 'own CPU', 'longest own task']), md(Array(7).fill('---')));
     const alone = stat(field(page, 'none', (l) => l.taskCpuMs));
     const loaded = stat(field(page, 'none', (l) => l.loadMs));
     for (const r of report[page]) {
       if (r.variant === V.none.name) {
-        out.push(md(['no extension (the page alone)', '—', `load event ${fmt(loaded)}`, `${fmt(alone)} in all`, '—', '—', '—']));
+        out.push(md(['no extension (the page alone)', '—', `load event ${loaded ? num(loaded.median) : '—'}`, `${fmt(alone)} in all`, '—', '—', '—']));
         continue;
       }
-      out.push(md([r.variant, r.matches ? String(Math.round(r.matches.median)) : '—', fmt(r.paintedMs), fmt(r.attributableCpuMs), fmt(r.aboveFloorCpuMs), fmt(r.ownCpuMs), r.longestOwnMs ? `${num(r.longestOwnMs.median)} (max ${num(r.longestOwnMs.max)})` : '—']));
+      out.push(md([r.variant, r.matches ? String(Math.round(r.matches.median)) : '—', r.paintedMs && r.paintedSinceStartMs ? `${num(r.paintedMs.median)} (${num(r.paintedSinceStartMs.median)})` : '—', fmt(r.attributableCpuMs), fmt(r.aboveFloorCpuMs), fmt(r.ownCpuMs), r.longestOwnMs ? `${num(r.longestOwnMs.median)} (max ${num(r.longestOwnMs.max)})` : '—']));
     }
   }
   out.push('', md(['target (issue 13)', 'measured', 'target', '']), md(Array(4).fill('---')));

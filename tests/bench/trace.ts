@@ -65,6 +65,11 @@ export interface LoadFigures {
   /** the longest stretch of the script's own work inside one task, wall and CPU */
   longestOwnMs: number;
   longestOwnCpuMs: number;
+  /**
+   * when the script's page work began: its first own work in the main frame from DOMContentLoaded on (when the
+   * browser runs document_end scripts, and when mark.js is set to run), earlier document_start work aside
+   */
+  ownStartMs: number | null;
   /** end of the script's last own work */
   ownEndMs: number | null;
   /** end of the first frame committed after that: when the last of its marks could be on screen */
@@ -218,6 +223,16 @@ export function analyzeTrace(events: TraceEvent[], pageUrl: string, ownUrl: stri
     const e = events.find((x) => x.name === name && x.args?.frame === mainFrame && x.pid === nav.pid && x.ts >= start);
     return e ? (e.ts - start) / 1000 : null;
   };
+  const dcl = mark('domContentLoadedEventStart');
+  let ownStartMs: number | null = null;
+  for (const [key, list] of own) {
+    if (!key.startsWith(`${nav.pid}:`)) continue;
+    for (const i of list) {
+      const at = (i.ts - start) / 1000;
+      if (dcl !== null && at < dcl) continue;
+      if (ownStartMs === null || at < ownStartMs) ownStartMs = at;
+    }
+  }
   return {
     taskMs: taskUs / 1000,
     taskCpuMs: taskCpuUs / 1000,
@@ -230,9 +245,10 @@ export function analyzeTrace(events: TraceEvent[], pageUrl: string, ownUrl: stri
     longestTaskCpuMs: longestTaskCpuUs / 1000,
     longestOwnMs: longestOwnUs / 1000,
     longestOwnCpuMs: longestOwnCpuUs / 1000,
+    ownStartMs,
     ownEndMs,
     paintedMs,
-    domContentLoadedMs: mark('domContentLoadedEventStart'),
+    domContentLoadedMs: dcl,
     loadMs: mark('loadEventStart'),
     sampleIntervalUs: samples.intervalUs,
   };

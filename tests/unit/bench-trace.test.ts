@@ -17,8 +17,9 @@ const TRACE: TraceEvent[] = [
   ev({ name: 'navigationStart', ph: 'R', pid: 1, ts: 1000, args: { data: { documentLoaderURL: URL, isOutermostMainFrame: true }, frame: 'F' } }),
   ev({ name: 'domContentLoadedEventStart', ph: 'R', pid: 1, ts: 3000, args: { frame: 'F' } }),
   ev({ name: 'FrameCommittedInBrowser', ph: 'I', pid: 0, ts: 4000, args: { data: { processId: 2 } } }),
-  // the script is evaluated in the page's first task…
+  // a document_start script, then the script is evaluated in the page's first task…
   ev({ name: 'RunTask', pid: 1, ts: 2000, dur: 10_000, tdur: 8000 }),
+  ev({ name: 'EvaluateScript', pid: 1, ts: 2500, dur: 100, tdur: 100, args: { data: { url: `${OWN}early.js` } } }),
   ev({ name: 'EvaluateScript', pid: 1, ts: 3000, dur: 4000, tdur: 3000, args: { data: { url: `${OWN}content.js` } } }),
   // …and in the cross-site frame, whose task got half its wall time as CPU
   ev({ name: 'RunTask', pid: 2, ts: 5000, dur: 4000, tdur: 2000 }),
@@ -62,18 +63,20 @@ describe('analyzeTrace', () => {
     expect(f.taskMs).toBeCloseTo(10 + 30 + 4 + 0.6);
     expect(f.taskCpuMs).toBeCloseTo(8 + 30 + 2 + 0.6);
     expect(f.longestTaskMs).toBeCloseTo(30);
-    expect(f.evaluateMs).toBeCloseTo(6);
-    expect(f.evaluateCpuMs).toBeCloseTo(5);
-    expect(f.frames).toBe(2);
-    // own wall: 4 ms evaluating, 4 ms of samples (21–24 and 25–26 ms), 2 ms in the frame
-    expect(f.ownMs).toBeCloseTo(10);
+    expect(f.evaluateMs).toBeCloseTo(6.1);
+    expect(f.evaluateCpuMs).toBeCloseTo(5.1);
+    expect(f.frames).toBe(3);
+    // own wall: 4.1 ms evaluating, 4 ms of samples (21–24 and 25–26 ms), 2 ms in the frame
+    expect(f.ownMs).toBeCloseTo(10.1);
     // own CPU: each task's CPU share of its own wall time (0.8, 1, 0.5)
-    expect(f.ownCpuMs).toBeCloseTo(4 * 0.8 + 4 + 2 * 0.5);
+    expect(f.ownCpuMs).toBeCloseTo(4.1 * 0.8 + 4 + 2 * 0.5);
     // the longest own stretch: from the first own sample (21 ms) to the end of the last (26 ms)
     expect(f.longestOwnMs).toBeCloseTo(5);
     expect(f.longestOwnCpuMs).toBeCloseTo(5);
     // its last work ends with the task at 50 ms; the next frame is committed at 55.5 ms (from navigationStart at 1 ms)
     expect(f.ownEndMs).toBeCloseTo(49);
+    // its page work began with the evaluation after DOMContentLoaded (2 ms), the document_start script aside
+    expect(f.ownStartMs).toBeCloseTo(2);
     expect(f.paintedMs).toBeCloseTo(54.5);
     expect(f.domContentLoadedMs).toBeCloseTo(2);
     expect(f.sampleIntervalUs).toBe(1000);
@@ -81,7 +84,7 @@ describe('analyzeTrace', () => {
 
   it('attributes nothing when no script is named', () => {
     const f = analyzeTrace(TRACE, URL, null);
-    expect(f).toMatchObject({ ownMs: 0, ownCpuMs: 0, evaluateMs: 0, frames: 0, paintedMs: null, ownEndMs: null });
+    expect(f).toMatchObject({ ownMs: 0, ownCpuMs: 0, evaluateMs: 0, frames: 0, paintedMs: null, ownStartMs: null, ownEndMs: null });
     expect(f.taskCpuMs).toBeCloseTo(40.6);
   });
 
