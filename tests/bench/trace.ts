@@ -219,8 +219,9 @@ export function analyzeTrace(events: TraceEvent[], pageUrl: string, ownUrl: stri
     paintedMs = commit ? (commit.ts + (commit.dur ?? 0) - start) / 1000 : ownEndMs;
   }
 
+  // the page's own timing marks: the frame's initial empty document fires its own first, so the last one counts
   const mark = (name: string) => {
-    const e = events.find((x) => x.name === name && x.args?.frame === mainFrame && x.pid === nav.pid && x.ts >= start);
+    const e = events.filter((x) => x.name === name && x.args?.frame === mainFrame && x.pid === nav.pid && x.ts >= start).sort((a, b) => a.ts - b.ts).pop();
     return e ? (e.ts - start) / 1000 : null;
   };
   const dcl = mark('domContentLoadedEventStart');

@@ -15,6 +15,8 @@ const TRACE: TraceEvent[] = [
   thread(3, 'CrRendererMain'),
   ev({ name: 'RunTask', pid: 1, ts: 500, dur: 300, tdur: 300 }), // before navigationStart: not counted
   ev({ name: 'navigationStart', ph: 'R', pid: 1, ts: 1000, args: { data: { documentLoaderURL: URL, isOutermostMainFrame: true }, frame: 'F' } }),
+  // the frame's initial empty document fires its own DOMContentLoaded first
+  ev({ name: 'domContentLoadedEventStart', ph: 'R', pid: 1, ts: 1100, args: { frame: 'F' } }),
   ev({ name: 'domContentLoadedEventStart', ph: 'R', pid: 1, ts: 3000, args: { frame: 'F' } }),
   ev({ name: 'FrameCommittedInBrowser', ph: 'I', pid: 0, ts: 4000, args: { data: { processId: 2 } } }),
   // a document_start script, then the script is evaluated in the page's first task…
