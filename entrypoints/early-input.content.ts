@@ -9,6 +9,9 @@ export default defineContentScript({
   runAt: 'document_start',
   allFrames: true,
   matchAboutBlank: true,
+  // never post WXT's "content-script-started" into the page's window (our own context, script-context.ts, posts
+  // nothing at all; this keeps it so should WXT's context ever be used again)
+  noScriptStartedPostMessage: true,
   main() {
     startInputRelay(window);
   },

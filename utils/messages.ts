@@ -1,19 +1,22 @@
 // Typed messages between the popup, the background and content scripts. Every message is validated on
 // arrival; anything else (or anything from another extension or a web page) is ignored.
-import * as v from 'valibot';
-import { LANGS } from '@/glossary/runtime/categories';
+import { LANGS, type Lang } from '@/glossary/runtime/categories';
+import { INVALID, listOf, oneOf, stringMatching } from './validate';
 
-const termId = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), v.maxLength(80));
+/** A glossary id: lowercase kebab-case, as the compiler allows (no dots, no slashes: never a path). */
+const termId = stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/, 80);
+const termIds = listOf(termId, 20);
+const lang = oneOf(LANGS);
 
-export const message = v.variant('type', [
-  v.object({ type: v.literal('legal-lens:page-terms') }),
-  v.object({ type: v.literal('legal-lens:focus-card') }),
-  v.object({ type: v.literal('legal-lens:load-card-ui') }),
-  v.object({ type: v.literal('legal-lens:page-stats') }),
-  v.object({ type: v.literal('legal-lens:get-cards'), ids: v.pipe(v.array(termId), v.maxLength(20)) }),
-  v.object({ type: v.literal('legal-lens:open-explainer'), id: termId, lang: v.optional(v.picklist(LANGS)) }),
-]);
-export type Message = v.InferOutput<typeof message>;
+export type Message =
+  | { type: 'legal-lens:page-terms' }
+  | { type: 'legal-lens:focus-card' }
+  | { type: 'legal-lens:load-card-ui' }
+  | { type: 'legal-lens:page-stats' }
+  | { type: 'legal-lens:get-cards'; ids: string[] }
+  | { type: 'legal-lens:open-explainer'; id: string; lang?: Lang };
+
+const WITHOUT_FIELDS = new Set(['legal-lens:page-terms', 'legal-lens:focus-card', 'legal-lens:load-card-ui', 'legal-lens:page-stats']);
 
 /** One term found on a page, for the popup's "On this page" list. */
 export interface PageTerm {
@@ -32,9 +35,25 @@ export interface PageTermsResponse {
  */
 export type PageStatsResponse = { startupMs: number; busyMs: number; longestSliceMs: number; matches: number; paintedAt: number } | null;
 
+/** The message `raw` is, with only the fields it has, or null for anything that is not one of ours. */
 export function parseMessage(raw: unknown): Message | null {
-  const parsed = v.safeParse(message, raw);
-  return parsed.success ? parsed.output : null;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return null;
+  const fields = raw as Record<string, unknown>;
+  const type = fields.type;
+  if (typeof type !== 'string') return null;
+  if (WITHOUT_FIELDS.has(type)) return { type } as Message;
+  if (type === 'legal-lens:get-cards') {
+    const ids = termIds(fields.ids);
+    return ids === INVALID ? null : { type, ids };
+  }
+  if (type === 'legal-lens:open-explainer') {
+    const id = termId(fields.id);
+    if (id === INVALID) return null;
+    if (fields.lang === undefined) return { type, id };
+    const chosen = lang(fields.lang);
+    return chosen === INVALID ? null : { type, id, lang: chosen };
+  }
+  return null;
 }
 
 /** True when a message comes from this extension itself (not another extension, not a web page). */

@@ -12,8 +12,8 @@
 // (so two saves at once cannot lose one). A save that cannot be done rejects with a SettingsSaveError and leaves
 // what was stored as it was: the pages show the user that it failed.
 import { browser } from 'wxt/browser';
-import * as v from 'valibot';
 import { CATEGORIES, LANGS, type Category } from '@/glossary/runtime/categories';
+import { INVALID, integerIn, isBoolean, isString, listOf, oneOf, passes, stringMatching, type Check } from './validate';
 
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
 /** "page": the page's language; else one of the glossary's languages. */
@@ -44,16 +44,22 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   language: 'page',
 });
 
-const host = v.pipe(v.string(), v.regex(/^[a-z0-9.-]+(:\d+)?$/i), v.maxLength(253));
-const FIELDS = {
-  enabled: v.boolean(),
-  disabledSites: v.pipe(v.array(host), v.maxLength(5000)),
-  highlightStyle: v.picklist(HIGHLIGHT_STYLES),
-  firstOnly: v.boolean(),
-  hiddenCategories: v.pipe(v.array(v.string()), v.maxLength(100), v.transform(knownCategories)),
-  hoverDelay: v.pipe(v.number(), v.integer(), v.minValue(HOVER_DELAY.min), v.maxValue(HOVER_DELAY.max)),
-  language: v.picklist(LANGUAGE_CHOICES),
-} satisfies { [K in keyof Settings]: v.GenericSchema };
+/** A site key as siteOf makes it: a host name, perhaps with a port. */
+const host = stringMatching(/^[a-z0-9.-]+(:\d+)?$/i, 253);
+const shownAsHidden = listOf(isString, 100);
+/** How each stored field is checked; a field that fails keeps its default (parseSettings). */
+const FIELDS: { [K in keyof Settings]: Check<Settings[K]> } = {
+  enabled: isBoolean,
+  disabledSites: listOf(host, 5000),
+  highlightStyle: oneOf(HIGHLIGHT_STYLES),
+  firstOnly: isBoolean,
+  hiddenCategories: (value) => {
+    const ids = shownAsHidden(value);
+    return ids === INVALID ? INVALID : knownCategories(ids);
+  },
+  hoverDelay: integerIn(HOVER_DELAY.min, HOVER_DELAY.max),
+  language: oneOf(LANGUAGE_CHOICES),
+};
 
 export const SETTINGS_KEY = 'settings';
 /** How many items the site list is split into; the items are `${SITES_KEY}.0`, `${SITES_KEY}.1`, … */
@@ -78,13 +84,13 @@ function knownCategories(ids: string[]): Category[] {
  * so it shows.
  */
 const CATEGORIES_BEFORE_HIDDEN_LIST = ['institutions', 'enforcement', 'profiling', 'remedies', 'delays', 'status', 'help'];
-const legacyShownCategories = v.array(v.string());
+const legacyShownCategories = listOf(isString, Infinity);
 
 /** The hidden categories that a stored `categories` (shown) list means, or undefined when it is not a list. */
 function migrateShownCategories(shown: unknown): Category[] | undefined {
-  const parsed = v.safeParse(legacyShownCategories, shown);
-  if (!parsed.success) return undefined;
-  return knownCategories(CATEGORIES_BEFORE_HIDDEN_LIST.filter((c) => !parsed.output.includes(c)));
+  const parsed = legacyShownCategories(shown);
+  if (parsed === INVALID) return undefined;
+  return knownCategories(CATEGORIES_BEFORE_HIDDEN_LIST.filter((c) => !parsed.includes(c)));
 }
 
 /** Reads whatever is stored and returns valid settings: bad fields keep `base` (the defaults unless given). */
@@ -95,9 +101,9 @@ export function parseSettings(raw: unknown, base: Readonly<Settings> = DEFAULT_S
   for (const key of Object.keys(FIELDS) as (keyof Settings)[]) {
     const value = stored[key];
     if (value === undefined) continue;
-    const parsed = v.safeParse(FIELDS[key], value);
-    if (!parsed.success) continue;
-    (out as unknown as Record<string, unknown>)[key] = Array.isArray(parsed.output) ? [...new Set(parsed.output)] : parsed.output;
+    const parsed = FIELDS[key](value);
+    if (parsed === INVALID) continue;
+    (out as unknown as Record<string, unknown>)[key] = Array.isArray(parsed) ? [...new Set(parsed)] : parsed;
   }
   if (stored.hiddenCategories === undefined && stored.categories !== undefined) {
     out.hiddenCategories = migrateShownCategories(stored.categories) ?? out.hiddenCategories;
@@ -178,7 +184,7 @@ export function settingsFromStorage(items: Record<string, unknown>): Settings {
     if (Array.isArray(list)) sites.push(...list);
   }
   const base = parseSettings(small && typeof small === 'object' ? { ...(small as object), disabledSites: undefined } : undefined);
-  return parseSettings({ disabledSites: sites.filter((s) => v.is(host, s)) }, base);
+  return parseSettings({ disabledSites: sites.filter((s) => passes(host, s)) }, base);
 }
 
 /** Every key of the layout that can be stored, up to the most site items the quota allows. */

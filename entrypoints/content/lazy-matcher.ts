@@ -7,13 +7,28 @@ export interface LazyMatcher extends Matcher {
   readonly compileMs: number;
 }
 
-export function lazyMatcher(compile: () => Matcher): LazyMatcher {
+const EMPTY: Matcher = { find: () => [], size: 0, nodes: 0 };
+
+/**
+ * Wraps `compile`, called at most once, on the first use. Should it throw (an index the matcher cannot
+ * read), `onError` gets the error once and the matcher finds nothing from then on.
+ */
+export function lazyMatcher(compile: () => Matcher, onError: (error: unknown) => void = () => {}): LazyMatcher {
   let compiled: Matcher | null = null;
   let compileMs = 0;
   const get = (): Matcher => {
     if (!compiled) {
       const t0 = performance.now();
-      compiled = compile();
+      try {
+        compiled = compile();
+      } catch (e) {
+        compiled = EMPTY;
+        try {
+          onError(e);
+        } catch {
+          // a failing report must not make the script throw either
+        }
+      }
       compileMs = performance.now() - t0;
     }
     return compiled;

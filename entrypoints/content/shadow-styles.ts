@@ -7,7 +7,8 @@ let sheet: CSSStyleSheet | null = null;
 export function adoptHighlightStyles(root: ShadowRoot): void {
   try {
     sheet ??= new CSSStyleSheet();
-    if (!sheet.cssRules.length) sheet.replaceSync(highlightCss);
+    // rules on every element of the shadow tree: `:root` (the document's rules in Chromium) matches nothing in it
+    if (!sheet.cssRules.length) sheet.replaceSync(highlightCss.replaceAll(':root::highlight', '::highlight'));
     if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   } catch {
     // a page that froze adoptedStyleSheets keeps its look; matches still work for cards

@@ -2,26 +2,28 @@
 // the matcher index, the card data and the article pages. Every problem is reported as `file: field: what is wrong`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { ZodError } from 'zod';
 import { renderMarkdown } from './markdown.ts';
 import { compileMatcher, isAcronymLike, type MatcherEntry } from '../runtime/matcher.ts';
 import { buildMatcherIndex } from './matcher-entries.ts';
-import { aliasKey } from '../runtime/normalize.ts';
-import { words } from './readability.ts';
+import { aliasKey, normalizeText } from '../runtime/normalize.ts';
+import { checkDates, checkSharedDates } from './dates.ts';
+import { parseYamlText, splitFrontMatter } from './front-matter.ts';
+import { checkParity } from './parity.ts';
+import { formatProblem, type GlossaryProblem } from './problems.ts';
+import { gradeEnglish, scoreSpanish, words } from './readability.ts';
+import { READABILITY } from './readability-bars.ts';
+import { REVIEW_LOG_DIR, checkReviewLog, readReviewLog } from './review-log.ts';
+import { checkSources } from './sources.ts';
+import { TERMBASE_FILE, checkSpanishFile, checkSpanishTitles, loadTermbase } from './termbase.ts';
+import { checkWording } from './wording.ts';
 import {
   EVERYDAY_WORDS, GUIDE_WORDS, LANGS, TERM_HEADINGS, TERM_WORDS, guideSchema, termSchema,
   type GuideFrontMatter, type Lang, type TermFrontMatter,
 } from './schema.ts';
 import type { Article, ArticleData, ArticleText, CardData, MatcherIndex } from '../runtime/types.ts';
 
-export interface GlossaryProblem {
-  file: string;
-  field: string;
-  message: string;
-}
-
-export const formatProblem = (p: GlossaryProblem) => `${p.file}: ${p.field}: ${p.message}`;
+export { formatProblem, type GlossaryProblem };
 
 export interface ParsedFile<T> {
   file: string;
@@ -34,19 +36,18 @@ export interface ParsedFile<T> {
 export interface CompiledGlossary {
   problems: GlossaryProblem[];
   terms: ParsedFile<TermFrontMatter>[];
+  /** every alias with its term, as written in the files */
+  entries: MatcherEntry[];
   guides: ParsedFile<GuideFrontMatter>[];
   matcherIndex: MatcherIndex;
   cards: CardData;
   articles: ArticleData;
+  /** plain text of each body, keyed by file, for word counts and the benchmark's synthetic glossaries */
+  bodies: Record<string, string>;
 }
 
 const FILE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(en|es)\.md$/;
 export const termHref = (id: string) => `/explainer.html#${id}`;
-
-function splitFrontMatter(source: string): { yaml: string; body: string } | null {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
-  return m ? { yaml: m[1], body: m[2] } : null;
-}
 
 function zodProblems(file: string, error: ZodError): GlossaryProblem[] {
   return error.issues.map((issue) => ({
@@ -64,10 +65,18 @@ function readDir(dir: string): string[] {
   }
 }
 
-/** Reads and validates every glossary file under `root` (the `glossary/` folder). Never throws on content. */
+/**
+ * Reads and validates every glossary file under `root` (the `glossary/` folder): terms, guides, the Spanish
+ * termbase and the review log. Never throws on content: every problem is in `problems`, sorted by file.
+ * `displayRoot` is the folder as shown in messages (relative to the working directory where possible).
+ */
 export function compileGlossary(root: string, displayRoot = root): CompiledGlossary {
   const problems: GlossaryProblem[] = [];
+  const bodies: Record<string, string> = {};
   const add = (file: string, field: string, message: string) => problems.push({ file, field, message });
+  const shown = relative(process.cwd(), displayRoot) || displayRoot;
+  /** ids that have a file in each folder and language, valid or not */
+  const present = new Set<string>();
 
   function load<T extends TermFrontMatter | GuideFrontMatter>(
     folder: 'terms' | 'guides',
@@ -75,25 +84,24 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
   ): ParsedFile<T>[] {
     const out: ParsedFile<T>[] = [];
     for (const name of readDir(join(root, folder))) {
-      const file = join(relative(process.cwd(), displayRoot) || displayRoot, folder, name);
+      const file = join(shown, folder, name);
       const m = FILE_NAME.exec(name);
       if (!m) {
         add(file, '(file name)', 'must be <id>.en.md or <id>.es.md with a lowercase kebab-case id');
         continue;
       }
+      present.add(`${folder}/${m[1]}.${m[2]}`);
       const parts = splitFrontMatter(readFileSync(join(root, folder, name), 'utf8'));
       if (!parts) {
         add(file, '(front matter)', 'must start with a --- YAML block ---');
         continue;
       }
-      let raw: unknown;
-      try {
-        raw = parseYaml(parts.yaml);
-      } catch (e) {
-        add(file, '(front matter)', `is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+      const yaml = parseYamlText(parts.yaml, parts.yamlLine);
+      if (!yaml.ok) {
+        add(file, '(front matter)', yaml.message);
         continue;
       }
-      const parsed = schema.safeParse(raw);
+      const parsed = schema.safeParse(yaml.value);
       if (!parsed.success) {
         problems.push(...zodProblems(file, parsed.error));
         continue;
@@ -109,7 +117,8 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
   const terms = load<TermFrontMatter>('terms', termSchema);
   const guides = load<GuideFrontMatter>('guides', guideSchema);
 
-  // both languages for every id, and no id used by both a term and a guide
+  // both languages for every id (a file that exists but fails validation still counts as there), and no id
+  // used by both a term and a guide
   const byId = <T>(files: ParsedFile<T>[]) => {
     const map = new Map<string, Partial<Record<Lang, ParsedFile<T>>>>();
     for (const f of files) map.set(f.id, { ...map.get(f.id), [f.lang]: f });
@@ -120,7 +129,7 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
   for (const [kind, map] of [['terms', termsById], ['guides', guidesById]] as const) {
     for (const [id, langs] of map) {
       for (const lang of LANGS) {
-        if (!langs[lang]) {
+        if (!present.has(`${kind}/${id}.${lang}`)) {
           const other = Object.values(langs)[0]!;
           add(other.file, 'lang', `has no ${lang === 'en' ? 'English' : 'Spanish'} version (${kind}/${id}.${lang}.md is missing)`);
         }
@@ -128,10 +137,11 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
     }
   }
   for (const id of guidesById.keys()) {
-    if (termsById.has(id)) add(`guides/${id}`, 'id', `is also a term id; ids must be unique`);
+    if (termsById.has(id)) add(join(shown, 'guides', id), 'id', `is also a term id; ids must be unique`);
   }
 
   // aliases: everyday words, collisions between terms
+  const entries: MatcherEntry[] = [];
   const shippedEntries: MatcherEntry[] = [];
   const shippedKeys = new Set<string>();
   const aliasOwner = new Map<string, { id: string; file: string }>();
@@ -143,15 +153,17 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
       const field = `aliases.${i}`;
       if (!key) return add(f.file, field, 'is empty after normalisation');
       if (EVERYDAY_WORDS.has(key)) {
-        return add(f.file, field, `"${text}" is an everyday word; use it only inside a legal phrase`);
+        return add(f.file, field, `"${text}" is an everyday word or phrase; use it only inside a legal phrase`);
       }
       const owner = aliasOwner.get(key);
       if (owner && owner.id !== f.id) {
         return add(f.file, field, `"${text}" is also claimed by ${owner.file}`);
       }
       aliasOwner.set(key, { id: f.id, file: f.file });
-      // the shipped index needs each normalised form once ("287(g)" and "287 (g)" are the same to the matcher)
-      const shipped = `${key}\u0000${exact ? 1 : 0}`;
+      entries.push([text, f.id, exact ? 1 : 0]);
+      // the shipped index needs each normalised form once ("287(g)" and "287 (g)" are the same to the matcher);
+      // exact-case aliases differ by their case too ("A-file" and "A-File" are two forms)
+      const shipped = `${key}\u0000${exact ? normalizeText(text, true) : ''}`;
       if (!shippedKeys.has(shipped)) {
         shippedKeys.add(shipped);
         shippedEntries.push([text, f.id, exact ? 1 : 0]);
@@ -166,6 +178,7 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
   const render = (f: ParsedFile<unknown>) => {
     const r = renderMarkdown(f.body, termHref);
     rendered.set(f.file, r);
+    bodies[f.file] = r.text;
     for (const p of r.problems) add(f.file, 'body', p);
     for (const id of r.termLinks) if (!knownTerm(id)) add(f.file, 'body', `links to term "${id}", which does not exist`);
     return r;
@@ -190,6 +203,9 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
 
   for (const f of guides) {
     const r = render(f);
+    // the guide's title is the page heading; the body is cut into ## sections
+    if (!r.headings.some((h) => h.depth === 2)) add(f.file, 'body', 'has no "## " section heading; cut the guide into sections with ## headings');
+    for (const h of r.headings.filter((x) => x.depth === 1)) add(f.file, 'body', `has the level-1 heading "# ${h.text}"; the title is the page's only level-1 heading, so use ## for sections`);
     const count = words(r.text).length;
     if (count < GUIDE_WORDS.min || count > GUIDE_WORDS.max) {
       add(f.file, 'body', `has ${count} words; a guide needs ${GUIDE_WORDS.min}–${GUIDE_WORDS.max}`);
@@ -201,6 +217,73 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
     }
     for (const [id, text] of unlinked) add(f.file, 'body', `mentions "${text}" (${id}) but never links it with [text](term:${id})`);
   }
+
+  // readability of card summaries (FORMAT.md: each, and on average)
+  const grades: number[] = [];
+  const scores: number[] = [];
+  for (const f of terms) {
+    if (f.lang === 'en') {
+      const grade = gradeEnglish(f.data.summary);
+      grades.push(grade);
+      if (grade > READABILITY.en.maxEach) add(f.file, 'summary', `Flesch–Kincaid grade ${grade.toFixed(1)} is above ${READABILITY.en.maxEach}; use shorter sentences and shorter words`);
+    } else {
+      const score = scoreSpanish(f.data.summary);
+      scores.push(score);
+      if (score < READABILITY.es.minEach) add(f.file, 'summary', `Fernández-Huerta score ${score.toFixed(1)} is below ${READABILITY.es.minEach}; use shorter sentences and shorter words`);
+    }
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  if (grades.length && mean(grades) > READABILITY.en.maxAverage) {
+    add(join(shown, 'terms'), 'summary', `the average English Flesch–Kincaid grade is ${mean(grades).toFixed(2)}, above ${READABILITY.en.maxAverage}; simplify the hardest summaries (npm run glossary:check lists each grade)`);
+  }
+  if (scores.length && mean(scores) < READABILITY.es.minAverage) {
+    add(join(shown, 'terms'), 'summary', `the average Spanish Fernández-Huerta score is ${mean(scores).toFixed(2)}, below ${READABILITY.es.minAverage}; simplify the hardest summaries (npm run glossary:check lists each score)`);
+  }
+
+  // sources, dates and wording, per file
+  const textOf = (f: ParsedFile<TermFrontMatter | GuideFrontMatter>) => bodies[f.file] ?? '';
+  for (const f of [...terms, ...guides] as ParsedFile<TermFrontMatter | GuideFrontMatter>[]) {
+    problems.push(...checkSources(f.file, f.data.sources));
+    problems.push(...checkWording(f.file, f.lang, f.data.summary, textOf(f)));
+    problems.push(...checkDates({ file: f.file, lang: f.lang, summary: f.data.summary, body: textOf(f), reviewed: f.data.reviewed, as_of: f.data.as_of }));
+  }
+
+  // the two languages of each entry: the same dates and the same facts
+  for (const map of [termsById, guidesById] as Map<string, Partial<Record<Lang, ParsedFile<TermFrontMatter | GuideFrontMatter>>>>[]) {
+    for (const { en, es } of map.values()) {
+      if (!en || !es) continue;
+      problems.push(...checkSharedDates(en, es));
+      problems.push(...checkParity({ file: en.file, summary: en.data.summary, body: textOf(en) }, { file: es.file, summary: es.data.summary, body: textOf(es) }));
+    }
+  }
+
+  // the Spanish termbase
+  const termbaseFile = join(shown, TERMBASE_FILE);
+  const { termbase, problems: termbaseProblems } = loadTermbase(root, termbaseFile);
+  problems.push(...termbaseProblems);
+  if (termbase) {
+    const spanishTerms = terms.filter((f) => f.lang === 'es');
+    for (const f of [...spanishTerms, ...guides.filter((g) => g.lang === 'es')] as ParsedFile<TermFrontMatter | GuideFrontMatter>[]) {
+      const isTerm = 'aliases' in f.data;
+      problems.push(...checkSpanishFile(termbase, {
+        file: f.file,
+        termId: isTerm ? f.id : null,
+        title: f.data.title,
+        aliases: isTerm ? (f.data as TermFrontMatter).aliases.map((a) => (typeof a === 'string' ? a : a.text)) : [],
+        summary: f.data.summary,
+        body: textOf(f),
+      }, termbaseFile));
+    }
+    problems.push(...checkSpanishTitles(spanishTerms.map((f) => ({ file: f.file, title: f.data.title }))));
+  }
+
+  // the review log: every entry reviewed by someone who did not write it
+  const logDir = join(shown, REVIEW_LOG_DIR);
+  const reviewed = [...termsById, ...guidesById].flatMap(([id, langs]) => {
+    const f = langs.en ?? langs.es;
+    return f ? [{ id, file: f.file, reviewed: f.data.reviewed }] : [];
+  });
+  problems.push(...checkReviewLog(readReviewLog(root, logDir), reviewed, logDir));
 
   // emit
   const cards: CardData = {};
@@ -235,5 +318,7 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
     articles.guides[id] = article;
   }
 
-  return { problems, terms, guides, matcherIndex, cards, articles };
+  // one file's problems together, in the order they were found
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { problems, terms, entries, guides, matcherIndex, cards, articles, bodies };
 }

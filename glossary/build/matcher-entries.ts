@@ -39,9 +39,12 @@ export interface SwallowedName {
   field: string;
 }
 
+/** The file of names the matcher swallows, under the glossary root. */
+export const NAMES_FILE = 'names.yaml';
+
 /** Reads glossary/names.yaml (a missing file means no names); reports what is malformed. */
 export function readNames(root: string, report: Report): SwallowedName[] {
-  const path = join(root, 'names.yaml');
+  const path = join(root, NAMES_FILE);
   if (!existsSync(path)) return [];
   const file = displayPath(root);
   let raw: unknown;
@@ -63,7 +66,7 @@ export function readNames(root: string, report: Report): SwallowedName[] {
   });
 }
 
-const displayPath = (root: string) => join(relative(process.cwd(), root) || root, 'names.yaml');
+const displayPath = (root: string) => join(relative(process.cwd(), root) || root, NAMES_FILE);
 
 /**
  * The shipped matcher index: `entries` (each normalised alias once, as compile.ts collects them) plus the

@@ -5,12 +5,17 @@ import { CATEGORIES, LANGS, type Lang } from '../runtime/categories.ts';
 
 export { LANGS, type Lang };
 
-/** Everyday words that may never be an alias on their own: they only count inside a legal phrase. */
+/**
+ * Everyday words and phrases that may never be an alias on their own: they only count inside a legal phrase
+ * (FORMAT.md, "Everyday phrases"). Compared with an alias's normalised key (lower case, no accents).
+ */
 export const EVERYDAY_WORDS = new Set([
   'standing', 'parole', 'removal', 'relief', 'exhaustion', 'stop', 'warrant', 'court', 'judge', 'visa status',
   'status', 'rights', 'detention', 'profiling', 'asylum seeker', 'border', 'class', 'action', 'delay', 'evidence',
   'petition', 'appeal', 'order', 'hold', 'bond', 'act', 'the act', 'green', 'card', 'permiso', 'orden', 'corte',
   'acción', 'accion', 'demanda', 'retención', 'retencion', 'legitimación', 'legitimacion', 'ley',
+  // leaving on one's own ("self-deportation", the CBP Home app) is not the grant of 8 U.S.C. § 1229c
+  'salida voluntaria',
 ]);
 
 export const SUMMARY_MAX_CHARS = 280;

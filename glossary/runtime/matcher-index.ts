@@ -1,7 +1,7 @@
 // The matcher index: what the content script carries per alias, so every byte counts. packIndex writes it at
 // build time, readIndex reads it at start-up. Aliases the matcher derives at start-up from another alias of
-// the same term (variants.ts, plurals, subsection groups) are left out, and the rest is front-coded, with
-// frequent words replaced by one character each.
+// the same term (variants.ts, plurals, subsection groups) are left out; the rest is plain text grouped by term
+// and front-coded, a layout that deflate (glossary/build/shipped-glossary.ts) shrinks well.
 import { isWordCode, normalizeText } from './normalize.ts';
 import { derivedKeys, formKeys, isCiteKey } from './variants.ts';
 
@@ -9,29 +9,26 @@ import { derivedKeys, formKeys, isCiteKey } from './variants.ts';
 export type MatcherEntry = [alias: string, id: string, exact: 0 | 1];
 
 /**
- * The shipped index. `aliases` is one string: a format letter, the digit alphabet (its length as one
- * character, code 32 + length, then the characters: printable ASCII other than letters, digits and space
- * that no alias uses, so a digit always starts a line and no separator is needed), the number of digits of a line's code, then the lines, sorted
- * by normalised alias and front-coded. A line is one digit for the length of the prefix it shares with the
- * line before, the code's digits — term number × 3 + case — and the rest of the alias. Case: 0 any;
- * 1 capitals only (the alias is its key in upper case); 2 mixed (the next entry of `cased`). Term number
- * `ids.length` marks a swallowed name: matched and consumed, never shown. In `aliases`, the character at code `words[0]` + 1 + i
- * stands for the i-th space-separated word after `words[0]`.
+ * The matcher index. `lines` is a format letter, then one group of lines per term in the order of `ids`,
+ * then one group for the swallowed names (matched and consumed, never shown); each group ends with "\0". A
+ * line is a marker, a control character from \x01 to \x1e that says how many leading characters (0–29)
+ * the line shares with the line before it in its group, then the rest of the alias. A line with capitals is
+ * an exact-case alias written in its case (its key is its lower case); a line without capitals is a
+ * case-free alias, unless \x1f comes before its marker (an exact-case alias with no capitals, "§ 1983").
+ * Keys are normalised (normalizeText), so they never hold a control character.
  */
 export interface MatcherIndex {
   ids: string[];
-  aliases: string;
-  words: string;
-  cased: string[];
+  lines: string;
 }
 
-const FORMAT = 'c';
-/** Printable ASCII that never needs an escape in a JavaScript string, letters, digits and space left out. */
-const PRINTABLE = [...'!#$%&()*+,-./:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_{|}~'];
-const CASE_UPPER = 1;
-const CASE_MIXED = 2;
-/** Dictionary words are runs of 4+ letters; each is worth a code only if it saves bytes. */
-const WORD = /[a-z]{4,}/g;
+const FORMAT = 'd';
+/** A line's marker is MARKER + the characters it shares with the line before (at most MAX_SHARED). */
+const MARKER = 1;
+const MAX_SHARED = 29;
+/** Before a marker: the line is an exact-case alias although it has no capitals. */
+const EXACT = '\x1f';
+const GROUP_END = '\0';
 
 /** One alias of the index: what the matcher needs to know about it. */
 export interface IndexLine {
@@ -138,82 +135,75 @@ export function selectLines(entries: MatcherEntry[], names: [text: string, exact
 }
 
 /**
- * Packs aliases (and names to swallow) into the shipped index (see MatcherIndex and selectLines). Throws if
- * the aliases use so many characters that fewer than 16 are left for digits.
+ * Packs aliases (and names to swallow) into a matcher index (see MatcherIndex and selectLines). Throws if an
+ * exact-case alias's key is not its cased form in lower case (a character whose case changes its length).
  */
 export function packIndex(entries: MatcherEntry[], names: [text: string, exact: 0 | 1][] = []): MatcherIndex {
-  const { ids, lines: kept } = selectLines(entries, names);
-
-  // digits: printable ASCII that no key uses
-  const used = new Set(kept.flatMap((l) => [...l.key]));
-  const digits = PRINTABLE.filter((c) => !used.has(c));
-  if (digits.length < 16) throw new Error(`matcher index: the aliases leave only ${digits.length} characters for digits`);
-  const base = digits.length;
-  let width = 1;
-  for (let top = base; top <= (ids.length + 1) * 3; top *= base) width++;
-
-  const cased: string[] = [];
-  let body = '';
-  let previous = '';
-  for (const line of kept) {
-    let shared = 0;
-    while (shared < base - 1 && shared < line.key.length && shared < previous.length && line.key[shared] === previous[shared]) shared++;
-    previous = line.key;
-    const mode = line.cased === null ? 0 : line.cased === line.key.toUpperCase() && line.cased.toLowerCase() === line.key ? CASE_UPPER : CASE_MIXED;
-    if (mode === CASE_MIXED) cased.push(line.cased!);
-    let code = line.term * 3 + mode;
-    let head = '';
-    for (let d = 0; d < width; d++, code = Math.floor(code / base)) head = digits[code % base] + head;
-    body += digits[shared] + head + line.key.slice(shared);
+  const { ids, lines } = selectLines(entries, names);
+  const groups: string[][] = Array.from({ length: ids.length + 1 }, () => []);
+  for (const line of lines) {
+    const text = line.cased ?? line.key;
+    if (text.toLowerCase() !== line.key) throw new Error(`matcher index: "${text}" cannot be written in its case (its key is "${line.key}")`);
+    groups[line.term].push((line.cased !== null && line.cased === line.key ? EXACT : '') + text);
   }
-
-  // frequent words: one character each, from the first code above every character the keys use
-  const counts = new Map<string, number>();
-  for (const w of body.match(WORD) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const first = Math.max(0xff, ...[...used].map((c) => c.charCodeAt(0))) + 1;
-  const words = [...counts]
-    .map(([w, n]) => [w, n * (w.length - 2) - w.length - 1] as const)
-    .filter(([, gain]) => gain > 0)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, 0x800 - first > 0 ? 0x800 - first : 0)
-    .map(([w]) => w);
-  const code = new Map(words.map((w, i) => [w, String.fromCharCode(first + i)]));
-  body = body.replace(WORD, (w) => code.get(w) ?? w);
-  return {
-    ids,
-    aliases: `${FORMAT}${String.fromCharCode(32 + base)}${digits.join('')}${digits[width]}${body}`,
-    words: `${String.fromCharCode(first)}${words.join(' ')}`,
-    cased,
-  };
+  let out = FORMAT;
+  for (const group of groups) {
+    let previous = '';
+    let previousKey = '';
+    for (const line of group.sort(byText)) {
+      const exact = line[0] === EXACT;
+      const text = exact ? line.slice(1) : line;
+      // shared as written and as keys (readIndex lower-cases a line whole; the trie follows keys)
+      const key = text.toLowerCase();
+      let shared = 0;
+      while (shared < MAX_SHARED && shared < text.length && shared < previous.length && text[shared] === previous[shared] && key[shared] === previousKey[shared]) shared++;
+      out += `${exact ? EXACT : ''}${String.fromCharCode(MARKER + shared)}${text.slice(shared)}`;
+      previous = text;
+      previousKey = key;
+    }
+    out += GROUP_END;
+  }
+  return { ids, lines: out };
 }
 
-/** The lines of an index, in order. Throws on an index of an unknown format. */
+/** Lines of a group in the order of their text (an exact mark left out), so neighbours share a prefix. */
+function byText(a: string, b: string): number {
+  const x = a[0] === EXACT ? a.slice(1) : a;
+  const y = b[0] === EXACT ? b.slice(1) : b;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+const LINE = /(\x1f?)([\x01-\x1e])([^\0-\x1f]*)|\0/g;
+
+/**
+ * The lines of an index, in order. Throws on an index of an unknown format, a line that shares more than the
+ * line before it has, or a group count that does not fit the ids.
+ */
 export function readIndex(index: MatcherIndex): IndexLine[] {
-  let text = index.aliases;
+  const text = index.lines;
   if (!text) return [];
   if (text[0] !== FORMAT) throw new Error(`matcher index: unknown format "${text[0]}"`);
-  const base = text.charCodeAt(1) - 32;
-  const value = new Int16Array(128).fill(-1);
-  for (let i = 0; i < base; i++) value[text.charCodeAt(2 + i)] = i;
-  const width = value[text.charCodeAt(2 + base)];
-  const first = index.words.charCodeAt(0);
-  const words = index.words.slice(1).split(' ');
-  text = text.slice(3 + base).replace(/[^\0-\xff]/g, (c) => words[c.charCodeAt(0) - first] ?? c);
-  // a line: its digits, then characters that are not digits
-  const digits = text.length ? index.aliases.slice(2, 2 + base).replace(/[\\\]^-]/g, '\\$&') : '';
   const out: IndexLine[] = [];
+  let term = 0;
   let previous = '';
-  let mixed = 0;
-  for (const line of text.match(new RegExp(`[${digits}]{${1 + width}}[^${digits}]*`, 'g')) ?? []) {
-    const shared = value[line.charCodeAt(0)];
-    let code = 0;
-    for (let d = 1; d <= width; d++) code = code * base + value[line.charCodeAt(d)];
-    const key = previous.slice(0, shared) + line.slice(1 + width);
-    previous = key;
-    const mode = code % 3;
-    const cased = mode === CASE_UPPER ? key.toUpperCase() : mode === CASE_MIXED ? index.cased[mixed++] : null;
-    out.push({ key, term: (code - mode) / 3, cased, shared });
+  LINE.lastIndex = 1;
+  let read = 1;
+  for (let m; (m = LINE.exec(text)) !== null; read = LINE.lastIndex) {
+    if (m.index !== read) break;
+    if (m[0] === GROUP_END) {
+      term++;
+      previous = '';
+      continue;
+    }
+    const shared = m[2].charCodeAt(0) - MARKER;
+    if (shared > previous.length) throw new Error(`matcher index: line ${out.length + 1} shares ${shared} characters with a line of ${previous.length}`);
+    const written = previous.slice(0, shared) + m[3];
+    previous = written;
+    const key = written.toLowerCase();
+    out.push({ key, term, cased: m[1] || key !== written ? written : null, shared });
   }
+  if (read !== text.length) throw new Error(`matcher index: unreadable at character ${read}`);
+  if (term !== index.ids.length + 1) throw new Error(`matcher index: ${term} groups for ${index.ids.length} terms and the names`);
   return out;
 }
 

@@ -235,9 +235,13 @@ export function compileMatcher(index: MatcherIndex): Matcher {
     let cite = false;
     let bestId: string | null = null;
     let waiting = 0;
+    /** a walk taken from `pending`: it resumes after a plural ending inside an alias, so a space must come next */
+    let resumed = false;
     for (;;) {
       const at = terminalAt[node];
-      if (at >= 0) {
+      // an alias that ends here takes a plural ending only right after its last character (acceptEnd): a
+      // resumed walk skipped one after a dot ("EE. UU.es") or another character the fold drops
+      if (at >= 0 && !resumed) {
         const here = lists[at];
         const end = acceptEnd(input, j, here[0].wordEnd);
         if (end >= best && end >= 0) {
@@ -250,6 +254,7 @@ export function compileMatcher(index: MatcherIndex): Matcher {
           }
         }
       }
+      resumed = false;
       // the next character that counts, with the same rules as normalizeText
       let code = -1;
       while (j < n) {
@@ -318,6 +323,7 @@ export function compileMatcher(index: MatcherIndex): Matcher {
         }
       }
       if (waiting === 0) break;
+      resumed = true;
       waiting -= 4;
       node = pending[waiting];
       j = pending[waiting + 1];

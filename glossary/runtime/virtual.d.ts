@@ -1,6 +1,7 @@
 declare module 'virtual:glossary/matcher-index' {
-  const index: import('./types.ts').MatcherIndex;
-  export default index;
+  /** the shipped glossary: read it with loadShippedMatcher or inflateShippedGlossary (shipped-glossary.ts) */
+  const shipped: string;
+  export default shipped;
 }
 declare module 'virtual:glossary/cards' {
   const cards: import('./types.ts').CardData;
@@ -9,8 +10,4 @@ declare module 'virtual:glossary/cards' {
 declare module 'virtual:glossary/articles' {
   const articles: import('./types.ts').ArticleData;
   export default articles;
-}
-declare module 'virtual:glossary/categories' {
-  const categories: Record<string, import('./types.ts').Category>;
-  export default categories;
 }

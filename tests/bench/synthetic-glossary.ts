@@ -6,9 +6,10 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { compileGlossary, termHref, type CompiledGlossary } from '../../glossary/build/compile.ts';
-import { renderMarkdown } from '../../glossary/build/markdown.ts';
+import { compileGlossary, type CompiledGlossary } from '../../glossary/build/compile.ts';
+import { FORM_NUMBER } from '../../glossary/build/parity.ts';
 import { EVERYDAY_WORDS, type Lang } from '../../glossary/build/schema.ts';
+import { checkSpanishFile, loadTermbase, TERMBASE_FILE } from '../../glossary/build/termbase.ts';
 import { aliasForms, isAcronymLike } from '../../glossary/runtime/matcher.ts';
 import { normalizeText } from '../../glossary/runtime/normalize.ts';
 
@@ -44,14 +45,11 @@ export function writtenAliases(glossary: CompiledGlossary): WrittenAlias[] {
   );
 }
 
-/** The plain text of a Markdown body, as the compiler renders it. */
-const bodyText = (markdown: string) => renderMarkdown(markdown, termHref).text;
-
 /** Words of 4+ letters used in the glossary's aliases and bodies, per language: the vocabulary of variations. */
 export function vocabulary(glossary: CompiledGlossary): Record<Lang, string[]> {
   const out: Record<Lang, Set<string>> = { en: new Set(), es: new Set() };
   for (const f of glossary.terms) {
-    const text = `${f.data.aliases.map((a) => (typeof a === 'string' ? a : a.text)).join(' ')} ${bodyText(f.body)}`;
+    const text = `${f.data.aliases.map((a) => (typeof a === 'string' ? a : a.text)).join(' ')} ${glossary.bodies[f.file] ?? ''}`;
     for (const w of text.match(/\p{Ll}{4,}/gu) ?? []) out[f.lang].add(w);
   }
   return { en: [...out.en].sort(), es: [...out.es].sort() };
@@ -129,10 +127,15 @@ export function writeSyntheticGlossary(root: string, out: string, factor: number
   const rnd = seededRandom(seed);
   const taken = new Set(real.flatMap(formsOf));
   // the guides must link every term they mention, so a new alias must not occur in them
-  const guideText = ` ${glossary.guides.map((f) => normalizeText(bodyText(f.body))).join(' ')} `;
+  const guideText = ` ${glossary.guides.map((f) => normalizeText(glossary.bodies[f.file] ?? '')).join(' ')} `;
   let aliases = real.length;
   let terms = glossary.terms.length / 2;
   const reviewRows: string[] = [];
+  // a Spanish alias must pass the termbase checks; a new form number it names is added to the termbase copy
+  const { termbase } = loadTermbase(root, TERMBASE_FILE);
+  const newForms = new Set<string>();
+  const spanishProblems = (text: string, id: string) =>
+    termbase ? checkSpanishFile(termbase, { file: id, termId: id, title: '', aliases: [text], summary: '', body: '' }, TERMBASE_FILE) : [];
   for (let k = 1; k < factor; k++) {
     for (const f of glossary.terms) {
       const id = `${f.id}-x${k}`;
@@ -145,6 +148,8 @@ export function writeSyntheticGlossary(root: string, out: string, factor: number
           const text = varyAlias(alias, rnd, vocab);
           const forms = formsOf({ ...alias, text, exact: isAcronymLike(text) });
           if (!forms.length || forms.some((k) => taken.has(k) || guideText.includes(k)) || EVERYDAY_WORDS.has(forms[0]) || text.trim().length < 2) continue;
+          if (f.lang === 'es' && spanishProblems(text, id).some((p) => !/^names Form /.test(p.message))) continue;
+          for (const m of text.matchAll(FORM_NUMBER)) if (!termbase?.forms.has(`${m[1]}-${m[2]}`)) newForms.add(`${m[1]}-${m[2]}`);
           for (const k of forms) taken.add(k);
           varied.push(text);
           break;
@@ -163,19 +168,30 @@ export function writeSyntheticGlossary(root: string, out: string, factor: number
       }
     }
   }
+  if (newForms.size) {
+    const concepts = [...newForms].map((n) => `\n- id: synthetic-form-${n.toLowerCase()}\n  kind: form\n  en: Form ${n}\n  es: Formulario ${n} (synthetic form)\n  unofficial: A synthetic form number.\n`);
+    writeFileSync(join(out, TERMBASE_FILE), `${readFileSync(join(out, TERMBASE_FILE), 'utf8').trimEnd()}\n${concepts.join('')}`);
+  }
   const log = join(out, 'review-log');
   if (existsSync(log)) {
-    // copies keep their original's review row (same date, writer and checker)
+    // copies keep their original's review row (same date, writer and checker), right after it: text may follow
+    // a table, so a row at the end of the file could start a table of its own
+    const copies = new Set(reviewRows);
     for (const name of readdirSync(log)) {
       const file = join(log, name);
-      const lines = readFileSync(file, 'utf8').split('\n');
-      const extra: string[] = [];
-      for (const line of lines) {
+      const out: string[] = [];
+      let added = 0;
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        out.push(line);
         const m = /^\|\s*([a-z0-9-]+)\s*\|/.exec(line);
         if (!m) continue;
-        for (let k = 1; k < factor; k++) if (reviewRows.includes(`${m[1]}-x${k}`)) extra.push(line.replace(m[1], `${m[1]}-x${k}`));
+        for (let k = 1; k < factor; k++) {
+          if (!copies.has(`${m[1]}-x${k}`)) continue;
+          out.push(line.replace(m[1], `${m[1]}-x${k}`));
+          added++;
+        }
       }
-      if (extra.length) writeFileSync(file, `${lines.join('\n').trimEnd()}\n${extra.join('\n')}\n`);
+      if (added) writeFileSync(file, out.join('\n'));
     }
   }
   return { terms, aliases };

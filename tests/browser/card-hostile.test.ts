@@ -106,6 +106,16 @@ forEachBrowser('cards on pages that get in the way', {}, (env) => {
     await a.tab.close();
   });
 
+  it('marks a page again, and opens its cards, after it replaced its <html> element (defect 12)', async () => {
+    const a = await open('/own/replaced-root.html');
+    await a.tab.evaluate(() => (window as unknown as { replaceRoot: () => void }).replaceRoot());
+    await a.tab.waitFor(() => __lens.marks().join('|') === 'writ of mandamus|287(g) program', undefined, 10_000);
+    await a.hover('287(g) program');
+    assert.equal((await a.waitForCard()).heading, '287(g) program');
+    assert.deepEqual(env.browser.errors, []);
+    await a.tab.close();
+  });
+
   it('lets a whole-document React app hydrate without a warning, with a card open before and during hydration (defect 12)', async () => {
     const a = new WebPage(await env.browser.open(react.url('/react/index.html')));
     await a.waitForMarks(4);

@@ -12,7 +12,8 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { readSync, settingsWrite, writeSync } from './driver/shared';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The Chrome build under test (EXTENSION_DIR may point at another build, to compare). */
+export const EXTENSION_DIR = process.env.EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
 export const OWN_FIXTURES = join(import.meta.dirname, 'fixtures');
 export const ARTIFACTS = join(ROOT, 'tests/artifacts');
 

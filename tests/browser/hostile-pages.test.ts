@@ -50,14 +50,14 @@ const fixtures: HostileFixture[] = [
     marks: 150,
     act: async (page) => {
       for (let i = 0; i < 40; i++) {
-        // the count before scrolling: the page may append the next stories before a later read
-        const count = await page.tab.evaluate(() => document.getElementById('feed')!.children.length);
-        const done = await page.tab.evaluate(() => {
+        // the reader scrolls to the bottom; the page appends its next stories on the scroll event that follows
+        const state = await page.tab.evaluate(() => {
+          const count = document.getElementById('feed')!.children.length;
           scrollTo(0, document.documentElement.scrollHeight);
-          return (window as unknown as { pageDone?: boolean }).pageDone === true;
+          return { count, done: (window as unknown as { pageDone?: boolean }).pageDone === true };
         });
-        if (done) return;
-        await page.tab.waitFor((n) => document.getElementById('feed')!.children.length > n || (window as unknown as { pageDone?: boolean }).pageDone === true, count, 5000);
+        if (state.done) return;
+        await page.tab.waitFor((n) => document.getElementById('feed')!.children.length > n, state.count, 5000);
       }
       assert.fail('the feed never ended');
     },
@@ -148,6 +148,7 @@ const fixtures: HostileFixture[] = [
     attacks: 'a script that removes unknown children of <html> and <body> at once',
     path: '/own/hostile/janitor.html',
     marks: 3,
+    // the card's host removed by the page (issue 10, defect 14): it goes one level further in, into <main>
     pageScript: true,
     cards: [
       { text: '287(g) program', heading: title('287g') },

@@ -45,4 +45,13 @@ describe('lazyMatcher', () => {
     expect(lazy.size).toBe(eager.size);
     expect(lazy.nodes).toBe(eager.nodes);
   });
+
+  it('reports an index it cannot compile once, and then finds nothing', () => {
+    const onError = vi.fn();
+    const lazy = lazyMatcher(() => compileMatcher({ ids: ['ice'], lines: 'd\x01ice\x09x\0\0' }), onError);
+    expect(lazy.find('ICE')).toEqual([]);
+    expect(lazy.find('ICE again')).toEqual([]);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(String(onError.mock.calls[0][0])).toMatch(/line 2 shares 8 characters/);
+  });
 });

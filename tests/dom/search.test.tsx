@@ -51,9 +51,10 @@ describe('glossary search (fixture)', () => {
   });
 });
 
-// The real glossary, when it compiles (it is written in parallel and may not validate yet).
+// The real glossary, when the cards it searches are there. Content problems (dates, parity, the termbase) do not
+// change what search finds, so they do not skip this; the glossary test reports them.
 const real = compileGlossary(resolve(import.meta.dirname, '../../glossary'));
-describe.skipIf(real.problems.length > 0)('glossary search (real glossary)', () => {
+describe.skipIf(!real.cards['writ-of-mandamus'] || !real.cards['287g'])('glossary search (real glossary)', () => {
   const search = createGlossarySearch(itemsFromCards(real.cards));
   it('finds mandamus, 287(g) and accent-less Spanish', () => {
     expect(ids(search('mandamus'))).toContain('writ-of-mandamus');

@@ -1,68 +1,11 @@
 // The glossary compiler rejects bad input with `file: field: what is wrong`, and emits the three artifacts.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { compileGlossary, formatProblem } from '@/glossary/build/compile';
+import { describe, expect, it, vi } from 'vitest';
+import { compileGlossary } from '@/glossary/build/compile';
 import { unpackIndex } from '@/glossary/runtime/matcher';
+import { inflateShippedGlossary } from '@/glossary/runtime/shipped-glossary';
 import { glossaryPlugin } from '@/glossary/build/vite-plugin';
-
-const HEADINGS = {
-  en: ['What it is', 'How it works', 'Why it matters', 'An example', 'What you can do', 'Where to get help'],
-  es: ['Qué es', 'Cómo funciona', 'Por qué importa', 'Un ejemplo', 'Qué puede hacer', 'Dónde buscar ayuda'],
-};
-const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i % 10}`).join(' ');
-const body = (lang: 'en' | 'es', extra = '') =>
-  HEADINGS[lang].map((h) => `## ${h}\n\n${filler(50)}.\n`).join('\n') + extra;
-
-interface TermSpec {
-  id: string;
-  lang: 'en' | 'es';
-  aliases?: string[];
-  related?: string[];
-  summary?: string;
-  url?: string;
-  extra?: string;
-  category?: string;
-  omit?: string[];
-}
-
-function termFile(t: TermSpec): string {
-  const fields: Record<string, string> = {
-    id: t.id,
-    lang: t.lang,
-    title: `Title ${t.id}`,
-    aliases: `\n${(t.aliases ?? [`alias ${t.id} ${t.lang}`]).map((a) => `  - "${a}"`).join('\n')}`,
-    summary: JSON.stringify(t.summary ?? 'A short and plain summary of this term for the card shown on pages.'),
-    category: t.category ?? 'remedies',
-    related: `[${(t.related ?? []).join(', ')}]`,
-    sources: `\n  - title: Source\n    url: ${t.url ?? 'https://www.law.cornell.edu/uscode/text/28/1361'}\n    kind: statute`,
-    reviewed: '2026-11-27',
-  };
-  const yaml = Object.entries(fields).filter(([k]) => !t.omit?.includes(k)).map(([k, v]) => `${k}: ${v}`).join('\n');
-  return `---\n${yaml}\n---\n${body(t.lang, t.extra)}`;
-}
-
-const dirs: string[] = [];
-function glossaryWith(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'glossary-'));
-  dirs.push(root);
-  mkdirSync(join(root, 'terms'));
-  mkdirSync(join(root, 'guides'));
-  for (const [path, text] of Object.entries(files)) writeFileSync(join(root, path), text);
-  return root;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-const pair = (id: string, over: Partial<TermSpec> = {}, overEs: Partial<TermSpec> = over) => ({
-  [`terms/${id}.en.md`]: termFile({ id, lang: 'en', ...over }),
-  [`terms/${id}.es.md`]: termFile({ id, lang: 'es', ...overEs, aliases: overEs.aliases ?? [`alias ${id} es`] }),
-});
-
-const problemsOf = (files: Record<string, string>) =>
-  compileGlossary(glossaryWith(files)).problems.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*?(terms|guides)\//, '$1/') }));
+import { glossaryWith, guideFile, pair, problemsOf, termFile } from './glossary-fixture';
 
 describe('glossary compiler', () => {
   it('accepts a valid pair and emits the matcher index, card data and articles', () => {
@@ -88,6 +31,8 @@ describe('glossary compiler', () => {
     ['a link to a missing term', pair('tps', { extra: '\nSee [this](term:nowhere).\n' }), 'terms/tps.en.md: body: links to term "nowhere", which does not exist'],
     ['a javascript: link', pair('tps', { extra: '\nSee [this](javascript:alert(1)).\n' }), 'terms/tps.en.md: body: link'],
     ['an everyday word as an alias', pair('standing', { aliases: ['standing'] }), 'terms/standing.en.md: aliases.0: "standing" is an everyday word'],
+    ['an everyday phrase as a Spanish alias, written with capitals', pair('voluntary-departure', {}, { aliases: ['concedió la salida voluntaria', 'Salida voluntaria'] }),
+      'terms/voluntary-departure.es.md: aliases.1: "Salida voluntaria" is an everyday word or phrase; use it only inside a legal phrase'],
     ['an id that does not match the file name', { 'terms/tps.en.md': termFile({ id: 'visa', lang: 'en' }), 'terms/tps.es.md': termFile({ id: 'tps', lang: 'es' }) }, 'terms/tps.en.md: id: is "visa" but the file name says "tps"'],
     ['a bad file name', { 'terms/TPS.en.md': 'x' }, 'terms/TPS.en.md: (file name): must be <id>.en.md'],
     ['no front matter', { 'terms/tps.en.md': '# just text' }, 'terms/tps.en.md: (front matter): must start with a --- YAML block ---'],
@@ -109,12 +54,10 @@ describe('glossary compiler', () => {
   });
 
   it('fails on a guide that mentions a term without linking it', () => {
-    const guide = (lang: 'en' | 'es', text: string) =>
-      `---\nid: a-guide\nlang: ${lang}\ntitle: A guide\nsummary: A guide about writs for people who want to know how courts act.\nsources:\n  - title: US Courts\n    url: https://www.uscourts.gov/\n    kind: agency\nreviewed: 2026-11-27\n---\n## Part\n\n${text} ${filler(620)}\n`;
     const problems = problemsOf({
       ...pair('writ-of-mandamus', { aliases: ['writ of mandamus'] }),
-      'guides/a-guide.en.md': guide('en', 'A writ of mandamus is rare.'),
-      'guides/a-guide.es.md': guide('es', 'Una [writ of mandamus](term:writ-of-mandamus) es rara.'),
+      'guides/a-guide.en.md': guideFile({ id: 'a-guide', lang: 'en', text: 'A writ of mandamus is rare.' }),
+      'guides/a-guide.es.md': guideFile({ id: 'a-guide', lang: 'es', text: 'Una [writ of mandamus](term:writ-of-mandamus) es rara.' }),
     });
     expect(problems).toContain('guides/a-guide.en.md: body: mentions "writ of mandamus" (writ-of-mandamus) but never links it with [text](term:writ-of-mandamus)');
     expect(problems.some((p) => p.startsWith('guides/a-guide.es.md'))).toBe(false);
@@ -127,18 +70,36 @@ describe('glossary compiler', () => {
 
   it('fails the build through the Vite plugin, naming every file and field', () => {
     const root = glossaryWith({ ...pair('tps', { summary: 'x'.repeat(300) }) });
-    const plugin = glossaryPlugin(root);
+    const print = vi.fn();
+    const plugin = glossaryPlugin(root, print);
     const start = plugin.buildStart as unknown as (this: { addWatchFile: (f: string) => void }) => void;
-    expect(() => start.call({ addWatchFile: () => {} })).toThrow(/terms\/tps\.en\.md: summary: is longer than 280 characters/);
+    expect(() => start.call({ addWatchFile: () => {} })).toThrow(/2 problem\(s\), listed above/);
+    expect(print).toHaveBeenCalledTimes(1);
+    expect(print.mock.calls[0][0]).toMatch(/terms\/tps\.en\.md: summary: is longer than 280 characters/);
   });
 
-  it('serves the artifacts as virtual modules when the glossary is valid', () => {
+  it('watches every input of the compiler, names.yaml and termbase.yaml included', () => {
+    const root = glossaryWith({ ...pair('tps', { aliases: ['TPS'] }) });
+    const plugin = glossaryPlugin(root);
+    const watched: string[] = [];
+    const start = plugin.buildStart as unknown as (this: { addWatchFile: (f: string) => void }) => void;
+    start.call({ addWatchFile: (f) => watched.push(f) });
+    expect(watched).toEqual(['terms', 'guides', 'termbase.yaml', 'names.yaml', 'review-log'].map((f) => join(root, f)));
+  });
+
+  it('serves the artifacts as virtual modules when the glossary is valid', async () => {
     const root = glossaryWith({ ...pair('tps', { aliases: ['TPS'] }) });
     const plugin = glossaryPlugin(root);
     const resolve = plugin.resolveId as unknown as (id: string) => string | null;
     const load = plugin.load as unknown as (id: string) => string | null;
     const id = resolve('virtual:glossary/cards')!;
     expect(load(id)).toContain('Title tps');
-    expect(load(resolve('virtual:glossary/matcher-index')!)).toContain('tps');
+    // the content script's glossary is deflated: a string literal that inflates to the index
+    const shipped = load(resolve('virtual:glossary/matcher-index')!)!;
+    expect(shipped).toMatch(/^export default "[^"\\]+";$/);
+    expect(shipped).not.toContain('tps');
+    const { index, categories } = await inflateShippedGlossary(JSON.parse(shipped.slice('export default '.length, -1)));
+    expect(index.ids).toEqual(['tps']);
+    expect(Object.keys(categories)).toEqual(['tps']);
   });
 });

@@ -148,7 +148,7 @@ const wordings = compileMatcher(
       ['juez de inmigración', 'immigration-judge', 0], ['perfil racial', 'racial-profiling', 0],
       ['residente permanente legal', 'green-card', 0], ['writ of mandamus', 'writ-of-mandamus', 0],
       ['notice to appear', 'notice-to-appear', 0], ['Board of Immigration Appeals', 'bia', 0],
-      ['Tribunal Supremo de los Estados Unidos', 'supreme-court', 0],
+      ['Tribunal Supremo de los Estados Unidos', 'supreme-court', 0], ['Tribunal Supremo de EE. UU. en pleno', 'en-banc-test', 0],
       ['Servicio de Ciudadanía e Inmigración de EE. UU.', 'uscis', 0],
       ['5 U.S.C. § 706', 'apa', 0], ['§ 706(1)', 'apa-706-1', 0], ['5 U.S.C. § 706(2)(A)', 'arbitrary-and-capricious', 0],
       ['8 U.S.C. 1255', 'adjustment-of-status', 0], ['28 USC 1361', 'mandamus-act', 1], ['Rule 23', 'class-action', 0],
@@ -195,6 +195,12 @@ const wordingCases: Record<string, Case[]> = {
     ['el Tribunal Supremo de Estados Unidos', ['Tribunal Supremo de Estados Unidos→supreme-court']],
     ['el Servicio de Ciudadanía e Inmigración de los Estados Unidos', ['Servicio de Ciudadanía e Inmigración de los Estados Unidos→uscis']],
     ['el Servicio de Ciudadanía e Inmigración de EE. UU.', ['Servicio de Ciudadanía e Inmigración de EE. UU→uscis']],
+    ['el Tribunal Supremo de EE. UU. en pleno', ['Tribunal Supremo de EE. UU. en pleno→en-banc-test']],
+    // a plural ending only right after the alias's last letter: "UU.es" after the abbreviation's final dot
+    // reads as a web address (".es"), even where a longer alias goes on after "UU." with a space
+    ['TRIBUNAL SUPREMO DE EE. UU.es\nCivil', []],
+    ['el Tribunal Supremo de EE. UU.s dijo', []],
+    ['el Tribunal Supremo de EE. UUes dijo', ['Tribunal Supremo de EE. UUes→supreme-court']],
   ],
   'statute cites with and without subsections': [
     ['under 5 U.S.C. § 706(1), a court', ['5 U.S.C. § 706(1)→apa']],
@@ -268,9 +274,21 @@ describe('packed matcher index', () => {
     expect(matcher.find('whren')).toEqual([]);
   });
 
-  it('needs no escapes in a JavaScript string and round-trips', () => {
-    expect(JSON.stringify(index.aliases)).toBe(`"${index.aliases}"`);
-    expect(JSON.parse(JSON.stringify(index))).toEqual(index);
+  it('groups the lines by term, front-coded, exact-case aliases in their case', () => {
+    // per term in id order, then the names: a marker (\x01 + characters shared with the line before), the rest
+    expect(index.ids).toEqual(['mandamus-act', 'rfe', 'ij', 'aos', 'sj', 'ice', 'whren', 'deportation', 'other-term']);
+    expect(index.lines).toBe(
+      'd\x0128 USC 1361\0\x01solicitud de evidencia\0\x01juez de inmigracion\0\x018 usc 1255\0\x01sanctuary city\0' +
+      '\x01ICE\0\x01WHREN\x02hren\x01the whren case\0\x01removal order\0\x01removal orders\0\x01immigration and naturalization service\0',
+    );
+  });
+
+  it('reads an exact-case alias without capitals by its mark, and shares at most 29 characters', () => {
+    const long = 'a'.repeat(40);
+    const packed = packIndex([['§ 1983', 's1983', 1], [`${long} b`, 'long', 0], [`${long} c`, 'long', 0]]);
+    expect(packed.lines).toBe(`d\x1f\x01§1983\0\x01${long} b\x1e${'a'.repeat(11)} c\0\0`);
+    expect(unpackIndex(packed)).toEqual([['§1983', 's1983', 1], [`${long} b`, 'long', 0], [`${long} c`, 'long', 0]]);
+    expect(compileMatcher(packed).find('under § 1983 and')).toEqual([{ start: 6, end: 12, id: 's1983' }]);
   });
 
   it('counts terms past one digit of its base', () => {
@@ -279,8 +297,11 @@ describe('packed matcher index', () => {
     expect(big.find('see term number 1999 and term number 0.').map((m) => m.id)).toEqual(['t1999', 't0']);
   });
 
-  it('refuses an index of an unknown format', () => {
-    expect(() => compileMatcher({ ids: [], aliases: 'zzz', words: '', cased: [] })).toThrow(/unknown format/);
+  it('refuses an index of an unknown format, a broken line or a wrong group count', () => {
+    expect(() => compileMatcher({ ids: [], lines: 'zzz' })).toThrow(/unknown format "z"/);
+    expect(() => compileMatcher({ ids: ['a'], lines: 'd\x01abc\x09x\0\0' })).toThrow(/line 2 shares 8 characters with a line of 3/);
+    expect(() => compileMatcher({ ids: ['a'], lines: 'd\x01abc\0' })).toThrow(/1 groups for 1 terms/);
+    expect(() => compileMatcher({ ids: ['a'], lines: 'dabc\0\0' })).toThrow(/unreadable at character 1/);
   });
 });
 

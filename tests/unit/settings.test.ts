@@ -44,6 +44,31 @@ describe('settings', () => {
     });
   });
 
+  it.each<[string, Record<string, unknown>]>([
+    ['a hover delay that is not a whole number', { hoverDelay: 300.5 }],
+    ['a hover delay that is not a number', { hoverDelay: NaN }],
+    ['an endless hover delay', { hoverDelay: Infinity }],
+    ['a hover delay below the least', { hoverDelay: 149 }],
+    ['a hover delay as a string', { hoverDelay: '300' }],
+    ['a site name longer than a host name can be', { disabledSites: [`${'a'.repeat(250)}.org`] }],
+    ['a site with a path', { disabledSites: ['example.com/news'] }],
+    ['a site list with a hole', { disabledSites: ['a.org', undefined] }],
+    ['more sites than allowed', { disabledSites: Array.from({ length: 5001 }, (_, i) => `s${i}.org`) }],
+    ['a category list with a number in it', { hiddenCategories: ['help', 7] }],
+    ['more hidden categories than allowed', { hiddenCategories: Array(101).fill('help') }],
+    ['a language the glossary does not have', { language: 'fr' }],
+    ['a style as an object', { highlightStyle: { toString: () => 'underline' } }],
+    ['on/off as a number', { enabled: 0 }],
+  ])('falls back to the default for %s', (_name, stored) => {
+    expect(parseSettings(stored)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('takes the edge values that are allowed', () => {
+    expect(parseSettings({ hoverDelay: 150 }).hoverDelay).toBe(150);
+    expect(parseSettings({ hoverDelay: 1000 }).hoverDelay).toBe(1000);
+    expect(parseSettings({ disabledSites: ['LOCALHOST:8080', 'a-b.c.d'] }).disabledSites).toEqual(['LOCALHOST:8080', 'a-b.c.d']);
+  });
+
   it('keeps valid lists, without duplicates', () => {
     expect(parseSettings({ disabledSites: ['a.org', 'a.org', 'b.net:8080'] }).disabledSites).toEqual(['a.org', 'b.net:8080']);
     expect(parseSettings({ hiddenCategories: ['help', 'help'] }).hiddenCategories).toEqual(['help']);
@@ -219,8 +244,28 @@ describe('messages', () => {
     [{ type: 'something-else' }, false],
     ['legal-lens:page-terms', false],
     [null, false],
+    [[], false],
+    [{ type: 'legal-lens:get-cards' }, false],
+    [{ type: 'legal-lens:get-cards', ids: 'tps' }, false],
+    [{ type: 'legal-lens:get-cards', ids: ['tps', 7] }, false],
+    [{ type: 'legal-lens:get-cards', ids: ['Tps'] }, false],
+    [{ type: 'legal-lens:get-cards', ids: ['tps-'] }, false],
+    [{ type: 'legal-lens:get-cards', ids: [`a${'-b'.repeat(40)}`] }, false],
+    [{ type: 'legal-lens:get-cards', ids: Array(20).fill('tps') }, true],
+    [{ type: 'legal-lens:open-explainer' }, false],
+    [{ type: 'legal-lens:open-explainer', id: 'tps', lang: null }, false],
+    [{ type: 'legal-lens:open-explainer', id: 'tps', lang: undefined }, true],
+    [{ type: 'legal-lens:load-card-ui' }, true],
+    [{ type: 'legal-lens:page-stats' }, true],
+    [{ type: 'legal-lens:focus-card' }, true],
   ])('validates %j', (raw, ok) => {
     expect(parseMessage(raw) !== null).toBe(ok);
+  });
+
+  it('passes on only the fields it knows', () => {
+    expect(parseMessage({ type: 'legal-lens:get-cards', ids: ['tps'], extra: { deep: true } })).toEqual({ type: 'legal-lens:get-cards', ids: ['tps'] });
+    expect(parseMessage({ type: 'legal-lens:focus-card', extra: 1 })).toEqual({ type: 'legal-lens:focus-card' });
+    expect(parseMessage({ type: 'legal-lens:open-explainer', id: 'tps', lang: 'es', extra: 1 })).toEqual({ type: 'legal-lens:open-explainer', id: 'tps', lang: 'es' });
   });
 
   it('accepts only its own extension as a sender', () => {

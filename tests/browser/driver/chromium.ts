@@ -144,6 +144,11 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
       await ext.worker.evaluate(messageTabs, message);
     },
     askTab: (url, message) => ext.worker.evaluate(askTab, { url, message }),
+    async openExtensionPage(path) {
+      const tab = await newTab();
+      await tab.goto(ext.extensionUrl(path));
+      return tab;
+    },
     extensionUrl: ext.extensionUrl,
     close: ext.close,
   };
@@ -187,6 +192,7 @@ export async function launchPlainChromium(options: LaunchOptions = {}): Promise<
     setSettings: none,
     sendToTabs: none,
     askTab: none,
+    openExtensionPage: none,
     extensionUrl: () => {
       throw new Error('no extension in this browser');
     },

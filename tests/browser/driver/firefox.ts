@@ -10,7 +10,8 @@ import { ROOT, saveScreenshot } from '../harness';
 import { askTab, chord, installTestHelpers, messageTabs, readSync, settingsWrite, writeSync } from './shared';
 import type { BrowserUnderTest, Evaluator, LaunchOptions, Tab } from './types';
 
-export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv2');
+/** The Firefox build under test (FIREFOX_BUILD may point at another build, to compare). */
+export const FIREFOX_BUILD = process.env.FIREFOX_BUILD ?? join(ROOT, '.output/firefox-mv2');
 const ADDON_ID = 'legal-lens@legal-lens.org';
 const ADDON_UUID = '3f0c6a52-7d1e-4b8a-9c55-1e2d3c4b5a69';
 const POLL_MS = 50;
@@ -153,22 +154,27 @@ async function launchFirefoxBrowser(options: LaunchOptions, withExtension: boole
     return new FirefoxTab(page);
   };
   const extensionUrl = (path: string) => `moz-extension://${ADDON_UUID}/${path.replace(/^\//, '')}`;
+  /** A new tab at an extension page: the navigation switches to the extension's process, which puppeteer does
+   *  not follow as a load, so the page itself is asked when it is there. */
+  const extensionPage = async (path: string): Promise<Page> => {
+    if (!withExtension) throw new Error('no extension in this browser');
+    const page = await browser.newPage();
+    watch(page);
+    const url = extensionUrl(path);
+    void page.goto(url, { timeout: 60_000 }).catch(() => {});
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const ready = await page.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false);
+      if (ready) return page;
+      if (Date.now() > deadline) throw new Error(`the extension page ${path} did not open`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
   let control: Page | null = null;
   /** An extension page kept open for settings and messages (opening one costs a process switch). */
   const controlPage = async (): Promise<Page> => {
-    if (control && !control.isClosed()) return control;
-    const page = await browser.newPage();
-    // the navigation switches to the extension's process, which puppeteer does not follow as a load: wait on the page
-    void page.goto(extensionUrl('options.html'), { timeout: 60_000 }).catch(() => {});
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const ready = await page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete').catch(() => false);
-      if (ready) break;
-      if (Date.now() > deadline) throw new Error('the extension\'s options page did not open');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    control = page;
-    return page;
+    if (!control || control.isClosed()) control = await extensionPage('options.html');
+    return control;
   };
   const open = async (url: string) => {
     const tab = await newTab();
@@ -214,6 +220,9 @@ async function launchFirefoxBrowser(options: LaunchOptions, withExtension: boole
       if (!withExtension) throw new Error('no extension in this browser');
       const page = await controlPage();
       return page.evaluate(askTab, { url, message });
+    },
+    async openExtensionPage(path) {
+      return new FirefoxTab(await extensionPage(path), extensionUrl(path));
     },
     extensionUrl,
     close: () => browser.close(),

@@ -173,32 +173,48 @@ export function installTestHelpers(): void {
     cardOnTop: () => {
       const found = dialog();
       if (!found) return false;
+      // the middle of the part of the card inside the viewport (a short frame can cut it: that is checked elsewhere)
       const r = rect(found.d);
-      const x = r.left + r.width / 2;
-      const y = r.top + Math.min(r.height / 2, 40);
+      const left = Math.max(r.left, 0);
+      const right = Math.min(r.right, win.innerWidth);
+      const topEdge = Math.max(r.top, 0);
+      const bottom = Math.min(r.bottom, win.innerHeight);
+      if (right <= left || bottom <= topEdge) return false;
+      const x = (left + right) / 2;
+      const y = Math.min((topEdge + bottom) / 2, topEdge + 40);
       const top = elementAt(document, x, y) as Element | null;
       if (!top || !isOurs(top)) return false;
       const inner = shadowAt(found.root, x, y) as Element | null;
       return !!inner && (inner === found.d || found.d.contains(inner));
     },
-    /** the viewport box of the first occurrence of `text` in the page's text (marked or not), scrolled into view */
+    /**
+     * the viewport box of the first occurrence of `text` in the page's text, open shadow roots included (marked or
+     * not), scrolled into view
+     */
     textBox: (text: string) => {
-      const walker = createWalker(document, document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
-      for (let n = nextNode(walker) as Text | null; n; n = nextNode(walker) as Text | null) {
-        const at = n.data.indexOf(text);
-        if (at < 0) continue;
-        const range = createRange(document);
-        setStart(range, n, at);
-        setEnd(range, n, at + text.length);
-        let first = clientRects(range)[0];
-        if (first && (first.top < 0 || first.bottom > win.innerHeight)) {
-          const el = parentEl(n);
-          if (el) scrollInto(el, { block: 'center', behavior: 'instant' as ScrollBehavior });
-          first = clientRects(range)[0];
+      const search = (root: Node): Text | null => {
+        const walker = createWalker(document, root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+        for (let n = nextNode(walker) as Node | null; n; n = nextNode(walker) as Node | null) {
+          if (n.nodeType === 3 && (n as Text).data.includes(text)) return n as Text;
+          const shadow = n.nodeType === 1 ? shadowOf(n as Element) : null;
+          const inner = shadow && !isOurs(n as Element) ? search(shadow) : null;
+          if (inner) return inner;
         }
-        return first ? boxOf(first) : null;
+        return null;
+      };
+      const n = search(document.body ?? document.documentElement);
+      if (!n) return null;
+      const at = n.data.indexOf(text);
+      const range = createRange(document);
+      setStart(range, n, at);
+      setEnd(range, n, at + text.length);
+      let first = clientRects(range)[0];
+      if (first && (first.top < 0 || first.bottom > win.innerHeight)) {
+        const el = parentEl(n);
+        if (el) scrollInto(el, { block: 'center', behavior: 'instant' as ScrollBehavior });
+        first = clientRects(range)[0];
       }
-      return null;
+      return first ? boxOf(first) : null;
     },
     /** the viewport box of the frame element named `name` in this document: its content box */
     frameBox: (frameName: string) => {
@@ -250,6 +266,8 @@ export function settingsWrite(read: Record<string, unknown>, patch: Record<strin
   const remove: string[] = [];
   if (disabledSites !== undefined) {
     Object.assign(set, storageItems({ ...DEFAULT_SETTINGS, disabledSites: disabledSites as string[] }, { sites: true }));
+    // a short list also where builds from before its own items read it (for comparing builds; ignored by this one)
+    if (JSON.stringify(disabledSites).length < 2000) (set[SETTINGS_KEY] as Record<string, unknown>).disabledSites = disabledSites;
     const before = typeof read[SITES_KEY] === 'number' ? (read[SITES_KEY] as number) : 0;
     const after = set[SITES_KEY] as number;
     for (let i = after; i < before; i++) remove.push(`${SITES_KEY}.${i}`);

@@ -7,10 +7,12 @@
 // - the page's own script result unchanged (window.pageResult);
 // - marks and cards where they belong (exact counts), and no card where none belongs;
 // - no request leaving the machine;
-// - the extension's longest main-thread task at most 50 ms (Chromium: from a trace, see measure.ts; in the main
-//   thread's CPU time, as the machine running the tests is shared), and the page's own 10 ms timer never held up
-//   more than 100 ms longer than without the extension (both browsers). The two runs go side by side, at the same
-//   time, so that both meet the same load from the rest of the machine.
+// - the page's own 10 ms timer never held up more than 100 ms longer than without the extension (both browsers):
+//   the two runs go side by side, at the same time, so that both meet the same load from the rest of the machine;
+// - the extension's longest main-thread task at most 50 ms (Chromium: from a trace taken in a third run of its own,
+//   as tracing slows the page; see measure.ts; in the main thread's CPU time, as the machine is shared).
+// The timing figures are taken on a machine other work shares: when one fails, its runs are repeated (at most
+// twice more), and every attempt's figures are reported (and written to tests/artifacts/hostile-figures-*.json).
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,6 +69,11 @@ export interface HostileFixture {
   check?: (page: WebPage, ctx: Ctx) => Promise<void>;
   /** how long the page may take to be done (ms) */
   timeoutMs?: number;
+  /**
+   * a defect not fixed here (in every browser, or in the ones named): the test runs, and its failure is reported
+   * as a TODO, not counted
+   */
+  todo?: string | Partial<Record<BrowserKind, string>>;
 }
 
 interface Run {
@@ -100,14 +107,20 @@ async function waitMarks(page: WebPage, frame: Evaluator, expected: number, time
  * With the extension, `ready` is told when the extension is done (page time, ms); without it, `until` says until
  * when the page's timer is watched (the other run's "done").
  */
-async function runOnce(fixture: HostileFixture, ctx: Ctx, until: Promise<number> | null, ready: (at: number) => void = () => {}): Promise<{ run: Run; main: MainThreadFigures | null }> {
+async function runOnce(
+  fixture: HostileFixture,
+  ctx: Ctx,
+  until: Promise<number> | null,
+  ready: (at: number) => void = () => {},
+  { trace = false } = {},
+): Promise<{ run: Run; main: MainThreadFigures | null }> {
   const { browser, server } = ctx;
   const timeoutMs = fixture.timeoutMs ?? 60_000;
   const errorsBefore = browser.errors.length;
   const tab = await browser.newTab();
   try {
     await tab.addInitScript(installPageClock, undefined);
-    const trace = ctx.withExtension && tab.kind === 'chromium' ? await traceMainThread(tab as ChromiumTab, browser.extensionUrl('').replace(/\/$/, '')) : null;
+    const tracing = trace ? await traceMainThread(tab as ChromiumTab, browser.extensionUrl('').replace(/\/$/, '')) : null;
     await tab.goto(server.url(fixture.path));
     const page = new WebPage(tab);
     if (fixture.pageScript) await tab.waitFor(() => (window as unknown as { pageDone?: boolean }).pageDone === true, undefined, timeoutMs);
@@ -124,7 +137,9 @@ async function runOnce(fixture: HostileFixture, ctx: Ctx, until: Promise<number>
     const end = readyAt + SETTLE_MS;
     await tab.waitFor((t) => performance.now() >= t, end, timeoutMs);
     const clock = await readClock(tab, end);
-    const main = trace ? await trace.stop() : null;
+    const main = tracing ? await tracing.stop() : null;
+    // a traced run is for the main-thread figures only
+    if (tracing) return { run: { clock, fingerprint: '', pageResult: null, errors: [], readyAt }, main };
     const fingerprint = await tab.evaluate(() => __lens.fingerprint());
     // the page's own result: a value it left (pageResult), or one it works out when asked (readPageResult)
     const pageResult = await tab.evaluate(() => {
@@ -143,36 +158,39 @@ async function runOnce(fixture: HostileFixture, ctx: Ctx, until: Promise<number>
 async function checkWithExtension(fixture: HostileFixture, page: WebPage, ctx: Ctx): Promise<void> {
   const tab = page.tab;
   if (fixture.marks !== 'page') assert.equal(await tab.evaluate(() => __lens.markCount()), fixture.marks, 'marks, still, after the timer was read');
-  let last: { frame: Evaluator; corner: { x: number; y: number }; where: string } | null = null;
-  for (const card of fixture.cards ?? []) {
-    if (last) {
-      // the last card closes once the pointer left its term and the card for the grace period, as a reader moves
-      // away: to its frame's top-left corner first (Chromium sends a frame of another origin no event at all when
-      // a synthetic pointer leaves it), then out. Until it closes it may cover the next term, and a pointer on it
-      // keeps it open.
-      await tab.moveMouse(last.corner.x, last.corner.y);
-      const { frame: open, where } = last;
-      await open.waitFor(() => __lens.card() === null, undefined, 3000).catch(() => {
-        throw new Error(`the card for ${where} stayed open after the pointer left`);
-      });
-    }
+  // the last frame a card opened in: its card must be gone (it closes after a grace period) before the next hover
+  let last: Evaluator = tab;
+  let lastWhere = 'the page';
+  let lastCorner = { x: 1, y: 1 };
+  const away = async () => {
+    // first to an empty corner of the frame the pointer is in: headless Chromium tells an out-of-process frame
+    // nothing when the pointer leaves it for its parent (see the report of issue 10)
+    await tab.moveMouse(lastCorner.x, lastCorner.y);
     await tab.moveMouse(1, 1);
     await tab.press('Escape');
-    const { offset } = await page.frameAt(card.frames ?? []);
+    await last.waitFor(() => __lens.card() === null, undefined, 3000).catch(() => {
+      throw new Error(`the card in ${lastWhere} stays open after the pointer left for the top page's corner`);
+    });
+  };
+  for (const card of fixture.cards ?? []) {
+    await away();
     const { box, frame } = await page.termBoxIn(card.frames ?? [], card.text, card.n ?? 0);
+    last = frame;
+    const { offset } = await page.frameAt(card.frames ?? []);
+    lastCorner = { x: offset.x + 2, y: offset.y + 2 };
+    lastWhere = card.frames?.join(' > ') || 'the page';
     await page.pointAt(box);
     const where = `${String(card.text)} in ${card.frames?.join(' > ') || 'the page'}`;
-    last = { frame, corner: { x: offset.x + 2, y: offset.y + 2 }, where };
-    await frame.waitFor((h) => __lens.card()?.heading === h, card.heading, 5000).catch(async () => {
+    await frame.waitFor((h) => __lens.card()?.heading === h, card.heading, 8000).catch(async () => {
       throw new Error(`no card "${card.heading}" for ${where} (card: ${JSON.stringify(await frame.evaluate(() => __lens.card()?.heading ?? null))})`);
     });
     assert.ok(await frame.evaluate(() => __lens.cardOnTop()), `the card for ${where} shows on top`);
   }
   for (const none of fixture.noCards ?? []) {
-    await tab.moveMouse(1, 1);
-    await tab.press('Escape');
+    await away();
     const { box, frame } = await page.textBoxIn(none.frames ?? [], none.text);
-    await frame.waitFor(() => __lens.card() === null, undefined, 3000);
+    last = frame;
+    lastWhere = none.frames?.join(' > ') || 'the page';
     await page.pointAt(box);
     // the hover delay is at most 1 s: a card that were to open would have opened within it (measured in the page)
     const t = await frame.evaluate(() => performance.now());
@@ -204,7 +222,8 @@ export function hostileSuite(title: string, fixtures: HostileFixture[], generate
         writeFileSync(join(ARTIFACTS, `hostile-figures-${title.replace(/\W+/g, '-')}-${kind}.json`), JSON.stringify(figures.filter((f) => f.browser === kind), null, 1));
       });
       for (const fixture of fixtures) {
-        it(`${fixture.name}: ${fixture.attacks}`, async (t) => {
+        const todo = typeof fixture.todo === 'string' ? fixture.todo : fixture.todo?.[kind];
+        it(`${fixture.name}: ${fixture.attacks}`, { todo }, async (t) => {
           await checkFixture(fixture, kind, { withExtension: true, browser: withExt, server }, { withExtension: false, browser: without, server }, (m) => t.diagnostic(m));
         });
       }
@@ -212,42 +231,47 @@ export function hostileSuite(title: string, fixtures: HostileFixture[], generate
   }
 }
 
-/**
- * Runs `fixture` with and without the extension and asserts everything in the file comment. The timing figures
- * are taken on a machine other work shares: when only they fail, both runs are repeated (at most twice more), and
- * every attempt's figures are reported.
- */
+/** Runs `fixture` with and without the extension and asserts everything in the file comment. */
 async function checkFixture(fixture: HostileFixture, kind: BrowserKind, withCtx: Ctx, withoutCtx: Ctx, note: (m: string) => void): Promise<void> {
   const requestsBefore = withCtx.browser.requests.length;
   let lastProblem = '';
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    // side by side: the run without the extension watches its timer until the other run was done
-    let done!: (at: number) => void;
-    let failed!: (e: unknown) => void;
-    const readyAt = new Promise<number>((resolve, reject) => ((done = resolve), (failed = reject)));
-    const withRun = runOnce(fixture, withCtx, null, done);
-    withRun.catch(failed);
-    const [{ run: w, main }, { run: wo }] = await Promise.all([withRun, runOnce(fixture, withoutCtx, readyAt)]);
-    const own = w.errors.filter((e) => !wo.errors.includes(e));
-    assert.deepEqual(own, [], 'errors with the extension only');
-    assert.equal(w.fingerprint, wo.fingerprint, 'the page\'s DOM differs from its DOM without the extension');
-    assert.deepEqual(w.pageResult, wo.pageResult, 'the page\'s own script result');
-    const leaving = withCtx.browser.requests.slice(requestsBefore).filter((u) => !sameOrigin(withCtx.server)(u));
-    assert.deepEqual(leaving, [], 'requests leaving the machine');
-    const record = {
-      fixture: fixture.name, browser: kind, attempt,
-      doneAtMs: Math.round(w.readyAt),
-      timerLateWithMs: w.clock.maxLateMs, timerLateWithoutMs: wo.clock.maxLateMs,
-      ...(main ?? {}),
-    };
+  let timerOk = false;
+  let tasksOk = kind !== 'chromium';
+  for (let attempt = 1; attempt <= 3 && !(timerOk && tasksOk); attempt++) {
+    const record: Record<string, unknown> = { fixture: fixture.name, browser: kind, attempt };
+    const problems: string[] = [];
+    if (!timerOk) {
+      // side by side: the run without the extension watches its timer until the other run was done
+      let done!: (at: number) => void;
+      let failed!: (e: unknown) => void;
+      const readyAt = new Promise<number>((resolve, reject) => ((done = resolve), (failed = reject)));
+      const withRun = runOnce(fixture, withCtx, null, done);
+      withRun.catch(failed);
+      const [{ run: w }, { run: wo }] = await Promise.all([withRun, runOnce(fixture, withoutCtx, readyAt)]);
+      const own = w.errors.filter((e) => !wo.errors.includes(e));
+      assert.deepEqual(own, [], 'errors with the extension only');
+      assert.equal(w.fingerprint, wo.fingerprint, 'the page\'s DOM differs from its DOM without the extension');
+      assert.deepEqual(w.pageResult, wo.pageResult, 'the page\'s own script result');
+      const leaving = withCtx.browser.requests.slice(requestsBefore).filter((u) => !sameOrigin(withCtx.server)(u));
+      assert.deepEqual(leaving, [], 'requests leaving the machine');
+      Object.assign(record, { doneAtMs: Math.round(w.readyAt), timerLateWithMs: w.clock.maxLateMs, timerLateWithoutMs: wo.clock.maxLateMs });
+      timerOk = w.clock.maxLateMs <= wo.clock.maxLateMs + TIMER_SLACK_MS;
+      if (!timerOk) problems.push(`the page's 10 ms timer was held up ${w.clock.maxLateMs} ms with the extension, ${wo.clock.maxLateMs} ms without`);
+    }
+    if (!tasksOk) {
+      // traced on its own: the profiler slows the page, so this run's timer is not compared
+      const { main } = await runOnce(fixture, withCtx, null, () => {}, { trace: true });
+      Object.assign(record, main);
+      tasksOk = !!main && main.longestOwnTaskCpuMs <= LONG_TASK_MS;
+      if (!tasksOk) problems.push(`the extension's longest main-thread task took ${main?.longestOwnTaskCpuMs} ms of CPU time (${main?.longestOwnTaskMs} ms wall)`);
+    }
     figures.push(record);
     note(JSON.stringify(record));
-    const problems: string[] = [];
-    if (w.clock.maxLateMs > wo.clock.maxLateMs + TIMER_SLACK_MS) problems.push(`the page's 10 ms timer was held up ${w.clock.maxLateMs} ms with the extension, ${wo.clock.maxLateMs} ms without`);
-    if (main && main.longestOwnTaskCpuMs > LONG_TASK_MS) problems.push(`the extension's longest main-thread task took ${main.longestOwnTaskCpuMs} ms of CPU time (${main.longestOwnTaskMs} ms wall)`);
-    if (!problems.length) return;
-    lastProblem = problems.join('; ');
-    note(`attempt ${attempt}: ${lastProblem}`);
+    if (problems.length) {
+      lastProblem = problems.join('; ');
+      note(`attempt ${attempt}: ${lastProblem}`);
+    }
   }
+  if (timerOk && tasksOk) return;
   assert.fail(lastProblem);
 }

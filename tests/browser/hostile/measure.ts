@@ -122,9 +122,14 @@ export function mainThreadFigures(events: TraceEvent[], extensionOrigin: string)
   const start = events.find((e) => e.name === 'EvaluateScript' && ours(e.args?.data?.url));
   if (!start) return { longestOwnTaskMs: 0, longestOwnTaskCpuMs: 0, thatTaskMs: 0, longestTaskMs: 0, ownTotalMs: 0 };
   const { pid, tid } = start;
-  const tasks = events
-    .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.dur !== undefined)
-    .sort((a, b) => a.ts - b.ts);
+  // the thread's top-level work: the scheduler's tasks, and microtask checkpoints run outside them (where promise
+  // continuations can run), each counted once, outermost
+  const tasks: TraceEvent[] = [];
+  for (const e of events.filter((x) => x.pid === pid && x.tid === tid && x.ph === 'X' && x.dur !== undefined && x.cat.split(',').includes('toplevel')).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)) {
+    const outer = tasks[tasks.length - 1];
+    if (outer && e.ts < outer.ts + outer.dur!) continue;
+    tasks.push(e);
+  }
   // the sampling profiler of that thread: its stacks, and when each sample was taken
   const profile = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
   const nodes = new Map<number, ProfileNode>();
@@ -140,9 +145,11 @@ export function mainThreadFigures(events: TraceEvent[], extensionOrigin: string)
   const samples: { t: number; ours: boolean; node: number }[] = [];
   if (profile) {
     let t = Number(profile.args?.data?.startTime ?? 0);
-    for (const chunk of events.filter((e) => e.name === 'ProfileChunk' && e.id === profile.id && e.pid === pid)) {
+    // chunks in the order they were written (the trace's order is not), all their nodes known before any sample
+    const chunks = events.filter((e) => e.name === 'ProfileChunk' && e.id === profile.id && e.pid === pid).sort((a, b) => a.ts - b.ts);
+    for (const chunk of chunks) for (const node of chunk.args?.data?.cpuProfile?.nodes ?? []) nodes.set(node.id, node);
+    for (const chunk of chunks) {
       const data = chunk.args?.data;
-      for (const node of data?.cpuProfile?.nodes ?? []) nodes.set(node.id, node);
       const ids = data?.cpuProfile?.samples ?? [];
       const deltas = data?.timeDeltas ?? [];
       for (let i = 0; i < ids.length; i++) {

@@ -142,9 +142,16 @@ export class WebPage {
    */
   async startCardClock(): Promise<void> {
     await this.tab.evaluate(() => {
-      const clock = { lastMoveAt: 0, openedAt: 0, closedAt: 0 };
+      const clock = { lastMoveAt: 0, openedAt: 0, closedAt: 0, leftCardAt: 0 };
       (window as unknown as { __cardClock: typeof clock }).__cardClock = clock;
-      addEventListener('pointermove', () => (clock.lastMoveAt = performance.now()), true);
+      let onCard = false;
+      addEventListener('pointermove', (e) => {
+        clock.lastMoveAt = performance.now();
+        // the first move off the card (events inside it reach the page as its host's)
+        const here = e.target instanceof Element && e.target.localName.startsWith('legal-lens');
+        if (onCard && !here) clock.leftCardAt = clock.lastMoveAt;
+        onCard = here;
+      }, true);
       let open = false;
       const tick = () => {
         const now = __lens.card() !== null;
@@ -157,9 +164,20 @@ export class WebPage {
     });
   }
 
-  /** What the card clock has seen (ms of the page's performance.now(); 0 = not yet). */
-  async cardClock(): Promise<{ lastMoveAt: number; openedAt: number; closedAt: number; now: number }> {
-    return this.tab.evaluate(() => ({ ...(window as unknown as { __cardClock: { lastMoveAt: number; openedAt: number; closedAt: number } }).__cardClock, now: performance.now() }));
+  /**
+   * What the card clock has seen (ms of the page's performance.now(); 0 = not yet): the pointer's last move, its
+   * first move off the card after it was on it, and when a card last opened and closed.
+   */
+  async cardClock(): Promise<{ lastMoveAt: number; leftCardAt: number; openedAt: number; closedAt: number; now: number }> {
+    return this.tab.evaluate(() => ({ ...(window as unknown as { __cardClock: { lastMoveAt: number; leftCardAt: number; openedAt: number; closedAt: number } }).__cardClock, now: performance.now() }));
+  }
+
+  /** Waits until the card clock has seen the open card close (its reading then holds that close). */
+  async waitForClockClose(timeoutMs = 5000): Promise<void> {
+    await this.tab.waitFor(() => {
+      const clock = (window as unknown as { __cardClock: { openedAt: number; closedAt: number } }).__cardClock;
+      return clock.closedAt > clock.openedAt;
+    }, undefined, timeoutMs);
   }
 
   /** Waits until `ms` of the page's time have passed since the pointer last moved (a hold, measured in the page). */
