@@ -1,9 +1,12 @@
 // Background: settings defaults and migration, the context menu, the keyboard command, and the messages of
-// content scripts (answered in messages.ts: validated, and only from this extension).
+// content scripts (answered in messages.ts: validated, and only from this extension), among them the glossary's
+// parts a page needs (the shipped glossary, read once per life of the background and filed by head).
+import shippedGlossary from 'virtual:glossary/matcher-index';
 import cards from 'virtual:glossary/cards';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CARD_UI_FILE } from '@/components/card-ui';
+import { loadHeadIndex, type HeadIndex } from '@/glossary/runtime/head-index';
 import { writeCleanSettings } from '@/utils/settings';
 import { answerMessage, type MessageSender } from './messages';
 
@@ -19,6 +22,16 @@ async function injectCardUi(tabId: number, frameId: number): Promise<void> {
   } else {
     await browser.tabs.executeScript(tabId, { file: CARD_UI_FILE, frameId, matchAboutBlank: true, runAt: 'document_start' });
   }
+}
+
+/**
+ * The glossary filed by head: inflated and filed on the first question, then kept; null (and a console error,
+ * once) when the shipped glossary or its index is unreadable, so content scripts stay inert.
+ */
+let glossary: Promise<HeadIndex | null> | null = null;
+function headIndex(): Promise<HeadIndex | null> {
+  glossary ??= loadHeadIndex(shippedGlossary);
+  return glossary;
 }
 
 export default defineBackground(() => {
@@ -64,6 +77,7 @@ export default defineBackground(() => {
       getURL: (path) => browser.runtime.getURL(path as '/explainer.html'),
       openTab: (tab) => void browser.tabs.create(tab),
       injectCardUi,
+      glossary: headIndex,
     });
     return answer === undefined ? undefined : Promise.resolve(answer);
   });

@@ -1,15 +1,15 @@
 // Content script: a table of contents of the pipeline in DESIGN.md.
 // settings ► matcher ► highlighter (collect ► match ► paint ► observe ► schedule) ► hit-test ► hover card.
-import shippedGlossary from 'virtual:glossary/matcher-index';
+// The matcher holds only what the page needs: the glossary's parts come from the background as the page's
+// words ask for them (glossary-source.ts, glossary/runtime/paged-matcher.ts).
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { compileMatcher } from '@/glossary/runtime/matcher';
-import { loadShippedGlossary } from '@/glossary/runtime/shipped-glossary';
+import { PagedMatcher } from '@/glossary/runtime/paged-matcher';
 import { parseMessage, type PageStatsResponse, type PageTermsResponse } from '@/utils/messages';
 import { inputRelay } from '@/utils/input-relay';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/utils/settings';
+import { backgroundGlossary } from './glossary-source';
 import { TermHighlighter } from './highlighter';
-import { lazyMatcher } from './lazy-matcher';
 import { topLevelUrl } from './top-site';
 import { FetchedCardTexts } from './card/card-texts';
 import { loadCardUi } from './card/card-ui-loader';
@@ -30,20 +30,21 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return; // no Custom Highlight API: do nothing
-    // the glossary inflates while the settings load; an unreadable one is reported and leaves the page alone
-    const [loaded, glossary] = await Promise.all([loadSettings(), loadShippedGlossary(shippedGlossary)]);
-    if (!glossary) return;
-    let settings: Settings = loaded;
-    const { categories, inflateMs } = glossary;
-    // compiled when the first text is to be matched: a frame with no words never builds it
-    const matcher = lazyMatcher(() => compileMatcher(glossary.index), (e) => console.error(`Legal Lens: highlighting is off on this page: ${String((e as Error)?.message ?? e)}`));
+    let settings: Settings = await loadSettings();
+    // one report per page: the background gone or the glossary unreadable leaves the page unmarked, never broken
+    let reported = false;
+    const matcher = new PagedMatcher(backgroundGlossary, (e) => {
+      if (reported) return;
+      reported = true;
+      console.error(`Legal Lens: highlighting is off on this page: ${String((e as Error)?.message ?? e)}`);
+    });
     let highlighter: TermHighlighter | null = null;
     let card: PageCard | null = null;
     let stats: PageStatsResponse = null;
 
     const turnOn = () => {
       if (highlighter) return;
-      highlighter = new TermHighlighter(document, matcher, categories, settings, () => card?.onRepaint());
+      highlighter = new TermHighlighter(document, matcher, matcher.categories, settings, () => card?.onRepaint());
       card = new PageCard({
         doc: document,
         input: inputRelay(window), // started at document_start by early-input.content.ts
@@ -59,10 +60,9 @@ export default defineContentScript({
       watchTouch(card);
       watchKeyboard(card);
       const h = highlighter;
-      // for `npm run bench`, which asks over the extension's messaging: the first full scan's cost
+      // for the privacy test, which asks over the extension's messaging: the first full scan's cost and marks
       void h.start().then(() => {
-        // (the compile runs inside the scan's first slice with words, so busyMs holds it)
-        stats ??= { busyMs: inflateMs + h.busyMs, startupMs: inflateMs + matcher.compileMs, longestSliceMs: Math.max(inflateMs, h.longestSliceMs), matches: h.painter.size, paintedAt: performance.now() };
+        stats ??= { busyMs: h.busyMs, longestSliceMs: h.longestSliceMs, matches: h.painter.size, paintedAt: performance.now() };
       });
     };
     const turnOff = () => {

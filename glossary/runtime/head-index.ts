@@ -6,6 +6,7 @@
 import type { Category } from './categories.ts';
 import { buildHeadFilter, keyHead, type HeadFilterData } from './heads.ts';
 import { indexKeys, type MatcherIndex } from './matcher.ts';
+import { ShippedGlossaryError, loadShippedGlossary } from './shipped-glossary.ts';
 
 /** One key as it travels: [normalised key, cased form or null, term id or null (a swallowed name), rank]. */
 export type HeadKey = [key: string, cased: string | null, id: string | null, rank: number];
@@ -22,10 +23,7 @@ export interface HeadsResponse {
   categories: Record<string, Category>;
 }
 
-/** The most heads one "glossary-heads" message asks for (utils/messages.ts checks it). */
-export const MAX_HEADS_PER_MESSAGE = 1000;
-/** The longest head a message may name, in characters. */
-export const MAX_HEAD_LENGTH = 200;
+export { MAX_HEAD_LENGTH, MAX_HEADS_PER_MESSAGE } from './heads.ts';
 
 export class HeadIndex {
   private readonly byHead = new Map<string, HeadKey[]>();
@@ -71,5 +69,28 @@ export class HeadIndex {
       for (const [, , id] of keys) if (id !== null && this.categories[id]) categories[id] = this.categories[id];
     }
     return { heads: Object.fromEntries(found), categories };
+  }
+}
+
+/**
+ * The shipped glossary (virtual:glossary/matcher-index) → its HeadIndex. Never throws or rejects: on an
+ * unreadable glossary, or an index the matcher cannot read, it calls `report` (by default a console error
+ * naming Legal Lens) once and resolves to null, so content scripts get nothing and stay inert.
+ */
+export async function loadHeadIndex(
+  shipped: string,
+  report: (error: Error) => void = (error) => console.error(`Legal Lens: highlighting is off: ${error.message}`),
+): Promise<HeadIndex | null> {
+  const loaded = await loadShippedGlossary(shipped, report);
+  if (!loaded) return null;
+  try {
+    return new HeadIndex(loaded.index, loaded.categories);
+  } catch (e) {
+    try {
+      report(new ShippedGlossaryError((e as Error)?.message ?? String(e), { cause: e }));
+    } catch {
+      // a failing report must not make the background throw either
+    }
+    return null;
   }
 }

@@ -9,6 +9,11 @@
 // the content script tests a word with arithmetic on a string it never has to build into a table, whatever
 // the glossary's size. A false positive only costs a question to the background (which answers "no such
 // head"); a false negative cannot happen.
+/** The most heads one "glossary-heads" message asks for (utils/messages.ts checks it). */
+export const MAX_HEADS_PER_MESSAGE = 1000;
+/** The longest head a message may name, in characters. */
+export const MAX_HEAD_LENGTH = 200;
+
 /** A word of folded text: letters and digits, as the matcher's word boundaries count them (isWordCode). */
 export const WORD = /[\p{L}\p{N}]+/gu;
 

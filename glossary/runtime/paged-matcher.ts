@@ -7,8 +7,7 @@
 // asks for nothing at all.
 import type { Category } from './categories.ts';
 import type { FilterResponse, HeadKey, HeadsResponse } from './head-index.ts';
-import { MAX_HEADS_PER_MESSAGE } from './head-index.ts';
-import { HeadFilter, SKIP_CAN_SPLIT, WORD, firstKey, foldForWords, hashWord, pairKey, singleKey, textSlots, wordStems } from './heads.ts';
+import { HeadFilter, MAX_HEADS_PER_MESSAGE, SKIP_CAN_SPLIT, WORD, firstKey, foldForWords, hashWord, pairKey, singleKey, textSlots, wordStems } from './heads.ts';
 import { createTermTrie, type Match, type Matcher, type TermTrie } from './matcher.ts';
 
 /** Where the glossary's parts come from (the background, over the extension's messaging). */
@@ -135,6 +134,11 @@ export class PagedMatcher implements Matcher {
       }
     }
     return found;
+  }
+
+  /** Whether keys are wanted (queued by mayMatch) or on their way. */
+  get pending(): boolean {
+    return this.wanted.length > 0 || this.loading !== null;
   }
 
   /**

@@ -1,11 +1,10 @@
-// What the content script carries of the glossary: the matcher index with its term ids and each term's
-// category, deflated at build time (glossary/build/shipped-glossary.ts) and written as text (binary-text.ts),
-// about a third of the index's plain size. At start-up the browser's own DecompressionStream inflates it
-// (Chrome 80+, Firefox 113+; the Custom Highlight API the script needs came later in both), while the
-// settings load.
+// The glossary the extension ships for matching: the matcher index with its term ids and each term's category,
+// deflated at build time (glossary/build/shipped-glossary.ts) and written as text (binary-text.ts), about a
+// third of the index's plain size. The background inflates it with the browser's own DecompressionStream
+// (Chrome 80+, Firefox 113+) the first time a content script asks for part of it (head-index.ts).
 import { decodeBinaryText } from './binary-text.ts';
 import { CATEGORIES, type Category } from './categories.ts';
-import { compileMatcher, type Matcher, type MatcherIndex } from './matcher.ts';
+import type { MatcherIndex } from './matcher.ts';
 
 /** The text before the deflated payload's first line: its format. */
 export const SHIPPED_FORMAT = 'legal-lens-glossary/1';
@@ -95,23 +94,12 @@ export async function inflateShippedGlossary(shipped: string): Promise<ShippedGl
   return readShippedPayload(text);
 }
 
-/** A matcher ready for the page, with each term's category and what start-up cost. */
-export interface LoadedMatcher {
-  matcher: Matcher;
-  categories: Record<string, Category>;
-  /**
-   * milliseconds of start-up: decoding, reading and compiling the index (main-thread work) plus the
-   * inflate's wall time, an upper bound of its main-thread share since the settings load meanwhile
-   */
-  startupMs: number;
-}
-
-/** The glossary read from the shipped text, with the milliseconds that took (see LoadedMatcher.startupMs). */
+/** The glossary read from the shipped text, with the milliseconds that took (decoding, reading, and the inflate's wall time). */
 export interface LoadedGlossary extends ShippedGlossary {
   inflateMs: number;
 }
 
-const defaultReport = (error: Error) => console.error(`Legal Lens: highlighting is off on this page: ${error.message}`);
+const defaultReport = (error: Error) => console.error(`Legal Lens: highlighting is off: ${error.message}`);
 
 /** Calls `report` with `e` as a ShippedGlossaryError; a report that throws is ignored. */
 function reportError(e: unknown, report: (error: Error) => void): void {
@@ -133,23 +121,6 @@ export async function loadShippedGlossary(shipped: string, report: (error: Error
     const t0 = performance.now();
     const glossary = await inflateShippedGlossary(shipped);
     return { ...glossary, inflateMs: performance.now() - t0 };
-  } catch (e) {
-    reportError(e, report);
-    return null;
-  }
-}
-
-/**
- * The shipped text → a compiled matcher. Never throws or rejects: on an unreadable glossary, or an index the
- * matcher cannot read, it calls `report` as loadShippedGlossary does and resolves to null.
- */
-export async function loadShippedMatcher(shipped: string, report: (error: Error) => void = defaultReport): Promise<LoadedMatcher | null> {
-  const loaded = await loadShippedGlossary(shipped, report);
-  if (!loaded) return null;
-  try {
-    const t0 = performance.now();
-    const matcher = compileMatcher(loaded.index);
-    return { matcher, categories: loaded.categories, startupMs: loaded.inflateMs + performance.now() - t0 };
   } catch (e) {
     reportError(e, report);
     return null;

@@ -258,6 +258,15 @@ describe('messages', () => {
     [{ type: 'legal-lens:load-card-ui' }, true],
     [{ type: 'legal-lens:page-stats' }, true],
     [{ type: 'legal-lens:focus-card' }, true],
+    [{ type: 'legal-lens:glossary-filter' }, true],
+    [{ type: 'legal-lens:glossary-heads', heads: ['ice', 'writ of'] }, true],
+    [{ type: 'legal-lens:glossary-heads', heads: [] }, true],
+    [{ type: 'legal-lens:glossary-heads' }, false],
+    [{ type: 'legal-lens:glossary-heads', heads: 'ice' }, false],
+    [{ type: 'legal-lens:glossary-heads', heads: [''] }, false],
+    [{ type: 'legal-lens:glossary-heads', heads: ['a\u0000b'] }, false],
+    [{ type: 'legal-lens:glossary-heads', heads: ['x'.repeat(201)] }, false],
+    [{ type: 'legal-lens:glossary-heads', heads: Array(1001).fill('ice') }, false],
   ])('validates %j', (raw, ok) => {
     expect(parseMessage(raw) !== null).toBe(ok);
   });
