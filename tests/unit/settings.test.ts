@@ -153,6 +153,13 @@ describe('saving within sync storage\'s quota, one save at a time (issue 10, def
     expect(await loadSettings()).toMatchObject({ hoverDelay: 500, disabledSites: sites });
   });
 
+  it('reads them in one request that names no keys (every frame reads the settings at start-up)', async () => {
+    await saveSettings({ disabledSites: manySites(1000), hoverDelay: 500 });
+    const get = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    expect(await loadSettings()).toMatchObject({ hoverDelay: 500 });
+    expect(get.mock.calls).toEqual([[null]]);
+  });
+
   it('refuses a list too long for the whole quota with a clear error, and keeps what was stored', async () => {
     await saveSettings({ disabledSites: ['kept.example'], firstOnly: true });
     const error = await saveSettings({ disabledSites: manySites(5000) }).catch((e: unknown) => e);
