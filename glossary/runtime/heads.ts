@@ -1,6 +1,7 @@
 // Heads: the words an alias starts with, and the test a page's text passes before the matcher is needed there.
-// An alias's head is its first word if it has one word, else its first two words, words being runs of letters
-// and digits ("8 U.S.C. § 1357(g)" → "8 usc", "287(g)" → "287 g", "ICE" → "ice"). The matcher can find an alias
+// An alias's head is its first three words, or all of them if it has fewer, words being runs of letters and
+// digits ("8 U.S.C. § 1357(g)" → "8 usc 1357", "287(g)" → "287 g", "ICE" → "ice"; "take the Fifth" → "take
+// the fifth", so everyday text with "take the" needs no key). The matcher can find an alias
 // in a text only where the text's words hold its head, word by word, each word as written or in a plural the
 // matcher accepts ("writs of" for "writ of", "cities" for "city", "jueces" for "juez"). So a text whose words
 // hold no head needs no matcher at all, and one that holds a few needs only the aliases of those heads.
@@ -46,8 +47,10 @@ export interface WordSlot {
   all: string[];
   /** forms that end where the run ends: each may start a two-word head */
   firsts: string[];
-  /** forms that start where the run starts: each may end a two-word head that the word before starts */
+  /** forms that start where the run starts: each may follow the word before in a head */
   seconds: string[];
+  /** forms that are the whole run: each may stand between two words of a head */
+  middles: string[];
 }
 
 /**
@@ -65,7 +68,7 @@ export function textSlots(text: string): WordSlot[] {
     // one that is not one dot before a letter (or is, after an "s")
     const canStart = (k: number) => k === 0 || skips[k - 1] !== '.' || words[k - 1] === '';
     const canEnd = (k: number) => k === last || skips[k] !== '.' || words[k + 1] === '' || words[k].endsWith('s');
-    const slot: WordSlot = { all: [], firsts: [], seconds: [] };
+    const slot: WordSlot = { all: [], firsts: [], seconds: [], middles: [] };
     for (let a = 0; a <= last; a++) {
       if (!canStart(a)) continue;
       let form = '';
@@ -75,6 +78,7 @@ export function textSlots(text: string): WordSlot[] {
         if (!slot.all.includes(form)) slot.all.push(form);
         if (b === last && !slot.firsts.includes(form)) slot.firsts.push(form);
         if (a === 0 && !slot.seconds.includes(form)) slot.seconds.push(form);
+        if (a === 0 && b === last && !slot.middles.includes(form)) slot.middles.push(form);
       }
     }
     if (slot.all.length) out.push(slot);
@@ -82,11 +86,13 @@ export function textSlots(text: string): WordSlot[] {
   return out;
 }
 
-/** The head of a normalised alias key (normalizeText): its first word, or first two words; null without a word. */
+/** The most words a head has. */
+export const HEAD_WORDS = 3;
+
+/** The head of a normalised alias key (normalizeText): its first three words, or fewer; null without a word. */
 export function keyHead(key: string): string | null {
   const words = foldForWords(key).match(WORD);
-  if (!words) return null;
-  return words.length === 1 ? words[0] : `${words[0]} ${words[1]}`;
+  return words ? words.slice(0, HEAD_WORDS).join(' ') : null;
 }
 
 /**
@@ -123,10 +129,15 @@ function mix(h: number): number {
 
 /** What the filter holds for a one-word head, by the word's hashWord. */
 export const singleKey = (word: number): number => mix(word);
-/** What the filter holds for a word that starts a two-word head. */
+/** What the filter holds for a word that starts a head of two or three words. */
 export const firstKey = (word: number): number => mix(word ^ 0x2f6b1a39);
+const twoWords = (first: number, second: number) => (Math.imul(first, 0x9e3779b1) + second) | 0;
 /** What the filter holds for a two-word head, by its words' hashWord. */
-export const pairKey = (first: number, second: number): number => mix((Math.imul(first, 0x9e3779b1) + second) | 0);
+export const pairKey = (first: number, second: number): number => mix(twoWords(first, second));
+/** What the filter holds for two words that start a three-word head. */
+export const prefixKey = (first: number, second: number): number => mix(twoWords(first, second) ^ 0x6a09e667);
+/** What the filter holds for a three-word head. */
+export const tripleKey = (first: number, second: number, third: number): number => mix((Math.imul(twoWords(first, second), 0x85ebca6b) + third) | 0);
 
 /** What a HeadFilter is made of, as it travels (JSON): the bits in base64 and how many bits each key sets. */
 export interface HeadFilterData {
@@ -146,12 +157,10 @@ const stepOf = (key: number, mask: number) => (mix(key ^ 0x5bd1e995) | 1) & mask
 export function buildHeadFilter(heads: Iterable<string>): HeadFilterData {
   const keys: number[] = [];
   for (const head of heads) {
-    const space = head.indexOf(' ');
-    if (space < 0) keys.push(singleKey(hashWord(head)));
-    else {
-      const first = hashWord(head.slice(0, space));
-      keys.push(firstKey(first), pairKey(first, hashWord(head.slice(space + 1))));
-    }
+    const [a, b, c] = head.split(' ').map(hashWord);
+    if (b === undefined) keys.push(singleKey(a));
+    else if (c === undefined) keys.push(firstKey(a), pairKey(a, b));
+    else keys.push(firstKey(a), prefixKey(a, b), tripleKey(a, b, c));
   }
   let log = 10;
   while (1 << log < keys.length * BITS_PER_KEY) log++;

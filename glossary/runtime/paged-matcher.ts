@@ -7,7 +7,7 @@
 // asks for nothing at all.
 import type { Category } from './categories.ts';
 import type { FilterResponse, HeadKey, HeadsResponse } from './head-index.ts';
-import { HeadFilter, MAX_HEADS_PER_MESSAGE, SKIP_CAN_SPLIT, WORD, firstKey, foldForWords, hashWord, pairKey, singleKey, textSlots, wordStems } from './heads.ts';
+import { HeadFilter, MAX_HEADS_PER_MESSAGE, SKIP_CAN_SPLIT, WORD, firstKey, foldForWords, hashWord, pairKey, prefixKey, singleKey, textSlots, tripleKey, wordStems } from './heads.ts';
 import { createTermTrie, type Match, type Matcher, type TermTrie } from './matcher.ts';
 
 /** Where the glossary's parts come from (the background, over the extension's messaging). */
@@ -96,23 +96,33 @@ export class PagedMatcher implements Matcher {
     let found = this.alwaysCandidate;
     if (SKIP_CAN_SPLIT.test(text)) {
       // the rare text where a skipped character may also split a word: every way of reading it
-      let prev: WordInfo[] = [];
-      for (const slot of textSlots(text)) {
-        for (const word of slot.all) if (this.singles(this.wordInfo(word, filter))) found = true;
-        const seconds = slot.seconds.map((w) => this.wordInfo(w, filter));
-        for (const first of prev) for (const second of seconds) if (this.pairs(first, second, filter)) found = true;
-        prev = slot.firsts.map((w) => this.wordInfo(w, filter));
+      const slots = textSlots(text);
+      const infos = (forms: string[]) => forms.map((w) => this.wordInfo(w, filter));
+      for (let i = 0; i < slots.length; i++) {
+        for (const word of slots[i].all) if (this.singles(this.wordInfo(word, filter))) found = true;
+        if (i + 1 >= slots.length) continue;
+        const firsts = infos(slots[i].firsts).filter((f) => f.firsts !== 0);
+        if (!firsts.length) continue;
+        const seconds = infos(slots[i + 1].seconds);
+        const middles = infos(slots[i + 1].middles);
+        const thirds = i + 2 < slots.length ? infos(slots[i + 2].seconds) : [];
+        for (const first of firsts) {
+          for (const second of seconds) if (this.pairs(first, second, null, filter)) found = true;
+          for (const middle of middles) for (const third of thirds) if (this.pairs(first, middle, third, filter)) found = true;
+        }
       }
       return found;
     }
     const words = foldForWords(text).match(WORD);
     if (!words) return found;
-    let prev: WordInfo | null = null;
-    for (let i = 0; i < words.length; i++) {
+    const n = words.length;
+    for (let i = 0; i < n; i++) {
       const info = this.wordInfo(words[i], filter);
       if (info.singles !== 0 && this.singles(info)) found = true;
-      if (prev !== null && prev.firsts !== 0 && this.pairs(prev, info, filter)) found = true;
-      prev = info;
+      if (info.firsts !== 0 && i + 1 < n) {
+        const third = i + 2 < n ? this.wordInfo(words[i + 2], filter) : null;
+        if (this.pairs(info, this.wordInfo(words[i + 1], filter), third, filter)) found = true;
+      }
     }
     return found;
   }
@@ -124,13 +134,22 @@ export class PagedMatcher implements Matcher {
     return found;
   }
 
-  /** Queues the two-word heads `first` and `second` may be; true when one exists or may. */
-  private pairs(first: WordInfo, second: WordInfo, filter: HeadFilter): boolean {
+  /**
+   * Queues the heads of two words (`first`, `second`) and, with `third`, of three words, these words may be;
+   * true when one exists or may.
+   */
+  private pairs(first: WordInfo, second: WordInfo, third: WordInfo | null, filter: HeadFilter): boolean {
     let found = false;
     for (let a = 0; a < first.stems.length; a++) {
       if (!(first.firsts & (1 << a))) continue;
       for (let b = 0; b < second.stems.length; b++) {
-        if (filter.has(pairKey(first.hashes[a], second.hashes[b])) && this.want(`${first.stems[a]} ${second.stems[b]}`)) found = true;
+        const ha = first.hashes[a];
+        const hb = second.hashes[b];
+        if (filter.has(pairKey(ha, hb)) && this.want(`${first.stems[a]} ${second.stems[b]}`)) found = true;
+        if (third === null || !filter.has(prefixKey(ha, hb))) continue;
+        for (let c = 0; c < third.stems.length; c++) {
+          if (filter.has(tripleKey(ha, hb, third.hashes[c])) && this.want(`${first.stems[a]} ${second.stems[b]} ${third.stems[c]}`)) found = true;
+        }
       }
     }
     return found;

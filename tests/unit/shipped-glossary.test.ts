@@ -66,7 +66,7 @@ describe('shipped glossary', () => {
     expect(back.categories).toEqual(categories);
     expect(Object.keys(back.categories)).toEqual(index.ids);
     const heads = await loadHeadIndex(shipped);
-    expect(Object.keys(heads!.lookup(['ice', 'writ of', 'form i', 'tribunal supremo']).heads).sort()).toEqual(['form i', 'ice', 'tribunal supremo', 'writ of']);
+    expect(Object.keys(heads!.lookup(['ice', 'writ of mandamus', 'form i 485', 'tribunal supremo de']).heads).sort()).toEqual(['form i 485', 'ice', 'tribunal supremo de', 'writ of mandamus']);
     expect(heads!.lookup(['whren']).categories.whren).toBe('profiling');
   });
 
