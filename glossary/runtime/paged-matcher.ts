@@ -24,9 +24,22 @@ interface WordInfo {
   hashes: number[];
   /** bit i: stems[i] may be a one-word head */
   singles: number;
-  /** bit i: stems[i] may start a two-word head */
+  /** bit i: stems[i] may start a head of two or three words */
   firsts: number;
+  /** what the filter said of this word followed by another (by the other's info), once asked */
+  next: Map<WordInfo, Follow> | null;
 }
+
+/** What the filter says of two words in a row: the two-word heads they may be, and which stems may start a three-word one. */
+interface Follow {
+  heads: string[];
+  /** [stem of the first, stem of the second] pairs that may start a three-word head */
+  prefixes: [number, number][];
+}
+
+const NO_FOLLOW: Follow = { heads: [], prefixes: [] };
+/** Words in a row remembered per word at most. */
+const MAX_FOLLOWS = 512;
 
 const WANTED = 0;
 const LOADING = 1;
@@ -115,14 +128,17 @@ export class PagedMatcher implements Matcher {
     }
     const words = foldForWords(text).match(WORD);
     if (!words) return found;
+    // each word looked up once: the word, the next and the one after move along together
     const n = words.length;
+    let info = this.wordInfo(words[0], filter);
+    let next = n > 1 ? this.wordInfo(words[1], filter) : null;
     for (let i = 0; i < n; i++) {
-      const info = this.wordInfo(words[i], filter);
+      const after = i + 2 < n ? this.wordInfo(words[i + 2], filter) : null;
       if (info.singles !== 0 && this.singles(info)) found = true;
-      if (info.firsts !== 0 && i + 1 < n) {
-        const third = i + 2 < n ? this.wordInfo(words[i + 2], filter) : null;
-        if (this.pairs(info, this.wordInfo(words[i + 1], filter), third, filter)) found = true;
-      }
+      if (info.firsts !== 0 && next !== null && this.pairs(info, next, after, filter)) found = true;
+      if (next === null) break;
+      info = next;
+      next = after;
     }
     return found;
   }
@@ -139,20 +155,35 @@ export class PagedMatcher implements Matcher {
    * true when one exists or may.
    */
   private pairs(first: WordInfo, second: WordInfo, third: WordInfo | null, filter: HeadFilter): boolean {
+    let follow = first.next?.get(second);
+    if (follow === undefined) {
+      follow = this.follow(first, second, filter);
+      first.next ??= new Map();
+      if (first.next.size >= MAX_FOLLOWS) first.next.clear();
+      first.next.set(second, follow);
+    }
     let found = false;
-    for (let a = 0; a < first.stems.length; a++) {
-      if (!(first.firsts & (1 << a))) continue;
-      for (let b = 0; b < second.stems.length; b++) {
-        const ha = first.hashes[a];
-        const hb = second.hashes[b];
-        if (filter.has(pairKey(ha, hb)) && this.want(`${first.stems[a]} ${second.stems[b]}`)) found = true;
-        if (third === null || !filter.has(prefixKey(ha, hb))) continue;
-        for (let c = 0; c < third.stems.length; c++) {
-          if (filter.has(tripleKey(ha, hb, third.hashes[c])) && this.want(`${first.stems[a]} ${second.stems[b]} ${third.stems[c]}`)) found = true;
-        }
+    for (const head of follow.heads) if (this.want(head)) found = true;
+    if (third === null) return found;
+    for (const [a, b] of follow.prefixes) {
+      for (let c = 0; c < third.stems.length; c++) {
+        if (filter.has(tripleKey(first.hashes[a], second.hashes[b], third.hashes[c])) && this.want(`${first.stems[a]} ${second.stems[b]} ${third.stems[c]}`)) found = true;
       }
     }
     return found;
+  }
+
+  private follow(first: WordInfo, second: WordInfo, filter: HeadFilter): Follow {
+    let heads: string[] | null = null;
+    let prefixes: [number, number][] | null = null;
+    for (let a = 0; a < first.stems.length; a++) {
+      if (!(first.firsts & (1 << a))) continue;
+      for (let b = 0; b < second.stems.length; b++) {
+        if (filter.has(pairKey(first.hashes[a], second.hashes[b]))) (heads ??= []).push(`${first.stems[a]} ${second.stems[b]}`);
+        if (filter.has(prefixKey(first.hashes[a], second.hashes[b]))) (prefixes ??= []).push([a, b]);
+      }
+    }
+    return heads || prefixes ? { heads: heads ?? [], prefixes: prefixes ?? [] } : NO_FOLLOW;
   }
 
   /** Whether keys are wanted (queued by mayMatch) or on their way. */
@@ -231,7 +262,7 @@ export class PagedMatcher implements Matcher {
       if (filter.has(singleKey(hashes[k]))) singles |= 1 << k;
       if (filter.has(firstKey(hashes[k]))) firsts |= 1 << k;
     }
-    info = { stems, hashes, singles, firsts };
+    info = { stems, hashes, singles, firsts, next: null };
     if (this.words.size >= MAX_CACHED_WORDS) this.words.clear();
     this.words.set(word, info);
     return info;
