@@ -42,13 +42,13 @@ export default defineContentScript({
     let card: PageCard | null = null;
     let stats: PageStatsResponse = null;
 
-    const turnOn = () => {
-      if (highlighter) return;
-      highlighter = new TermHighlighter(document, matcher, matcher.categories, settings, () => card?.onRepaint());
+    /** The card's controllers, once the page has a mark to explain: a page or frame without terms never builds them. */
+    const cardFor = (h: TermHighlighter): PageCard | null => {
+      if (card || highlighter !== h || h.painter.size === 0) return card;
       card = new PageCard({
         doc: document,
         input: inputRelay(window), // started at document_start by early-input.content.ts
-        highlighter,
+        highlighter: h,
         texts: new FetchedCardTexts(),
         settings,
         setTimer: (run, ms) => ctx.setTimeout(run, ms), // nothing fires after the script is invalidated
@@ -59,6 +59,13 @@ export default defineContentScript({
       watchPointer(card);
       watchTouch(card);
       watchKeyboard(card);
+      return card;
+    };
+
+    const turnOn = () => {
+      if (highlighter) return;
+      const created: TermHighlighter = new TermHighlighter(document, matcher, matcher.categories, settings, () => cardFor(created)?.onRepaint());
+      highlighter = created;
       const h = highlighter;
       // for the privacy test, which asks over the extension's messaging: the first full scan's cost and marks
       void h.start().then(() => {
@@ -77,7 +84,9 @@ export default defineContentScript({
       if (!isActiveOn(settings, topLevelUrl(window))) return turnOff();
       if (!highlighter) return turnOn();
       highlighter.applySettings(settings);
-      card?.applySettings(settings);
+      // marks a category setting just showed may be the page's first
+      if (card) card.applySettings(settings);
+      else cardFor(highlighter);
     };
 
     ctx.onInvalidated(turnOff);

@@ -7,7 +7,7 @@
 // asks for nothing at all.
 import type { Category } from './categories.ts';
 import type { FilterResponse, HeadKey, HeadsResponse } from './head-index.ts';
-import { HeadFilter, MAX_HEADS_PER_MESSAGE, SKIP_CAN_SPLIT, WORD, firstKey, foldForWords, hashWord, pairKey, prefixKey, singleKey, textSlots, tripleKey, wordStems } from './heads.ts';
+import { HeadFilter, MAX_HEADS_PER_MESSAGE, SKIP_CAN_SPLIT, firstKey, hashWord, pairKey, prefixKey, singleKey, textSlots, textWords, tripleKey, wordStems } from './heads.ts';
 import { createTermTrie, type Match, type Matcher, type TermTrie } from './matcher.ts';
 
 /** Where the glossary's parts come from (the background, over the extension's messaging). */
@@ -126,7 +126,7 @@ export class PagedMatcher implements Matcher {
       }
       return found;
     }
-    const words = foldForWords(text).match(WORD);
+    const words = textWords(text);
     if (!words) return found;
     // each word looked up once: the word, the next and the one after move along together
     const n = words.length;

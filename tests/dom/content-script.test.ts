@@ -10,6 +10,19 @@ import { HeadIndex } from '@/glossary/runtime/head-index';
 import { SETTINGS_KEY } from '@/utils/settings';
 import { categories, matcherIndex } from './fixture-glossary';
 
+/** How many times the card's controllers were built (PageCard): only once a page has a mark. */
+const built = vi.hoisted(() => ({ cards: 0 }));
+vi.mock('@/entrypoints/content/card/page-card', async (original) => {
+  const real = await original<typeof import('@/entrypoints/content/card/page-card')>();
+  class CountedPageCard extends real.PageCard {
+    constructor(...args: ConstructorParameters<typeof real.PageCard>) {
+      super(...args);
+      built.cards++;
+    }
+  }
+  return { ...real, PageCard: CountedPageCard };
+});
+
 const { default: contentScript } = await import('@/entrypoints/content/index');
 
 /** The background's side: answers the glossary messages, or null as for an unreadable glossary. */
@@ -37,6 +50,7 @@ describe('content script start-up', () => {
   beforeEach(() => {
     fakeBrowser.reset();
     invalidate = [];
+    built.cards = 0;
   });
   afterEach(() => {
     for (const run of invalidate) run();
@@ -81,6 +95,8 @@ describe('content script start-up', () => {
     await settle();
     expect(asked).toEqual(['filter']);
     expect(painted()).toEqual([]);
+    // nor builds the card's controllers
+    expect(built.cards).toBe(0);
   });
 
   it('asks for the keys of the heads its text holds, once, and paints the terms', async () => {
@@ -89,6 +105,7 @@ describe('content script start-up', () => {
     await vi.waitFor(() => expect(painted().sort()).toEqual(['ICE', 'ICE', 'Racial profiling', 'writ of mandamus']));
     expect(asked.filter((a) => a === 'filter')).toHaveLength(1);
     expect(asked.filter((a) => a.startsWith('head ')).sort()).toEqual(['head ice', 'head mandamus', 'head racial profiling', 'head writ of mandamus']);
+    await vi.waitFor(() => expect(built.cards).toBe(1));
   });
 
   it('paints nothing when the glossary is unreadable, says so once, and throws nothing', async () => {

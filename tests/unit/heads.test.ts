@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { compileGlossary } from '@/glossary/build/compile';
 import { HeadIndex, MAX_HEADS_PER_MESSAGE, type HeadsResponse } from '@/glossary/runtime/head-index';
-import { HeadFilter, buildHeadFilter, firstKey, hashWord, keyHead, pairKey, prefixKey, singleKey, textSlots, tripleKey, wordStems } from '@/glossary/runtime/heads';
+import { HeadFilter, buildHeadFilter, firstKey, foldForWords, hashWord, keyHead, pairKey, prefixKey, singleKey, textSlots, textWords, tripleKey, wordStems } from '@/glossary/runtime/heads';
 import { compileMatcher, indexKeys, packIndex } from '@/glossary/runtime/matcher';
 import { normalizeText } from '@/glossary/runtime/normalize';
 import { PagedMatcher, type HeadSource } from '@/glossary/runtime/paged-matcher';
@@ -25,6 +25,17 @@ describe('heads', () => {
     ['§', null],
   ])('the head of %j is %j', (alias, head) => {
     expect(keyHead(normalizeText(alias))).toBe(head);
+  });
+
+  it.each([
+    'ICE agents, U.S.C. § 1357(g) and the I-485 (2025).',
+    'La Oficina de Detención y Deportación; inmigración',
+    'Inmigracio\u0301n ÉL İstanbul',
+    'plain words only',
+    '...',
+  ])('reads the words of %j the same way, ASCII or not', (text) => {
+    expect(textWords(text)).toEqual(foldForWords(text).match(/[\p{L}\p{N}]+/gu));
+    expect(textWords(`${text} ñ`)).toEqual(foldForWords(`${text} ñ`).match(/[\p{L}\p{N}]+/gu));
   });
 
   it.each([
