@@ -32,9 +32,10 @@ export default defineContentScript({
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return; // no Custom Highlight API: do nothing
     let settings: Settings = await loadSettings();
     // one report per page: the background gone or the glossary unreadable leaves the page unmarked, never broken
+    // (nothing is said once the extension was reloaded or removed: this script is then done anyway)
     let reported = false;
     const matcher = new PagedMatcher(backgroundGlossary, (e) => {
-      if (reported) return;
+      if (reported || ctx.isInvalid) return;
       reported = true;
       console.error(`Legal Lens: highlighting is off on this page: ${String((e as Error)?.message ?? e)}`);
     });
