@@ -8,8 +8,8 @@
 //
 // The heads of a glossary are kept in a Bloom filter (HeadFilter): bits set by a few hashes of each head, so
 // the content script tests a word with arithmetic on a string it never has to build into a table, whatever
-// the glossary's size. A false positive only costs a question to the background (which answers "no such
-// head"); a false negative cannot happen.
+// the glossary's size. A false positive (about 1 test in 8,000) only costs a question to the background, which
+// answers "no such head"; a false negative cannot happen.
 /** The most heads one "glossary-heads" message asks for (utils/messages.ts checks it). */
 export const MAX_HEADS_PER_MESSAGE = 1000;
 /** The longest head a message may name, in characters. */
@@ -159,9 +159,12 @@ export interface HeadFilterData {
   hashes: number;
 }
 
-/** Bits per key: with 4 hashes, about one false positive in 400 tests. */
-const BITS_PER_KEY = 16;
-const HASHES = 4;
+/**
+ * Bits per key, and bits each key sets: about one false positive in 8,000 tests (a false positive costs a page a
+ * question to the background, so the larger the glossary, the more of them a rate of 1 in 400 made).
+ */
+const BITS_PER_KEY = 24;
+const HASHES = 6;
 
 /** The step between the bit positions of `key` (double hashing: the first is key's low bits). */
 const stepOf = (key: number, mask: number) => (mix(key ^ 0x5bd1e995) | 1) & mask;

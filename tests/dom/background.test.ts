@@ -60,7 +60,7 @@ describe('answerMessage', () => {
 
   it('answers a content script with the heads\' filter, and with the keys of the heads it asks for', async () => {
     const d = deps();
-    await expect(answerMessage({ type: 'legal-lens:glossary-filter' }, OWN, d)).resolves.toMatchObject({ filter: { bits: expect.any(String), hashes: 4 }, always: [] });
+    await expect(answerMessage({ type: 'legal-lens:glossary-filter' }, OWN, d)).resolves.toMatchObject({ filter: { bits: expect.any(String), hashes: 6 }, always: [] });
     await expect(answerMessage({ type: 'legal-lens:glossary-heads', heads: ['ice', 'writ of mandamus', 'no such'] }, OWN, d)).resolves.toEqual({
       heads: { ice: [['ice', 'ICE', 'ice', expect.any(Number)]], 'writ of mandamus': [['writ of mandamus', null, 'writ-of-mandamus', expect.any(Number)]] },
       categories: { ice: categories.ice, 'writ-of-mandamus': categories['writ-of-mandamus'] },
