@@ -1,12 +1,15 @@
 // Typed messages between the popup, the background and content scripts. Every message is validated on
 // arrival; anything else (or anything from another extension or a web page) is ignored.
 import { LANGS, type Lang } from '@/glossary/runtime/categories';
+import { MAX_HEAD_LENGTH, MAX_HEADS_PER_MESSAGE } from '@/glossary/runtime/heads';
 import { INVALID, listOf, oneOf, stringMatching } from './validate';
 
 /** A glossary id: lowercase kebab-case, as the compiler allows (no dots, no slashes: never a path). */
 const termId = stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/, 80);
 const termIds = listOf(termId, 20);
 const lang = oneOf(LANGS);
+/** A head (glossary/runtime/heads.ts): one or two folded words, with no control character. */
+const heads = listOf(stringMatching(/^[^\0-\x1f]+$/, MAX_HEAD_LENGTH), MAX_HEADS_PER_MESSAGE);
 
 export type Message =
   | { type: 'legal-lens:page-terms' }
@@ -14,9 +17,11 @@ export type Message =
   | { type: 'legal-lens:load-card-ui' }
   | { type: 'legal-lens:page-stats' }
   | { type: 'legal-lens:get-cards'; ids: string[] }
+  | { type: 'legal-lens:glossary-filter' }
+  | { type: 'legal-lens:glossary-heads'; heads: string[] }
   | { type: 'legal-lens:open-explainer'; id: string; lang?: Lang };
 
-const WITHOUT_FIELDS = new Set(['legal-lens:page-terms', 'legal-lens:focus-card', 'legal-lens:load-card-ui', 'legal-lens:page-stats']);
+const WITHOUT_FIELDS = new Set(['legal-lens:page-terms', 'legal-lens:focus-card', 'legal-lens:load-card-ui', 'legal-lens:page-stats', 'legal-lens:glossary-filter']);
 
 /** One term found on a page, for the popup's "On this page" list. */
 export interface PageTerm {
@@ -28,12 +33,12 @@ export interface PageTermsResponse {
 }
 
 /**
- * What the first full scan of a page cost, for `npm run bench` (asked over the extension's own messaging, so
- * nothing of it is visible to the page): main-thread ms of start-up (compiling the matcher), of the scan and
- * of its longest slice, the matches painted, and when painting ended (the page's performance.now(), ms).
- * Null until the first scan is painted.
+ * What the first full scan of a page did, for tests (asked over the extension's own messaging, so nothing of it
+ * is visible to the page): main-thread ms of the scan and of its longest slice, the matches painted, and when
+ * painting ended (the page's performance.now(), ms). Null until the first scan is painted. (`npm run bench`
+ * takes its figures from Chrome's traces instead.)
  */
-export type PageStatsResponse = { startupMs: number; busyMs: number; longestSliceMs: number; matches: number; paintedAt: number } | null;
+export type PageStatsResponse = { busyMs: number; longestSliceMs: number; matches: number; paintedAt: number } | null;
 
 /** The message `raw` is, with only the fields it has, or null for anything that is not one of ours. */
 export function parseMessage(raw: unknown): Message | null {
@@ -45,6 +50,10 @@ export function parseMessage(raw: unknown): Message | null {
   if (type === 'legal-lens:get-cards') {
     const ids = termIds(fields.ids);
     return ids === INVALID ? null : { type, ids };
+  }
+  if (type === 'legal-lens:glossary-heads') {
+    const list = heads(fields.heads);
+    return list === INVALID ? null : { type, heads: list };
   }
   if (type === 'legal-lens:open-explainer') {
     const id = termId(fields.id);

@@ -1,9 +1,12 @@
 // Background: settings defaults and migration, the context menu, the keyboard command, and the messages of
-// content scripts (answered in messages.ts: validated, and only from this extension).
+// content scripts (answered in messages.ts: validated, and only from this extension), among them the glossary's
+// parts a page needs (the shipped glossary, read once per life of the background and filed by head).
 import catalog from 'virtual:glossary/catalog';
+import shippedGlossary from 'virtual:glossary/matcher-index';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CARD_UI_FILE } from '@/components/card-ui';
+import { loadHeadIndex, type HeadIndex } from '@/glossary/runtime/head-index';
 import { createExactLookup, itemsFromCatalog } from '@/glossary/runtime/names';
 import { writeCleanSettings } from '@/utils/settings';
 import { lookupPath } from './lookup';
@@ -22,6 +25,16 @@ async function injectCardUi(tabId: number, frameId: number): Promise<void> {
   } else {
     await browser.tabs.executeScript(tabId, { file: CARD_UI_FILE, frameId, matchAboutBlank: true, runAt: 'document_start' });
   }
+}
+
+/**
+ * The glossary filed by head: inflated and filed on the first question, then kept; null (and a console error,
+ * once) when the shipped glossary or its index is unreadable, so content scripts stay inert.
+ */
+let glossary: Promise<HeadIndex | null> | null = null;
+function headIndex(): Promise<HeadIndex | null> {
+  glossary ??= loadHeadIndex(shippedGlossary);
+  return glossary;
 }
 
 export default defineBackground(() => {
@@ -71,6 +84,7 @@ export default defineBackground(() => {
       getURL: (path) => browser.runtime.getURL(path as '/explainer.html'),
       openTab: (tab) => void browser.tabs.create(tab),
       injectCardUi,
+      glossary: headIndex,
     });
     return answer === undefined ? undefined : Promise.resolve(answer);
   });

@@ -1,7 +1,10 @@
-// messages: what the background answers. Content scripts ask for card texts (they do not bundle them), for the
-// card UI (injected into their frame the first time a card is about to open), and to open an explainer page in
-// a new tab next to theirs. Every message is validated, and only this extension's own pages and content scripts
+// messages: what the background answers. Content scripts ask for the glossary's parts their page needs (the
+// heads' filter, then the keys of the heads their text holds: glossary/runtime/head-index.ts), for card texts
+// (they bundle neither), for the card UI (injected into their frame the first time a card is about to open),
+// and to open an explainer page in a new tab next to theirs. Every message is validated, and only this
+// extension's own pages and content scripts
 // are answered (a web page or another extension gets nothing).
+import type { FilterResponse, HeadIndex, HeadsResponse } from '@/glossary/runtime/head-index';
 import type { Card, CardData } from '@/glossary/runtime/types';
 import { isOwnSender, parseMessage } from '@/utils/messages';
 
@@ -22,17 +25,28 @@ export interface BackgroundDeps {
   openTab: (tab: { url: string; index?: number }) => void;
   /** injects the card UI script into one frame of a tab (into its content script's isolated world) */
   injectCardUi: (tabId: number, frameId: number) => Promise<void>;
+  /** the glossary filed by head, read once; null when the shipped glossary is unreadable (reported) */
+  glossary: () => Promise<HeadIndex | null>;
 }
 
+export type Answer = CardData | Promise<true | FilterResponse | HeadsResponse | null> | undefined;
+
 /**
- * Answers one message: the requested cards (known ids only) for `legal-lens:get-cards`; for
+ * Answers one message: the heads' filter for `legal-lens:glossary-filter` and the keys of the heads asked for
+ * for `legal-lens:glossary-heads` (promises; null when the glossary is unreadable); the requested cards (known
+ * ids only) for `legal-lens:get-cards`; for
  * `legal-lens:load-card-ui`, a promise that resolves to true once the card UI is injected into the sender's
  * frame (and rejects when it could not be); nothing (undefined) for everything else, after opening the
  * explainer for `legal-lens:open-explainer`.
  */
-export function answerMessage(raw: unknown, sender: MessageSender, deps: BackgroundDeps): CardData | Promise<true> | undefined {
+export function answerMessage(raw: unknown, sender: MessageSender, deps: BackgroundDeps): Answer {
   if (!isOwnSender(sender, deps.ownId)) return undefined;
   const msg = parseMessage(raw);
+  if (msg?.type === 'legal-lens:glossary-filter') return deps.glossary().then((g): FilterResponse | null => g?.filter() ?? null);
+  if (msg?.type === 'legal-lens:glossary-heads') {
+    const heads = msg.heads;
+    return deps.glossary().then((g): HeadsResponse | null => g?.lookup(heads) ?? null);
+  }
   if (msg?.type === 'legal-lens:get-cards') {
     return Object.fromEntries(msg.ids.filter((id) => Object.hasOwn(deps.cards, id)).map((id) => [id, cardOf(deps.cards[id])]));
   }

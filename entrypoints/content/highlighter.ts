@@ -7,9 +7,28 @@ import type { Category } from '@/glossary/runtime/types';
 import { isCategoryShown, type Settings } from '@/utils/settings';
 import { WINDOW_CONTEXT, iterateBlocks, isInsideSkipped, newShadowRoots, type Block } from '@/components/page/collect';
 import { DomObserver, type ChangeBatch } from './observe';
-import { Painter, type PaintedMatch } from '@/components/page/paint';
-import { runInSlices } from '@/components/page/schedule';
 import { adoptHighlightStyles } from './shadow-styles';
+import { Painter, type PaintedMatch } from '@/components/page/paint';
+import { SLICE_BUDGET_MS, runInSlices, yieldToPage } from '@/components/page/schedule';
+
+/**
+ * A matcher that holds only what the page needs (glossary/runtime/paged-matcher.ts): its filter comes first
+ * (ready), then each text is tested (mayMatch) and the keys of its heads are fetched (load) before find.
+ */
+export interface PagedMatching extends Matcher {
+  readonly isReady: boolean;
+  ready(): Promise<boolean>;
+  mayMatch(text: string): boolean;
+  /** whether keys are wanted or on their way */
+  readonly pending: boolean;
+  /** fetches the wanted keys: a promise while keys are wanted or on their way, else null */
+  load(): Promise<void> | null;
+}
+
+const isPaged = (m: Matcher): m is PagedMatching => typeof (m as Partial<PagedMatching>).mayMatch === 'function';
+
+/** Blocks held for their keys at most, before they are painted (their keys fetched first). */
+const MAX_WAITING_CHARS = 50_000;
 
 /** At most one full rescan of the document per this many ms, however much the page changes. */
 export const FULL_RESCAN_INTERVAL_MS = 1000;
@@ -211,13 +230,14 @@ export class TermHighlighter {
           });
         }
       })(this);
-      let slices = 0;
+      let shown = false;
       this.painter.hold();
-      const done = await runInSlices(blocks, (block) => this.paintBlock(block), signal, (ms) => {
+      const done = await this.scanBlocks(blocks, signal, (ms, painted) => {
         this.busyMs += ms;
         this.longestSliceMs = Math.max(this.longestSliceMs, ms);
-        if (++slices === 1) {
-          // the first slice is what the reader is looking at: show it now, hold the rest for one repaint
+        if (!shown && painted) {
+          // the first marks are what the reader is looking at: show them now, hold the rest for one repaint
+          shown = true;
           this.painter.release();
           this.painter.hold();
         }
@@ -229,10 +249,77 @@ export class TermHighlighter {
     return this.queue;
   }
 
-  private paintBlock(block: Block | null): void {
-    if (!block) return; // a pause point of the walk
+  /**
+   * Matches and paints `blocks` in slices (schedule.ts): no slice runs past SLICE_BUDGET_MS but for one item, and
+   * the page gets a turn between two. With a paged matcher, a frame's first words wait for its filter; a block
+   * whose words hold no head is passed over; one whose heads are not all known yet waits, with the blocks after
+   * it that may hold a term (so marks come in page order), until their keys arrive: fetched when a slice ends or
+   * enough text waits, the main thread free meanwhile. Returns false when `signal` aborted the scan, or when the
+   * glossary could not be had.
+   */
+  private async scanBlocks(blocks: Iterable<Block | null>, signal: AbortSignal, onSlice: (ms: number, painted: boolean) => void): Promise<boolean> {
+    const paged = isPaged(this.matcher) ? this.matcher : null;
+    let sliceStart = performance.now();
+    let painted = 0;
+    const paint = (block: Block) => {
+      painted += this.paintBlock(block);
+    };
+    /** ends the slice, and gives the page its turn (or waits for `until`, which leaves the thread free) */
+    const pause = async (until?: Promise<unknown>) => {
+      onSlice(performance.now() - sliceStart, painted > 0);
+      await (until ?? yieldToPage());
+      sliceStart = performance.now();
+    };
+    const waiting: Block[] = [];
+    let waitingChars = 0;
+    /** paints the blocks held for their keys, once the keys are in */
+    const flush = async (): Promise<boolean> => {
+      const loading = paged?.load();
+      if (loading) await pause(loading);
+      for (const block of waiting) {
+        if (signal.aborted) return false;
+        if (performance.now() - sliceStart > SLICE_BUDGET_MS) await pause();
+        paint(block);
+      }
+      waiting.length = 0;
+      waitingChars = 0;
+      return !signal.aborted;
+    };
+    for (const block of blocks) {
+      if (performance.now() - sliceStart > SLICE_BUDGET_MS) {
+        // what this slice found is painted before the page gets its turn
+        if (waiting.length && !(await flush())) return false;
+        await pause();
+      }
+      if (signal.aborted) return false;
+      if (!block) continue; // a pause point of the walk
+      if (!paged) {
+        paint(block);
+        continue;
+      }
+      if (!paged.isReady) {
+        const ready = paged.ready();
+        await pause(ready);
+        if (!(await ready) || signal.aborted) return false;
+      }
+      if (!paged.mayMatch(windowOf(block).text)) continue;
+      if (!waiting.length && !paged.pending) {
+        paint(block);
+        continue;
+      }
+      waiting.push(block);
+      waitingChars += block.text.length;
+      if (waitingChars > MAX_WAITING_CHARS && !(await flush())) return false;
+    }
+    if (waiting.length && !(await flush())) return false;
+    onSlice(performance.now() - sliceStart, painted > 0);
+    return !signal.aborted;
+  }
+
+  /** Matches one block and paints what it finds; returns how many matches. */
+  private paintBlock(block: Block): number {
     const found = findIn(this.matcher, block);
-    if (!found.length) return;
+    if (!found.length) return 0;
     const matches: PaintedMatch[] = [];
     for (const m of found) {
       const start = locateIn(block, m.start, false);
@@ -241,6 +328,7 @@ export class TermHighlighter {
       matches.push({ id: m.id, range });
     }
     this.painter.add(block.element, matches);
+    return matches.length;
   }
 
   private watchShadowRoot(root: ShadowRoot): void {
@@ -299,14 +387,20 @@ export class TermHighlighter {
 function findIn(matcher: Matcher, block: Block): Match[] {
   if (block.from === undefined || block.until === undefined) return matcher.find(block.text);
   const { from, until } = block;
-  const lo = Math.max(0, from - WINDOW_CONTEXT);
-  const found = matcher.find(block.text.slice(lo, Math.min(block.text.length, until + WINDOW_CONTEXT)));
+  const { text, offset } = windowOf(block);
   const out: Match[] = [];
-  for (const m of found) {
-    const start = m.start + lo;
-    if (start >= from && start < until) out.push({ start, end: m.end + lo, id: m.id });
+  for (const m of matcher.find(text)) {
+    const start = m.start + offset;
+    if (start >= from && start < until) out.push({ start, end: m.end + offset, id: m.id });
   }
   return out;
+}
+
+/** The text a block (or a window of a long one, with its context) is matched in, and where it starts in the block's. */
+function windowOf(block: Block): { text: string; offset: number } {
+  if (block.from === undefined || block.until === undefined) return { text: block.text, offset: 0 };
+  const offset = Math.max(0, block.from - WINDOW_CONTEXT);
+  return { text: block.text.slice(offset, Math.min(block.text.length, block.until + WINDOW_CONTEXT)), offset };
 }
 
 function locateIn(block: Block, offset: number, preferEnd: boolean): { node: Text; offset: number } {

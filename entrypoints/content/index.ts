@@ -1,12 +1,14 @@
 // Content script: a table of contents of the pipeline in DESIGN.md.
 // settings ► matcher ► highlighter (collect ► match ► paint ► observe ► schedule) ► hit-test ► hover card.
-import shippedGlossary from 'virtual:glossary/matcher-index';
+// The matcher holds only what the page needs: the glossary's parts come from the background as the page's
+// words ask for them (glossary-source.ts, glossary/runtime/paged-matcher.ts).
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { loadShippedMatcher } from '@/glossary/runtime/shipped-glossary';
+import { PagedMatcher } from '@/glossary/runtime/paged-matcher';
 import { parseMessage, type PageStatsResponse, type PageTermsResponse } from '@/utils/messages';
 import { inputRelay } from '@/utils/input-relay';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/utils/settings';
+import { backgroundGlossary } from './glossary-source';
 import { TermHighlighter } from './highlighter';
 import { topLevelUrl } from './top-site';
 import { FetchedCardTexts } from './card/card-texts';
@@ -29,22 +31,26 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return; // no Custom Highlight API: do nothing
-    // the glossary inflates while the settings load; an unreadable one is reported and leaves the page alone
-    const [loaded, shipped] = await Promise.all([loadSettings(), loadShippedMatcher(shippedGlossary)]);
-    if (!shipped) return;
-    let settings: Settings = loaded;
-    const { matcher, categories, startupMs } = shipped;
+    let settings: Settings = await loadSettings();
+    // one report per page: the background gone or the glossary unreadable leaves the page unmarked, never broken
+    // (nothing is said once the extension was reloaded or removed: this script is then done anyway)
+    let reported = false;
+    const matcher = new PagedMatcher(backgroundGlossary, (e) => {
+      if (reported || ctx.isInvalid) return;
+      reported = true;
+      console.error(`Legal Lens: highlighting is off on this page: ${String((e as Error)?.message ?? e)}`);
+    });
     let highlighter: TermHighlighter | null = null;
     let card: PageCard | null = null;
     let stats: PageStatsResponse = null;
 
-    const turnOn = () => {
-      if (highlighter) return;
-      highlighter = new TermHighlighter(document, matcher, categories, settings, () => card?.onRepaint());
+    /** The card's controllers, once the page has a mark to explain: a page or frame without terms never builds them. */
+    const cardFor = (h: TermHighlighter): PageCard | null => {
+      if (card || highlighter !== h || h.painter.size === 0) return card;
       card = new PageCard({
         doc: document,
         input: inputRelay(window), // started at document_start by early-input.content.ts
-        highlighter,
+        highlighter: h,
         texts: new FetchedCardTexts(),
         settings,
         setTimer: (run, ms) => ctx.setTimeout(run, ms), // nothing fires after the script is invalidated
@@ -56,10 +62,17 @@ export default defineContentScript({
       watchPointer(card);
       watchTouch(card);
       watchKeyboard(card);
+      return card;
+    };
+
+    const turnOn = () => {
+      if (highlighter) return;
+      const created: TermHighlighter = new TermHighlighter(document, matcher, matcher.categories, settings, () => cardFor(created)?.onRepaint());
+      highlighter = created;
       const h = highlighter;
-      // for `npm run bench`, which asks over the extension's messaging: the first full scan's cost
+      // for the privacy test, which asks over the extension's messaging: the first full scan's cost and marks
       void h.start().then(() => {
-        stats ??= { busyMs: startupMs + h.busyMs, startupMs, longestSliceMs: Math.max(startupMs, h.longestSliceMs), matches: h.painter.size, paintedAt: performance.now() };
+        stats ??= { busyMs: h.busyMs, longestSliceMs: h.longestSliceMs, matches: h.painter.size, paintedAt: performance.now() };
       });
     };
     const turnOff = () => {
@@ -74,7 +87,9 @@ export default defineContentScript({
       if (!isActiveOn(settings, topLevelUrl(window))) return turnOff();
       if (!highlighter) return turnOn();
       highlighter.applySettings(settings);
-      card?.applySettings(settings);
+      // marks a category setting just showed may be the page's first
+      if (card) card.applySettings(settings);
+      else cardFor(highlighter);
     };
 
     ctx.onInvalidated(turnOff);

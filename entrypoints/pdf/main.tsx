@@ -11,7 +11,7 @@ import { pickLang } from '@/components/card-strings';
 import type { CardUi } from '@/components/card-ui';
 import { CardView } from '@/components/card-view';
 import { compileMatcher } from '@/glossary/runtime/matcher';
-import { loadShippedMatcher } from '@/glossary/runtime/shipped-glossary';
+import { loadShippedGlossary } from '@/glossary/runtime/shipped-glossary';
 import { inputRelay } from '@/utils/input-relay';
 import { loadSettings, watchSettings } from '@/utils/settings';
 import { ensureWorker, openPdf } from './pdfjs';
@@ -23,11 +23,13 @@ import { originPattern } from './source';
 async function start() {
   const cards = catalog.terms; // a catalog's terms are card data too
   ensureWorker();
-  // the glossary as the content script loads it (the deflated shipped index, inflated while the settings load);
-  // should it be unreadable (reported on the console), the PDF is still shown, with no term marked
-  const [loaded, shipped] = await Promise.all([loadSettings(), loadShippedMatcher(shippedGlossary)]);
+  // the whole glossary, compiled here (a PDF is read whole, and an extension page needs no background round trip):
+  // the deflated shipped index, inflated while the settings load; should it be unreadable (reported on the
+  // console), the PDF is still shown, with no term marked
+  const [loaded, shipped] = await Promise.all([loadSettings(), loadShippedGlossary(shippedGlossary)]);
   let settings = loaded;
-  const { matcher, categories } = shipped ?? { matcher: compileMatcher({ ids: [], lines: '' }), categories: {} };
+  const matcher = compileMatcher(shipped?.index ?? { ids: [], lines: '' });
+  const categories = shipped?.categories ?? {};
   const input = inputRelay(window);
   // The same card as on web pages (PageCard and its lazy view), but its UI is bundled here instead of injected
   // on first use: the background cannot inject scripts into the extension's own pages (scripting and

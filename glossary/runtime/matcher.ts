@@ -1,7 +1,9 @@
-// The term matcher: pure, no DOM. Compiled once from the matcher index, then `find(text)` scans a block's
-// text in one pass for every alias at once: a trie over folded characters, walked from each word start while
-// folding the text on the fly (no copy of the text is made), keeping the longest alias that ends on a word
-// boundary (leftmost-longest).
+// The term matcher: pure, no DOM. A trie over folded characters, built from the whole matcher index
+// (compileMatcher) or filled key by key as a page needs them (createTermTrie, paged-matcher.ts); `find(text)`
+// scans a block's text in one pass for every alias at once, walked from each word start while folding the text
+// on the fly (no copy of the text is made), keeping the longest alias that ends on a word boundary
+// (leftmost-longest). What it finds for a text depends only on the aliases that can match there: a trie that
+// holds those answers as the whole one does.
 import { ASCII_FOLD, ASCII_WORD, OPEN_PAREN, SECTION_SIGN, SKIP, SPACE, foldCode, isWordCode, normalizeText } from './normalize.ts';
 import { lineVariants, readIndex, type MatcherIndex } from './matcher-index.ts';
 import { isCiteKey, SUBSECTION } from './variants.ts';
@@ -37,7 +39,7 @@ interface Terminal {
 /**
  * The trie's edges in one open-addressing hash table: (node, folded char) → child node. The node and the
  * character are stored apart (an Int32 and a Uint16), so any number of nodes is exact; flat typed arrays
- * make building it at start-up and walking it per character cheap. `capacity` is the most edges it will hold.
+ * make building it at start-up and walking it per character cheap. It doubles when half full.
  */
 class EdgeTable {
   /** parent node + 1 per slot; 0 marks an empty slot */
@@ -46,7 +48,9 @@ class EdgeTable {
   private children: Int32Array;
   private mask: number;
   private shift: number;
+  private count = 0;
 
+  /** `capacity`: how many edges it holds before it first grows */
   constructor(capacity: number) {
     let bits = 4;
     while (1 << bits < capacity * 2) bits++;
@@ -72,11 +76,30 @@ class EdgeTable {
     return this.parents[i] === 0 ? -1 : this.children[i];
   }
 
-  set(node: number, code: number, child: number): void {
+  /** Adds a new edge (the caller knows it is not there yet). */
+  add(node: number, code: number, child: number): void {
+    if (++this.count * 2 > this.parents.length) this.grow();
     const i = this.slot(node + 1, code);
     this.parents[i] = node + 1;
     this.codes[i] = code;
     this.children[i] = child;
+  }
+
+  private grow(): void {
+    const { parents, codes, children } = this;
+    const size = parents.length * 2;
+    this.parents = new Int32Array(size);
+    this.codes = new Uint16Array(size);
+    this.children = new Int32Array(size);
+    this.mask = size - 1;
+    this.shift--;
+    for (let k = 0; k < parents.length; k++) {
+      if (parents[k] === 0) continue;
+      const i = this.slot(parents[k], codes[k]);
+      this.parents[i] = parents[k];
+      this.codes[i] = codes[k];
+      this.children[i] = children[k];
+    }
   }
 }
 
@@ -90,50 +113,83 @@ export function isAcronymLike(alias: string): boolean {
 const ALL_CAPS_BEFORE = /\p{Lu}{3,}[\s\u00a0]+$/u;
 const ALL_CAPS_AFTER = /^[\s\u00a0]+\p{Lu}{3,}/u;
 
+/** One alias for a TermTrie: its normalised key, its term (null: a swallowed name), its case and its rank. */
+export interface TrieKey {
+  key: string;
+  /** the term id, or null for a swallowed name (matched and consumed, never shown) */
+  id: string | null;
+  /** the alias normalised with its case kept; set only for exact-case aliases */
+  cased: string | null;
+  /**
+   * the order of the alias in the whole index (lines, then derived forms): where two aliases end on the same
+   * node, the lower rank is tried first, so a trie built from part of the index answers as the whole one does
+   */
+  rank: number;
+}
+
+/** A matcher that takes more aliases while in use (the content script adds them as a page needs them). */
+export interface TermTrie extends Matcher {
+  add(key: TrieKey): void;
+}
+
 /**
- * Builds the matcher from a packed index: one trie over folded characters holding every alias and the
- * variants derived from it (lineVariants), each end node with its terminals. Start-up cost grows with the
- * characters the front coding does not share. Throws only on an index of an unknown format.
+ * An empty trie over folded characters, ready to take aliases (add) and to match (find); `capacity` is how many
+ * characters it expects (it grows past that). Each end node holds its terminals, ordered as the whole index
+ * orders them (aliases before swallowed names, then by rank).
  */
-export function compileMatcher(index: MatcherIndex): Matcher {
-  const lines = readIndex(index);
-  const ids = index.ids;
-  const variants = lines.map(lineVariants);
-  // every character inserted makes at most one edge: the rest of each line, and each variant whole
-  let capacity = 0;
-  for (let i = 0; i < lines.length; i++) {
-    capacity += lines[i].key.length - lines[i].shared;
-    for (const v of variants[i]) capacity += v.key.length;
-  }
+export function createTermTrie(capacity = 64): TermTrie {
   const edges = new EdgeTable(capacity);
-  // per node (at most one per edge, and the root): the index of its list of terminals, or -1
-  const terminalAt = new Int32Array(capacity + 1).fill(-1);
+  // per node: the index of its list of terminals, or -1
+  let terminalAt = new Int32Array(capacity + 1).fill(-1);
   // per node: which edges a plural ending can stand before (SPACE_NEXT, Y_NEXT, Z_NEXT), so the scan
   // looks for one only where an alias allows it
-  const gaps = new Uint8Array(capacity + 1);
-  const link = (node: number, code: number, child: number) => {
-    edges.set(node, code, child);
-    gaps[node] |= code === SPACE ? SPACE_NEXT : code === 121 ? Y_NEXT : code === 122 ? Z_NEXT : 0;
-  };
-  const lists: Terminal[][] = [];
+  let gaps = new Uint8Array(capacity + 1);
+  const lists: (Terminal & { rank: number })[][] = [];
   let nodes = 1; // node 0 is the root
   let size = 0;
   // which two-character ASCII starts lead anywhere: most word starts stop here without a walk
   const pairs = new Uint8Array(128 * 128);
+  // the first step of a walk, for ASCII characters
+  const rootAscii = new Int32Array(128).fill(-1);
 
-  const terminal = (node: number, key: string, term: number, cased: string | null) => {
+  const newNode = (): number => {
+    if (nodes >= terminalAt.length) {
+      const more = new Int32Array(terminalAt.length * 2).fill(-1);
+      more.set(terminalAt);
+      terminalAt = more;
+      const g = new Uint8Array(gaps.length * 2);
+      g.set(gaps);
+      gaps = g;
+    }
+    return nodes++;
+  };
+  const link = (node: number, code: number): number => {
+    const child = newNode();
+    edges.add(node, code, child);
+    gaps[node] |= code === SPACE ? SPACE_NEXT : code === 121 ? Y_NEXT : code === 122 ? Z_NEXT : 0;
+    if (node === 0) for (let c = 0; c < 128; c++) if (ASCII_FOLD[c] === code) rootAscii[c] = child;
+    return child;
+  };
+
+  function add({ key, id, cased, rank }: TrieKey): void {
+    let node = 0;
+    for (let k = 0; k < key.length; k++) {
+      const code = key.charCodeAt(k);
+      const child = edges.get(node, code);
+      node = child >= 0 ? child : link(node, code);
+    }
     let at = terminalAt[node];
     if (at < 0) {
       terminalAt[node] = at = lists.length;
       lists.push([]);
     }
     const list = lists[at];
-    const id = term < ids.length ? ids[term] : null;
     for (const t of list) if (t.id === id && t.cased === cased) return;
-    const t: Terminal = { id, cased, wordEnd: isWordCode(key.charCodeAt(key.length - 1)), cite: isCiteKey(key) };
-    // an alias beats a swallowed name with the same key
-    if (id !== null && list.length && list[list.length - 1].id === null) list.splice(list.length - 1, 0, t);
-    else list.push(t);
+    const t = { id, cased, wordEnd: isWordCode(key.charCodeAt(key.length - 1)), cite: isCiteKey(key), rank };
+    // aliases before swallowed names (an alias beats a name with the same key), each in the index's order
+    let i = list.length;
+    while (i > 0 && ranksAfter(list[i - 1], t)) i--;
+    list.splice(i, 0, t);
     size++;
     const a = key.charCodeAt(0);
     if (a >= 128) return;
@@ -144,37 +200,7 @@ export function compileMatcher(index: MatcherIndex): Matcher {
       pairs[a * 128 + b] = 1;
       if (b === 121 || b === 122) pairs[a * 128 + (b === 121 ? 105 : 99)] = 1; // "by" → "bies"
     }
-  };
-
-  // the index is sorted and front-coded: a line's shared prefix is a path the line before already made, and
-  // past the first new character every edge is new
-  const path = new Int32Array(lines.reduce((n, l) => Math.max(n, l.key.length), 0) + 1);
-  for (const line of lines) {
-    const key = line.key;
-    let node = path[line.shared];
-    let i = line.shared;
-    for (let child; i < key.length && (child = edges.get(node, key.charCodeAt(i))) >= 0; i++) node = path[i + 1] = child;
-    for (; i < key.length; i++) {
-      link(node, key.charCodeAt(i), nodes);
-      node = path[i + 1] = nodes++;
-    }
-    terminal(node, key, line.term, line.cased);
   }
-  for (let i = 0; i < lines.length; i++) {
-    for (const { key, cased } of variants[i]) {
-      let node = 0;
-      for (let k = 0; k < key.length; k++) {
-        const code = key.charCodeAt(k);
-        let child = edges.get(node, code);
-        if (child < 0) link(node, code, (child = nodes++));
-        node = child;
-      }
-      terminal(node, key, lines[i].term, cased);
-    }
-  }
-  // the first step of a walk, for ASCII characters
-  const rootAscii = new Int32Array(128);
-  for (let c = 0; c < 128; c++) rootAscii[c] = edges.get(0, ASCII_FOLD[c]);
 
   /** the term of the last walk's match: an id, or null for a swallowed name */
   let lastId: string | null = null;
@@ -254,7 +280,8 @@ export function compileMatcher(index: MatcherIndex): Matcher {
           }
         }
       }
-      const afterPlural = resumed;
+      // a plural ending inside an alias stands before a space of the alias: no "(" may take its place
+      const spaceOnly = resumed;
       resumed = false;
       // the next character that counts, with the same rules as normalizeText
       let code = -1;
@@ -272,7 +299,7 @@ export function compileMatcher(index: MatcherIndex): Matcher {
           }
           let k = j + 1;
           while (k < n && (foldCode(input.charCodeAt(k)) === SPACE || foldCode(input.charCodeAt(k)) === SKIP)) k++;
-          if (k < n && foldCode(input.charCodeAt(k)) === OPEN_PAREN) {
+          if (!spaceOnly && k < n && foldCode(input.charCodeAt(k)) === OPEN_PAREN) {
             j = k; // "287 (g)" = "287(g)"
             code = OPEN_PAREN;
             break;
@@ -283,7 +310,7 @@ export function compileMatcher(index: MatcherIndex): Matcher {
       }
       // after a plural ending inside an alias only the alias's space may follow: "Informacións (FOIA)" is not
       // "Información(FOIA)" with an ending, since the fold drops the space before "("
-      if (afterPlural && code !== SPACE) code = -1;
+      if (spaceOnly && code !== SPACE) code = -1;
       if (code >= 0) {
         // a plural that changes the last letter: "sanctuary cities", "jueces de inmigración"
         const gap = gaps[node];
@@ -338,7 +365,48 @@ export function compileMatcher(index: MatcherIndex): Matcher {
     return cite ? extendOverSubsections(input, best) : best;
   }
 
-  return { find, size, nodes };
+  return {
+    add,
+    find,
+    get size() {
+      return size;
+    },
+    get nodes() {
+      return nodes;
+    },
+  };
+}
+
+/** The keys of a packed index in the order the whole matcher ranks them: its lines, then their derived forms. */
+export function indexKeys(index: MatcherIndex): TrieKey[] {
+  const lines = readIndex(index);
+  const ids = index.ids;
+  const id = (term: number) => (term < ids.length ? ids[term] : null);
+  const out: TrieKey[] = lines.map((l, rank) => ({ key: l.key, id: id(l.term), cased: l.cased, rank }));
+  lines.forEach((l) => {
+    for (const v of lineVariants(l)) out.push({ key: v.key, id: id(l.term), cased: v.cased, rank: out.length });
+  });
+  return out;
+}
+
+/**
+ * Builds the matcher from a packed index: one trie over folded characters holding every alias and the
+ * variants derived from it (lineVariants), each end node with its terminals. Throws only on an index of an
+ * unknown format.
+ */
+export function compileMatcher(index: MatcherIndex): Matcher {
+  const keys = indexKeys(index);
+  let capacity = 0;
+  for (const k of keys) capacity += k.key.length;
+  const trie = createTermTrie(capacity);
+  for (const k of keys) trie.add(k);
+  return trie;
+}
+
+/** Whether terminal `a` is tried after `b`: a swallowed name after every alias, and otherwise the higher rank. */
+function ranksAfter(a: { id: string | null; rank: number }, b: { id: string | null; rank: number }): boolean {
+  if ((a.id === null) !== (b.id === null)) return a.id === null;
+  return a.rank > b.rank;
 }
 
 /** Whether the text has "ies" or "ces" at `at` (the first letter already read), as a plural ending. */

@@ -1,11 +1,10 @@
-// What the content script carries of the glossary: the matcher index with its term ids and each term's
-// category, deflated at build time (glossary/build/shipped-glossary.ts) and written as text (binary-text.ts),
-// about a third of the index's plain size. At start-up the browser's own DecompressionStream inflates it
-// (Chrome 80+, Firefox 113+; the Custom Highlight API the script needs came later in both), while the
-// settings load.
+// The glossary the extension ships for matching: the matcher index with its term ids and each term's category,
+// deflated at build time (glossary/build/shipped-glossary.ts) and written as text (binary-text.ts), about a
+// third of the index's plain size. The background inflates it with the browser's own DecompressionStream
+// (Chrome 80+, Firefox 113+) the first time a content script asks for part of it (head-index.ts).
 import { decodeBinaryText } from './binary-text.ts';
 import { CATEGORIES, type Category } from './categories.ts';
-import { compileMatcher, type Matcher, type MatcherIndex } from './matcher.ts';
+import type { MatcherIndex } from './matcher.ts';
 
 /** The text before the deflated payload's first line: its format. */
 export const SHIPPED_FORMAT = 'legal-lens-glossary/1';
@@ -95,38 +94,35 @@ export async function inflateShippedGlossary(shipped: string): Promise<ShippedGl
   return readShippedPayload(text);
 }
 
-/** A matcher ready for the page, with each term's category and what start-up cost. */
-export interface LoadedMatcher {
-  matcher: Matcher;
-  categories: Record<string, Category>;
-  /**
-   * milliseconds of start-up: decoding, reading and compiling the index (main-thread work) plus the
-   * inflate's wall time, an upper bound of its main-thread share since the settings load meanwhile
-   */
-  startupMs: number;
+/** The glossary read from the shipped text, with the milliseconds that took (decoding, reading, and the inflate's wall time). */
+export interface LoadedGlossary extends ShippedGlossary {
+  inflateMs: number;
+}
+
+const defaultReport = (error: Error) => console.error(`Legal Lens: highlighting is off: ${error.message}`);
+
+/** Calls `report` with `e` as a ShippedGlossaryError; a report that throws is ignored. */
+function reportError(e: unknown, report: (error: Error) => void): void {
+  const error = e instanceof ShippedGlossaryError ? e : new ShippedGlossaryError((e as Error)?.message ?? String(e), { cause: e });
+  try {
+    report(error);
+  } catch {
+    // a failing report must not make the script throw either
+  }
 }
 
 /**
- * The shipped text → a compiled matcher. Never throws or rejects: on an unreadable glossary it calls
- * `report` with the error (by default a console error naming Legal Lens) and resolves to null, so the caller
- * stays inert on the page.
+ * The shipped text → the glossary, not yet compiled into a matcher. Never throws or rejects: on an unreadable
+ * glossary it calls `report` with the error (by default a console error naming Legal Lens) and resolves to
+ * null, so the caller stays inert on the page.
  */
-export async function loadShippedMatcher(
-  shipped: string,
-  report: (error: Error) => void = (error) => console.error(`Legal Lens: highlighting is off on this page: ${error.message}`),
-): Promise<LoadedMatcher | null> {
+export async function loadShippedGlossary(shipped: string, report: (error: Error) => void = defaultReport): Promise<LoadedGlossary | null> {
   try {
     const t0 = performance.now();
-    const { index, categories } = await inflateShippedGlossary(shipped);
-    const matcher = compileMatcher(index);
-    return { matcher, categories, startupMs: performance.now() - t0 };
+    const glossary = await inflateShippedGlossary(shipped);
+    return { ...glossary, inflateMs: performance.now() - t0 };
   } catch (e) {
-    const error = e instanceof ShippedGlossaryError ? e : new ShippedGlossaryError((e as Error)?.message ?? String(e), { cause: e });
-    try {
-      report(error);
-    } catch {
-      // a failing report must not make the script throw either
-    }
+    reportError(e, report);
     return null;
   }
 }

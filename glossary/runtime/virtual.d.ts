@@ -1,5 +1,5 @@
 declare module 'virtual:glossary/matcher-index' {
-  /** the shipped glossary: read it with loadShippedMatcher or inflateShippedGlossary (shipped-glossary.ts) */
+  /** the shipped glossary, for the background: read it with loadShippedGlossary or inflateShippedGlossary (shipped-glossary.ts) */
   const shipped: string;
   export default shipped;
 }

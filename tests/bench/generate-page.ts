@@ -29,7 +29,16 @@ function rng(seed: number): () => number {
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-export function generatePage(options: { terms: string[]; minChars: number; minTextNodes: number; minOccurrences: number; seed?: number }): GeneratedPage {
+export function generatePage(options: {
+  terms: string[];
+  minChars: number;
+  minTextNodes: number;
+  minOccurrences: number;
+  seed?: number;
+  /** the share of sentences (and table cells) that carry a term; 0.55 unless given */
+  termRate?: number;
+}): GeneratedPage {
+  const termRate = options.termRate ?? 0.55;
   const random = rng(options.seed ?? 1);
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   let textChars = 0;
@@ -48,7 +57,7 @@ export function generatePage(options: { terms: string[]; minChars: number; minTe
   };
   // a sentence: filler text with an inline element, and every few sentences a glossary term
   const sentence = () => {
-    const withTerm = random() < 0.55;
+    const withTerm = random() < termRate;
     const inline = pick(['em', 'strong', 'a', 'span', 'b', 'i']);
     const open = inline === 'a' ? '<a href="#">' : `<${inline}>`;
     return `${text(`${words(6 + Math.floor(random() * 8))} `)}${open}${text(withTerm ? term() : words(2))}</${inline}>${text(` ${words(5 + Math.floor(random() * 8))}. `)}`;
@@ -61,7 +70,7 @@ export function generatePage(options: { terms: string[]; minChars: number; minTe
     parts.push(`<ul>${Array.from({ length: 4 }, () => `<li>${sentence()}</li>`).join('')}</ul>`);
     parts.push(
       `<table><thead><tr><th>${text('County')}</th><th>${text('Program')}</th><th>${text('Notes')}</th></tr></thead><tbody>` +
-        Array.from({ length: 3 }, () => `<tr><td>${text(words(2))}</td><td>${text(random() < 0.5 ? term() : words(2))}</td><td>${text(words(6))}</td></tr>`).join('') +
+        Array.from({ length: 3 }, () => `<tr><td>${text(words(2))}</td><td>${text(random() < termRate * (0.5 / 0.55) ? term() : words(2))}</td><td>${text(words(6))}</td></tr>`).join('') +
         `</tbody></table>`,
     );
     parts.push(`<blockquote><p>${sentence()}</p></blockquote></section>`);
@@ -72,10 +81,54 @@ export function generatePage(options: { terms: string[]; minChars: number; minTe
   return { html, textChars, textNodes, occurrences };
 }
 
-/** A typical article-sized page with no glossary term at all, for the extension's fixed cost. */
-export function generatePlainPage(paragraphs = 120): string {
+/**
+ * A typical article-sized page (about 9,000 words in 120 paragraphs and headings), with no glossary term at all
+ * unless `terms` are given: those are written into evenly spaced paragraphs, one each, in order.
+ */
+export function generateArticle(options: { paragraphs?: number; terms?: string[]; title?: string } = {}): string {
+  const paragraphs = options.paragraphs ?? 120;
+  const terms = options.terms ?? [];
   const random = rng(7);
   const words = (n: number) => Array.from({ length: n }, () => FILLER[Math.floor(random() * FILLER.length)]).join(' ');
-  const body = Array.from({ length: paragraphs }, (_, i) => (i % 10 === 0 ? `<h2>${words(4)}</h2>` : `<p>${words(40)} <em>${words(3)}</em> ${words(30)}.</p>`)).join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plain page</title></head><body><main>${body}</main></body></html>`;
+  const termAt = new Map(terms.map((t, i) => [Math.floor(((i + 0.5) * paragraphs) / terms.length) | 1, t]));
+  const body = Array.from({ length: paragraphs }, (_, i) => {
+    if (i % 10 === 0) return `<h2>${words(4)}</h2>`;
+    const term = termAt.get(i);
+    return `<p>${words(40)} <em>${words(3)}</em> ${term ? `${words(5)} ${escape(term)} ` : ''}${words(30)}.</p>`;
+  }).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(options.title ?? 'Plain page')}</title></head><body><main>${body}</main></body></html>`;
+}
+
+/** A typical article-sized page with no glossary term at all, for the extension's fixed cost. */
+export function generatePlainPage(paragraphs = 120): string {
+  return generateArticle({ paragraphs });
+}
+
+/** What an ad or tracking frame holds: a 1×1 image and a script, no words. */
+export const AD_FRAME_HTML =
+  '<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;overflow:hidden}</style></head><body>' +
+  '<img src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7" width="1" height="1" alt="">' +
+  '<script>window.__slot = (window.__slot || 0) + 1;</script></body></html>';
+
+/**
+ * `article` (a whole page) with `frames` ad-like iframes spread through its body: tiny or invisible, with no
+ * words. They cycle through a same-origin frame (`sameOrigin`), a cross-origin one (`crossOrigin`, another
+ * site, so another renderer process), an about:blank frame that a script fills in (as ad slots do), and a
+ * display:none frame.
+ */
+export function withAdFrames(article: string, options: { frames: number; sameOrigin: string; crossOrigin: string }): string {
+  const style = ['width="1" height="1" style="border:0"', 'width="300" height="250" style="border:0;visibility:hidden;position:absolute;left:-9999px"', 'style="display:none"'];
+  const frames = Array.from({ length: options.frames }, (_, i) => {
+    const kind = i % 4;
+    const look = style[i % style.length];
+    if (kind === 0) return `<iframe src="${options.sameOrigin}" ${look} title=""></iframe>`;
+    if (kind === 1 || kind === 3) return `<iframe src="${options.crossOrigin}" ${look} title=""></iframe>`;
+    return `<iframe id="slot-${i}" ${look} title=""></iframe><script>(function(){var d=document.getElementById('slot-${i}').contentDocument;d.open();d.write(${JSON.stringify(AD_FRAME_HTML).replace(/<\/script>/g, '<\\/script>')});d.close();})()</script>`;
+  });
+  let n = 0;
+  // after every few paragraphs, one frame
+  const every = Math.max(1, Math.floor((article.match(/<\/p>/g)?.length ?? 1) / (options.frames + 1)));
+  let seen = 0;
+  const html = article.replace(/<\/p>/g, (m) => (++seen % every === 0 && n < frames.length ? `${m}${frames[n++]}` : m));
+  return html.replace('</main>', `${frames.slice(n).join('')}</main>`);
 }

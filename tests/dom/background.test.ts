@@ -4,9 +4,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { lookupPath } from '@/entrypoints/background/lookup';
 import { answerMessage, type BackgroundDeps, type MessageSender } from '@/entrypoints/background/messages';
+import { HeadIndex } from '@/glossary/runtime/head-index';
 import { createExactLookup, itemsFromCatalog } from '@/glossary/runtime/names';
 import { SETTINGS_KEY } from '@/utils/settings';
-import { cards, catalog } from './fixture-glossary';
+import { cards, catalog, categories, matcherIndex } from './fixture-glossary';
 
 const OWN = { id: 'own-extension-id', tab: { id: 17, index: 4 }, frameId: 3 };
 function deps() {
@@ -16,6 +17,7 @@ function deps() {
     getURL: (p: string) => `chrome-extension://${OWN.id}${p}`,
     openTab: vi.fn<BackgroundDeps['openTab']>(),
     injectCardUi: vi.fn<BackgroundDeps['injectCardUi']>(async () => {}),
+    glossary: vi.fn<BackgroundDeps['glossary']>(async () => new HeadIndex(matcherIndex, categories)),
   };
 }
 
@@ -56,6 +58,33 @@ describe('answerMessage', () => {
     const d = deps();
     expect(answerMessage({ type: 'legal-lens:load-card-ui' }, sender, d)).toBeUndefined();
     expect(d.injectCardUi).not.toHaveBeenCalled();
+  });
+
+  it('answers a content script with the heads\' filter, and with the keys of the heads it asks for', async () => {
+    const d = deps();
+    await expect(answerMessage({ type: 'legal-lens:glossary-filter' }, OWN, d)).resolves.toMatchObject({ filter: { bits: expect.any(String), hashes: 6 }, always: [] });
+    await expect(answerMessage({ type: 'legal-lens:glossary-heads', heads: ['ice', 'writ of mandamus', 'no such'] }, OWN, d)).resolves.toEqual({
+      heads: { ice: [['ice', 'ICE', 'ice', expect.any(Number)]], 'writ of mandamus': [['writ of mandamus', null, 'writ-of-mandamus', expect.any(Number)]] },
+      categories: { ice: categories.ice, 'writ-of-mandamus': categories['writ-of-mandamus'] },
+    });
+  });
+
+  it.each<[string, unknown, MessageSender]>([
+    ['to another extension', { type: 'legal-lens:glossary-filter' }, { id: 'someone-else' }],
+    ['for more heads than a message may ask', { type: 'legal-lens:glossary-heads', heads: Array(1001).fill('ice') }, OWN],
+    ['for a head with a control character', { type: 'legal-lens:glossary-heads', heads: ['ice\n'] }, OWN],
+    ['for heads that are not strings', { type: 'legal-lens:glossary-heads', heads: [1] }, OWN],
+  ])('gives no glossary %s', (_name, message, sender) => {
+    const d = deps();
+    expect(answerMessage(message, sender, d)).toBeUndefined();
+    expect(d.glossary).not.toHaveBeenCalled();
+  });
+
+  it('answers null when the shipped glossary is unreadable', async () => {
+    const d = deps();
+    d.glossary.mockResolvedValue(null);
+    await expect(answerMessage({ type: 'legal-lens:glossary-filter' }, OWN, d)).resolves.toBeNull();
+    await expect(answerMessage({ type: 'legal-lens:glossary-heads', heads: ['ice'] }, OWN, d)).resolves.toBeNull();
   });
 
   it('passes on a failed injection, so the content script can try again', async () => {
@@ -122,6 +151,16 @@ describe('the background service worker', () => {
     expect(mine).toHaveProperty('tps.en.title');
     const [theirs] = await fakeBrowser.runtime.onMessage.trigger({ type: 'legal-lens:get-cards', ids: ['tps'] }, { id: 'another-extension' }, () => {});
     expect(theirs).toBeUndefined();
+  });
+
+  it('files the shipped glossary by head once, and answers content scripts from it', async () => {
+    await startBackground();
+    const own = { id: fakeBrowser.runtime.id };
+    const [filter] = await fakeBrowser.runtime.onMessage.trigger({ type: 'legal-lens:glossary-filter' }, own, () => {});
+    expect(filter).toMatchObject({ filter: { bits: expect.any(String) } });
+    const [heads] = await fakeBrowser.runtime.onMessage.trigger({ type: 'legal-lens:glossary-heads', heads: ['ice', 'writ of mandamus'] }, own, () => {});
+    expect(Object.keys((heads as unknown as { heads: object }).heads).sort()).toEqual(['ice', 'writ of mandamus']);
+    expect(heads).toHaveProperty('categories.ice', 'institutions');
   });
 
   it('writes back stored settings migrated field by field when installed or updated', async () => {

@@ -4,7 +4,9 @@
 import { highlights, rangeText } from './support/browser-apis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FULL_RESCAN_INTERVAL_MS, TermHighlighter } from '@/entrypoints/content/highlighter';
+import { HeadIndex } from '@/glossary/runtime/head-index';
 import { compileMatcher } from '@/glossary/runtime/matcher';
+import { PagedMatcher } from '@/glossary/runtime/paged-matcher';
 import type { Category } from '@/glossary/runtime/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { categories, matcherIndex } from './fixture-glossary';
@@ -230,5 +232,73 @@ describe('what no mutation record reports (issue 10)', () => {
     document.dispatchEvent(new MouseEvent('pointermove', { clientX: 5, clientY: 5 }));
     await vi.waitFor(() => expect(paintedTexts().filter((t) => t === 'writ of mandamus')).toHaveLength(2), { timeout: 2000 });
     expect(h!.openShadowRoots).toContain(shadow);
+  });
+});
+
+describe('with the glossary paged in (glossary/runtime/paged-matcher.ts)', () => {
+  /** A paged matcher answered from the test glossary's HeadIndex, through JSON as over messaging. */
+  function pagedMatcher(options: { failFirst?: number } = {}) {
+    const heads = new HeadIndex(matcherIndex, categories);
+    let fail = options.failFirst ?? 0;
+    const source = {
+      filter: vi.fn(async () => {
+        if (fail > 0 && fail--) throw new Error('no background');
+        return JSON.parse(JSON.stringify(heads.filter()));
+      }),
+      heads: vi.fn(async (list: string[]) => JSON.parse(JSON.stringify(heads.lookup(list)))),
+    };
+    return { matcher: new PagedMatcher(source), source };
+  }
+  async function startPaged(html: string, matcher: PagedMatcher): Promise<TermHighlighter> {
+    document.body.innerHTML = html;
+    h = new TermHighlighter(document, matcher, matcher.categories, DEFAULT_SETTINGS);
+    await h.start();
+    return h;
+  }
+
+  it('paints what the whole matcher paints, in order, with the categories that came with the keys', async () => {
+    const { matcher, source } = pagedMatcher();
+    const hl = await startPaged(ARTICLE, matcher);
+    expect(paintedTexts().sort()).toEqual(['287(g)', '287(g)', 'ICE', 'ICE', 'ICE', 'Racial profiling', 'writ of mandamus'].sort());
+    expect(hl.pageTerms()).toEqual([{ id: 'ice', count: 3 }, { id: '287g', count: 2 }, { id: 'writ-of-mandamus', count: 1 }, { id: 'racial-profiling', count: 1 }]);
+    // one question for the filter, one for all the heads of the page
+    expect(source.filter).toHaveBeenCalledTimes(1);
+    expect(source.heads).toHaveBeenCalledTimes(1);
+    expect(matcher.categories).toMatchObject({ ice: categories.ice, '287g': categories['287g'] });
+  });
+
+  it('asks for nothing in a frame without words, and only for the filter where no words are heads', async () => {
+    const { matcher, source } = pagedMatcher();
+    await startPaged('<img src="data:," width="1" height="1" alt=""><script>var x = 1;</script><div> · </div>', matcher);
+    expect(source.filter).not.toHaveBeenCalled();
+    h!.stop();
+    await startPaged('<p>The county said that officers would review each case.</p>', matcher);
+    expect(source.filter).toHaveBeenCalledTimes(1);
+    expect(source.heads).not.toHaveBeenCalled();
+    expect(painted()).toEqual([]);
+  });
+
+  it('a block longer than a window: every term once, those across a window edge too', async () => {
+    const { matcher } = pagedMatcher();
+    const filler = (n: number) => 'x '.repeat(n / 2);
+    await startPaged(`<p>${filler(19_994)} writ of mandamus ${filler(19_984)} 287(g) ${filler(20_000)} ICE</p>`, matcher);
+    expect(paintedTexts()).toEqual(['writ of mandamus', '287(g)', 'ICE']);
+  });
+
+  it('paints nothing while the background cannot be reached, and everything at the next scan', async () => {
+    const { matcher, source } = pagedMatcher({ failFirst: 1 });
+    const hl = await startPaged(ARTICLE, matcher);
+    expect(painted()).toEqual([]);
+    await hl.rescanAll();
+    expect(source.filter).toHaveBeenCalledTimes(2);
+    expect(paintedTexts()).toHaveLength(7);
+  });
+
+  it('a block added later asks only for heads it has not seen', async () => {
+    const { matcher, source } = pagedMatcher();
+    await startPaged(ARTICLE, matcher);
+    document.getElementById('feed')!.insertAdjacentHTML('beforeend', '<li>Another ICE raid; 287(g) again</li>');
+    await vi.waitFor(() => expect(paintedTexts().filter((t) => t === 'ICE')).toHaveLength(4), { timeout: 2000 });
+    expect(source.heads).toHaveBeenCalledTimes(1);
   });
 });

@@ -52,16 +52,18 @@ describe('import layers', () => {
     expect(offending).toEqual([]);
   });
 
-  it('the PDF reader loads the glossary as the content script does: the shipped, deflated index', () => {
-    for (const file of ['entrypoints/content/index.ts', 'entrypoints/pdf/main.tsx']) {
-      expect(importsOf(file), file).toEqual(expect.arrayContaining(['virtual:glossary/matcher-index', 'glossary/runtime/shipped-glossary']));
+  it('the shipped, deflated index is read where the whole glossary is matched (background, PDF reader), never bundled into the content script', () => {
+    for (const file of ['entrypoints/background/index.ts', 'entrypoints/pdf/main.tsx']) {
+      expect(importsOf(file), file).toEqual(expect.arrayContaining(['virtual:glossary/matcher-index']));
     }
+    expect(importsOf('entrypoints/pdf/main.tsx')).toEqual(expect.arrayContaining(['glossary/runtime/shipped-glossary']));
+    expect(importsOf('entrypoints/content/index.ts')).not.toContain('virtual:glossary/matcher-index');
   });
 
   it('finds imports of every form it is meant to police', () => {
     // guards the reader above: if it stopped seeing imports, every rule would pass vacuously
     const seen = importsOf('glossary/build/compile.ts');
     expect(seen).toEqual(expect.arrayContaining(['glossary/runtime/matcher.ts', 'zod']));
-    expect(importsOf('entrypoints/content/index.ts')).toEqual(expect.arrayContaining(['glossary/runtime/shipped-glossary']));
+    expect(importsOf('entrypoints/content/index.ts')).toEqual(expect.arrayContaining(['glossary/runtime/paged-matcher']));
   });
 });

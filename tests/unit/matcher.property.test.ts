@@ -11,6 +11,8 @@ import { compileGlossary } from '@/glossary/build/compile';
 import { readNames } from '@/glossary/build/matcher-entries';
 import { aliasForms, compileMatcher, packIndex, type MatcherEntry } from '@/glossary/runtime/matcher';
 import { selectLines } from '@/glossary/runtime/matcher-index';
+import { HeadIndex } from '@/glossary/runtime/head-index';
+import { PagedMatcher } from '@/glossary/runtime/paged-matcher';
 import { aliasKey } from '@/glossary/runtime/normalize';
 import { pick, seededRandom, syntheticAliases, vocabulary, writtenAliases, type WrittenAlias } from '../bench/synthetic-glossary';
 import { ReferenceMatcher } from './reference-matcher';
@@ -151,5 +153,32 @@ describe('matcher at 10× the alias count', () => {
     expect(matches).toBeGreaterThan(15_000);
     console.log(`property test: ${aliases.length} aliases, ${matcher.size} keys, ${matcher.nodes} trie nodes; ` +
       `${BLOCKS} blocks, ${chars} characters, ${matches} matches; ${Math.round(performance.now() - started)} ms`);
+  });
+
+  it('loads, through the heads of each block, what finds the same as the whole matcher', { timeout: 240_000 }, async () => {
+    // the background's side, with every answer through JSON as over the extension's messaging
+    const heads = new HeadIndex(index, Object.fromEntries(index.ids.map((id) => [id, 'court' as const])));
+    const json = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+    const paged = new PagedMatcher({ filter: async () => json(heads.filter()), heads: async (list) => json(heads.lookup(list)) });
+    expect(await paged.ready()).toBe(true);
+    let skipped = 0;
+    let matches = 0;
+    for (let b = 0; b < BLOCKS; b++) {
+      // now and then a block of fillers only, which mostly holds no head
+      const text = chance(0.2) ? Array.from({ length: 12 }, filler).join(' ') : block();
+      const may = paged.mayMatch(text);
+      if (may) await paged.load();
+      else skipped++;
+      const got = may ? paged.find(text) : [];
+      const want = matcher.find(text);
+      matches += want.length;
+      if (JSON.stringify(got) !== JSON.stringify(want)) expect({ block: b, text, got }).toEqual({ block: b, text, got: want });
+    }
+    expect(matches).toBeGreaterThan(10_000);
+    expect(skipped).toBeGreaterThan(0);
+    // it holds a part of the glossary only
+    expect(paged.size).toBeLessThan(matcher.size);
+    console.log(`paged matcher: ${heads.size} heads, ${paged.counts.heads} asked for in ${paged.counts.messages} messages, ` +
+      `${paged.size} of ${matcher.size} keys loaded; ${skipped} of ${BLOCKS} blocks needed no matcher`);
   });
 });

@@ -246,6 +246,22 @@ describe('matcher: wordings real pages use', () => {
     });
   }
 
+  it('takes a plural inside an alias only before a space of the alias, whatever other aliases it knows', () => {
+    // "ARCHIVESs (C)(9)": the space before "(" is no space of the name "archives(c)(9) ead cocaine", so the
+    // plural ending cannot be skipped there; an alias that goes on after "archives " once made it so
+    const text = 'the ARCHIVESs \n\t(C)(9)  EADes COCAINEs.';
+    const entries: MatcherEntry[] = [['(c)(9) EAD', 'ead', 0]];
+    const names: [string, 0 | 1][] = [['archives(c)(9) ead cocaine', 0]];
+    for (const more of [[], [['archives an appeal', 'appeal', 0]]] as MatcherEntry[][]) {
+      const m = compileMatcher(packIndex([...entries, ...more], names));
+      expect(m.find(text).map((x) => `${text.slice(x.start, x.end)}→${x.id}`)).toEqual(['(C)(9)  EADes→ead']);
+    }
+    // before a space of the name, the plural is skipped and the name swallows the text whole
+    const spaced = compileMatcher(packIndex([['office EAD', 'ead', 0]], [['archives office ead cocaine', 0]]));
+    expect(spaced.find('ARCHIVESs office EADes COCAINEs')).toEqual([]);
+    expect(spaced.find('archive office EADes').map((x) => x.id)).toEqual(['ead']);
+  });
+
   it('lets an entry win over a swallowed name with the same text', () => {
     const m = compileMatcher(packIndex([['Immigration and Naturalization Service', 'ins', 0], ['naturalization', 'naturalization', 0]], [['Immigration and Naturalization Service', 0]]));
     expect(m.find('the Immigration and Naturalization Service').map((x) => x.id)).toEqual(['ins']);

@@ -153,6 +153,13 @@ describe('saving within sync storage\'s quota, one save at a time (issue 10, def
     expect(await loadSettings()).toMatchObject({ hoverDelay: 500, disabledSites: sites });
   });
 
+  it('reads them in one request that names no keys (every frame reads the settings at start-up)', async () => {
+    await saveSettings({ disabledSites: manySites(1000), hoverDelay: 500 });
+    const get = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    expect(await loadSettings()).toMatchObject({ hoverDelay: 500 });
+    expect(get.mock.calls).toEqual([[null]]);
+  });
+
   it('refuses a list too long for the whole quota with a clear error, and keeps what was stored', async () => {
     await saveSettings({ disabledSites: ['kept.example'], firstOnly: true });
     const error = await saveSettings({ disabledSites: manySites(5000) }).catch((e: unknown) => e);
@@ -258,6 +265,15 @@ describe('messages', () => {
     [{ type: 'legal-lens:load-card-ui' }, true],
     [{ type: 'legal-lens:page-stats' }, true],
     [{ type: 'legal-lens:focus-card' }, true],
+    [{ type: 'legal-lens:glossary-filter' }, true],
+    [{ type: 'legal-lens:glossary-heads', heads: ['ice', 'writ of'] }, true],
+    [{ type: 'legal-lens:glossary-heads', heads: [] }, true],
+    [{ type: 'legal-lens:glossary-heads' }, false],
+    [{ type: 'legal-lens:glossary-heads', heads: 'ice' }, false],
+    [{ type: 'legal-lens:glossary-heads', heads: [''] }, false],
+    [{ type: 'legal-lens:glossary-heads', heads: ['a\u0000b'] }, false],
+    [{ type: 'legal-lens:glossary-heads', heads: ['x'.repeat(201)] }, false],
+    [{ type: 'legal-lens:glossary-heads', heads: Array(1001).fill('ice') }, false],
   ])('validates %j', (raw, ok) => {
     expect(parseMessage(raw) !== null).toBe(ok);
   });

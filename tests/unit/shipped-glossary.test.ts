@@ -1,5 +1,6 @@
-// The glossary the content script carries: bytes as text (binary-text.ts), the deflated payload
-// (shipped-glossary.ts, build and run time), and what an unreadable one does: a clear error, never a throw.
+// The glossary the extension ships for matching: bytes as text (binary-text.ts), the deflated payload
+// (shipped-glossary.ts, build and run time), and what an unreadable one does in the background (head-index.ts,
+// loadHeadIndex): a clear error, never a throw.
 import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
@@ -7,7 +8,8 @@ import { compileGlossary } from '@/glossary/build/compile';
 import { deflateShippedGlossary } from '@/glossary/build/shipped-glossary';
 import { binaryTextLength, decodeBinaryText, encodeBinaryText } from '@/glossary/runtime/binary-text';
 import { compileMatcher, packIndex, type MatcherEntry } from '@/glossary/runtime/matcher';
-import { SHIPPED_FORMAT, ShippedGlossaryError, inflateShippedGlossary, loadShippedMatcher, readShippedPayload } from '@/glossary/runtime/shipped-glossary';
+import { loadHeadIndex } from '@/glossary/runtime/head-index';
+import { SHIPPED_FORMAT, ShippedGlossaryError, inflateShippedGlossary, readShippedPayload } from '@/glossary/runtime/shipped-glossary';
 import { seededRandom } from '../bench/synthetic-glossary';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -63,11 +65,9 @@ describe('shipped glossary', () => {
     expect(back.index).toEqual(index);
     expect(back.categories).toEqual(categories);
     expect(Object.keys(back.categories)).toEqual(index.ids);
-    const loaded = await loadShippedMatcher(shipped);
-    expect(loaded!.matcher.find('ICE filed a writ of mandamus (Form I-485) before the Tribunal Supremo de EE. UU.').map((m) => m.id))
-      .toEqual(['ice', 'writ-of-mandamus', 'form-i-485', 'supreme-court']);
-    expect(loaded!.categories.whren).toBe('profiling');
-    expect(loaded!.startupMs).toBeGreaterThanOrEqual(0);
+    const heads = await loadHeadIndex(shipped);
+    expect(Object.keys(heads!.lookup(['ice', 'writ of mandamus', 'form i 485', 'tribunal supremo de']).heads).sort()).toEqual(['form i 485', 'ice', 'tribunal supremo de', 'writ of mandamus']);
+    expect(heads!.lookup(['whren']).categories.whren).toBe('profiling');
   });
 
   it('round-trips the real glossary at about a third of the plain index', { timeout: 60_000 }, async () => {
@@ -113,7 +113,7 @@ describe('shipped glossary', () => {
     ['a text of another type', 42 as unknown as string, /unreadable/],
   ])('loads %s as null and reports it once, never throwing', async (_, text, message) => {
     const report = vi.fn();
-    await expect(loadShippedMatcher(text, report)).resolves.toBeNull();
+    await expect(loadHeadIndex(text, report)).resolves.toBeNull();
     expect(report).toHaveBeenCalledTimes(1);
     expect(report.mock.calls[0][0]).toBeInstanceOf(ShippedGlossaryError);
     expect(report.mock.calls[0][0].message).toMatch(message);
@@ -121,9 +121,10 @@ describe('shipped glossary', () => {
 
   it('reports on the console by default and survives a report that throws', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    await expect(loadShippedMatcher('')).resolves.toBeNull();
-    expect(error).toHaveBeenCalledWith(expect.stringMatching(/^Legal Lens: highlighting is off on this page: the shipped glossary is unreadable: binary text: too short/));
-    await expect(loadShippedMatcher('', () => { throw new Error('no console'); })).resolves.toBeNull();
+    await expect(loadHeadIndex('')).resolves.toBeNull();
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/^Legal Lens: highlighting is off: the shipped glossary is unreadable: binary text: too short/));
+    await expect(loadHeadIndex('', () => { throw new Error('no console'); })).resolves.toBeNull();
+    await expect(loadHeadIndex(withPayload(`${SHIPPED_FORMAT}\nice\n0\nd\x01ice\x09x\0\0`), () => { throw new Error('no console'); })).resolves.toBeNull();
   });
 
   it('reads the payload it writes', () => {
