@@ -1,12 +1,13 @@
 // Background: settings defaults and migration, the context menu, the keyboard command, and the messages of
 // content scripts (answered in messages.ts: validated, and only from this extension), among them the glossary's
 // parts a page needs (the shipped glossary, read once per life of the background and filed by head).
-import catalog from 'virtual:glossary/catalog';
+import loadCatalogFile from 'virtual:glossary/catalog-file';
 import shippedGlossary from 'virtual:glossary/matcher-index';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CARD_UI_FILE } from '@/components/card-ui';
 import { loadHeadIndex, type HeadIndex } from '@/glossary/runtime/head-index';
+import type { Catalog } from '@/glossary/runtime/types';
 import { createExactLookup, itemsFromCatalog } from '@/glossary/runtime/names';
 import { writeCleanSettings } from '@/utils/settings';
 import { lookupPath } from './lookup';
@@ -31,6 +32,19 @@ async function injectCardUi(tabId: number, frameId: number): Promise<void> {
  * The glossary filed by head: inflated and filed on the first question, then kept; null (and a console error,
  * once) when the shipped glossary or its index is unreadable, so content scripts stay inert.
  */
+/**
+ * The catalog (cards and names), read from the package on the first question, then kept; null (and a console
+ * error, once) when it is unreadable: cards then do not open, and the context menu searches.
+ */
+let catalog: Promise<Catalog | null> | null = null;
+function loadCatalog(): Promise<Catalog | null> {
+  catalog ??= loadCatalogFile().catch((e: unknown) => {
+    console.error(`Legal Lens: the glossary's cards are unreadable: ${String((e as Error)?.message ?? e)}`);
+    return null;
+  });
+  return catalog;
+}
+
 let glossary: Promise<HeadIndex | null> | null = null;
 function headIndex(): Promise<HeadIndex | null> {
   glossary ??= loadHeadIndex(shippedGlossary);
@@ -59,13 +73,17 @@ export default defineBackground(() => {
     }
   });
 
-  const lookup = createExactLookup(itemsFromCatalog(catalog));
+  let lookup: Promise<(text: string) => string[]> | null = null;
   browser.contextMenus?.onClicked.addListener((info, tab) => {
     const reader = readerTabFor(info, tab, (path) => browser.runtime.getURL(path as '/pdf.html'));
     if (reader) void browser.tabs.create(reader);
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
-    const path = lookupPath(info.selectionText, lookup);
-    if (path) void browser.tabs.create({ url: browser.runtime.getURL(path as '/explainer.html') });
+    const selection = info.selectionText;
+    lookup ??= loadCatalog().then((c) => createExactLookup(c ? itemsFromCatalog(c) : []));
+    void lookup.then((l) => {
+      const path = lookupPath(selection, l);
+      if (path) void browser.tabs.create({ url: browser.runtime.getURL(path as '/explainer.html') });
+    });
   });
 
   browser.commands.onCommand.addListener(async (command) => {
@@ -79,7 +97,7 @@ export default defineBackground(() => {
   // a listener that returns a promise answers with its value; undefined leaves the message to others
   browser.runtime.onMessage.addListener((raw: unknown, sender: MessageSender) => {
     const answer = answerMessage(raw, sender, {
-      cards: catalog.terms,
+      cards: () => loadCatalog().then((c) => c?.terms ?? {}),
       ownId: browser.runtime.id,
       getURL: (path) => browser.runtime.getURL(path as '/explainer.html'),
       openTab: (tab) => void browser.tabs.create(tab),

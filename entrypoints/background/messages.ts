@@ -16,8 +16,8 @@ export interface MessageSender {
 }
 
 export interface BackgroundDeps {
-  /** the cards by term id (catalog entries may carry more: only a card's own fields are sent) */
-  cards: CardData;
+  /** the cards by term id, read once (catalog entries may carry more: only a card's own fields are sent) */
+  cards: () => Promise<CardData>;
   /** this extension's id */
   ownId: string;
   /** the extension URL of a path such as "/explainer.html#tps" */
@@ -29,12 +29,12 @@ export interface BackgroundDeps {
   glossary: () => Promise<HeadIndex | null>;
 }
 
-export type Answer = CardData | Promise<true | FilterResponse | HeadsResponse | null> | undefined;
+export type Answer = Promise<CardData | true | FilterResponse | HeadsResponse | null> | undefined;
 
 /**
  * Answers one message: the heads' filter for `legal-lens:glossary-filter` and the keys of the heads asked for
- * for `legal-lens:glossary-heads` (promises; null when the glossary is unreadable); the requested cards (known
- * ids only) for `legal-lens:get-cards`; for
+ * for `legal-lens:glossary-heads` (promises; null when the glossary is unreadable); a promise of the requested
+ * cards (known ids only) for `legal-lens:get-cards`; for
  * `legal-lens:load-card-ui`, a promise that resolves to true once the card UI is injected into the sender's
  * frame (and rejects when it could not be); nothing (undefined) for everything else, after opening the
  * explainer for `legal-lens:open-explainer`.
@@ -48,7 +48,8 @@ export function answerMessage(raw: unknown, sender: MessageSender, deps: Backgro
     return deps.glossary().then((g): HeadsResponse | null => g?.lookup(heads) ?? null);
   }
   if (msg?.type === 'legal-lens:get-cards') {
-    return Object.fromEntries(msg.ids.filter((id) => Object.hasOwn(deps.cards, id)).map((id) => [id, cardOf(deps.cards[id])]));
+    const ids = msg.ids;
+    return deps.cards().then((cards): CardData => Object.fromEntries(ids.filter((id) => Object.hasOwn(cards, id)).map((id) => [id, cardOf(cards[id])])));
   }
   if (msg?.type === 'legal-lens:load-card-ui') {
     const tabId = sender.tab?.id;

@@ -21,7 +21,16 @@ const MODULES = {
   'virtual:glossary/catalog': (g: CompiledGlossary) => catalogOf(g.articles, g.cards),
   'virtual:glossary/body-words': (g: CompiledGlossary) => bodyWordsOf(g.articles),
   'virtual:glossary/article-loaders': (g: CompiledGlossary) => [...Object.keys(g.articles.terms), ...Object.keys(g.articles.guides)],
+  // the background's catalog, read from a file of the package when first needed (see CATALOG_FILE)
+  'virtual:glossary/catalog-file': (g: CompiledGlossary) => catalogOf(g.articles, g.cards),
 } as const;
+/**
+ * The catalog as a file of the extension package, for the background: bundled into background.js it made a
+ * script of over 500 kB that the service worker parsed on every wake; fetched from the package (not a
+ * web-accessible resource: no web page can read it) it is read once per life of the background, when a card or
+ * the context menu first needs it.
+ */
+export const CATALOG_FILE = 'glossary/catalog.json';
 type ModuleId = keyof typeof MODULES;
 /** One module per term or guide: its explainer page's body (a chunk of its own, loaded on demand). */
 const ARTICLE = 'virtual:glossary/article/';
@@ -128,6 +137,12 @@ export function glossaryPlugin(
       const data = MODULES[name as ModuleId](compiled);
       // the shipped glossary is a string of printable ASCII that needs no escape
       if (name === 'virtual:glossary/matcher-index') return `export default ${JSON.stringify(data)};`;
+      if (name === 'virtual:glossary/catalog-file') {
+        // a production build writes the file and reads it when asked; a dev server or Vitest serves the data inline
+        if (!strict) return `export default () => Promise.resolve(JSON.parse(${JSON.stringify(JSON.stringify(data))}));`;
+        this.emitFile({ type: 'asset', fileName: CATALOG_FILE, source: JSON.stringify(data) });
+        return `export default () => fetch(${JSON.stringify(`/${CATALOG_FILE}`)}).then((r) => { if (!r.ok) throw new Error(\`${CATALOG_FILE}: HTTP \${r.status}\`); return r.json(); });`;
+      }
       if (name === 'virtual:glossary/article-loaders') {
         // a literal import() per article, so the bundler gives each body a chunk of its own
         const ids = data as string[];

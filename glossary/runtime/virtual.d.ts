@@ -16,3 +16,8 @@ declare module 'virtual:glossary/body-words' {
   const index: import('./types.ts').BodyWordIndex;
   export default index;
 }
+declare module 'virtual:glossary/catalog-file' {
+  /** reads the catalog from the extension package (once per call: cache it); rejects when the file is unreadable */
+  const loadCatalog: () => Promise<import('./types.ts').Catalog>;
+  export default loadCatalog;
+}

@@ -12,7 +12,7 @@ import { cards, catalog, categories, matcherIndex } from './fixture-glossary';
 const OWN = { id: 'own-extension-id', tab: { id: 17, index: 4 }, frameId: 3 };
 function deps() {
   return {
-    cards,
+    cards: vi.fn<BackgroundDeps['cards']>(async () => cards),
     ownId: OWN.id,
     getURL: (p: string) => `chrome-extension://${OWN.id}${p}`,
     openTab: vi.fn<BackgroundDeps['openTab']>(),
@@ -30,8 +30,16 @@ describe('answerMessage', () => {
     ['nothing for more ids than allowed', { type: 'legal-lens:get-cards', ids: Array(21).fill('ice') }, OWN, undefined],
     ['nothing for an unknown message', { type: 'legal-lens:delete-everything' }, OWN, undefined],
     ['nothing for a string', 'legal-lens:get-cards', OWN, undefined],
-  ])('%s', (_name, message, sender, expected) => {
-    expect(answerMessage(message, sender, deps())).toEqual(expected);
+  ])('%s', async (_name, message, sender, expected) => {
+    expect(await answerMessage(message, sender, deps())).toEqual(expected);
+  });
+
+  it('reads the cards only when a content script first asks for them', async () => {
+    const d = deps();
+    answerMessage({ type: 'legal-lens:open-explainer', id: 'tps' }, OWN, d);
+    expect(d.cards).not.toHaveBeenCalled();
+    await answerMessage({ type: 'legal-lens:get-cards', ids: ['tps'] }, OWN, d);
+    expect(d.cards).toHaveBeenCalledTimes(1);
   });
 
   it.each<[string, unknown, MessageSender, unknown[]]>([
@@ -125,6 +133,8 @@ describe('"Look up in Legal Lens" (context menu)', () => {
     onClicked!({ menuItemId: 'legal-lens-lookup', selectionText: 'la migra' });
     onClicked!({ menuItemId: 'legal-lens-lookup', selectionText: 'la migra en mi barrio' });
     onClicked!({ menuItemId: 'another-menu', selectionText: 'Form I-862' });
+    // the catalog is read on the first click: the tabs open once it is
+    await vi.waitFor(() => expect(create).toHaveBeenCalledTimes(3));
     expect(create.mock.calls.map(([tab]) => tab)).toEqual([
       { url: 'chrome-extension://test-extension-id/explainer.html#notice-to-appear' },
       { url: 'chrome-extension://test-extension-id/explainer.html#ice' },
