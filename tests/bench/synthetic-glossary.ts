@@ -128,6 +128,11 @@ export function writeSyntheticGlossary(root: string, out: string, factor: number
   const taken = new Set(real.flatMap(formsOf));
   // the guides must link every term they mention, so a new alias must not occur in them
   const guideText = ` ${glossary.guides.map((f) => normalizeText(glossary.bodies[f.file] ?? '')).join(' ')} `;
+  // …in any plural either: the matcher reads a plural at every word ("la estafa" finds "las estafas")
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const inGuides = (key: string) =>
+    guideText.includes(key) ||
+    new RegExp(`\\s${key.split(' ').map((w) => `${escape(w.replace(/[yz]$/, ''))}(?:${/[yz]$/.test(w) ? `${escape(w.slice(-1))}|ies|ces` : ''})?(?:e?s)?`).join(' ')}\\s`).test(guideText);
   let aliases = real.length;
   let terms = glossary.terms.length / 2;
   const reviewRows: string[] = [];
@@ -147,7 +152,7 @@ export function writeSyntheticGlossary(root: string, out: string, factor: number
         for (let attempt = 0; attempt < 20; attempt++) {
           const text = varyAlias(alias, rnd, vocab);
           const forms = formsOf({ ...alias, text, exact: isAcronymLike(text) });
-          if (!forms.length || forms.some((k) => taken.has(k) || guideText.includes(k)) || EVERYDAY_WORDS.has(forms[0]) || text.trim().length < 2) continue;
+          if (!forms.length || forms.some((k) => taken.has(k) || inGuides(k)) || EVERYDAY_WORDS.has(forms[0]) || text.trim().length < 2) continue;
           if (f.lang === 'es' && spanishProblems(text, id).some((p) => !/^names Form /.test(p.message))) continue;
           for (const m of text.matchAll(FORM_NUMBER)) if (!termbase?.forms.has(`${m[1]}-${m[2]}`)) newForms.add(`${m[1]}-${m[2]}`);
           for (const k of forms) taken.add(k);

@@ -54,15 +54,17 @@ forEachBrowser('what a page can observe', {}, (env, kind) => {
     await a.tab.close();
   });
 
-  it('gives a page no file to fetch: the card UI, injected once a card opens, cannot be requested', async () => {
+  it('gives a page no file to fetch: the card UI, injected once a card opens, and the catalog the background reads cannot be requested', async () => {
     const a = await WebPage.open(env.browser, env.server.url('/own/law-firm-article.html'), 5);
     await a.hover('Immigration and Nationality Act');
     await a.waitForCard();
-    const url = env.browser.extensionUrl('card-ui.js');
-    const fetched = await a.tab.evaluate((u) => fetch(u).then(() => 'fetched', (e) => `refused: ${e}`), url);
-    assert.match(fetched, /^refused/);
-    // the browser logs the refused request as the page's error; nothing else may be there
-    assert.deepEqual(env.browser.errors.filter((e) => !e.includes('card-ui.js') && !e.includes('chrome-extension://invalid')), []);
+    for (const file of ['card-ui.js', 'glossary/catalog.json']) {
+      const url = env.browser.extensionUrl(file);
+      const fetched = await a.tab.evaluate((u) => fetch(u).then(() => 'fetched', (e) => `refused: ${e}`), url);
+      assert.match(fetched, /^refused/, file);
+    }
+    // the browser logs the refused requests as the page's errors; nothing else may be there
+    assert.deepEqual(env.browser.errors.filter((e) => !/card-ui\.js|catalog\.json/.test(e) && !e.includes('chrome-extension://invalid')), []);
     env.browser.errors.length = 0;
     await a.tab.close();
   });
