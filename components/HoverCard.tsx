@@ -49,33 +49,38 @@ export function HoverCard({ card, cards, lang, explainerHref, onLang, onRelated,
           </button>
         </div>
       </header>
-      <p id={`${headingId}-summary`} class="card-summary">{text.summary}</p>
-      <a class="read-more" href={explainerHref} target="_blank" rel="noopener" onClick={onOpenExplainer as never}>
-        {t.readMore} <span aria-hidden="true">→</span>
-      </a>
-      {related.length > 0 && (
-        <nav class="related" aria-label={t.related}>
-          <h3>{t.related}</h3>
-          <ul>
-            {related.map((id) => (
-              <li key={id}>
-                <button type="button" class="related-term" onClick={() => onRelated(id)}>
-                  {shortTitle(cards[id][lang].title)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
-      <p class="source">
-        {t.source}:{' '}
-        <a href={text.source.url} target="_blank" rel="noopener noreferrer">
-          {text.source.title}
+      {/* a card taller than the room it has scrolls here, between its title and its footer, which stay in view */}
+      <div class="card-body">
+        <p id={`${headingId}-summary`} class="card-summary">{text.summary}</p>
+        <a class="read-more" href={explainerHref} target="_blank" rel="noopener" onClick={onOpenExplainer as never}>
+          {t.readMore} <span aria-hidden="true">→</span>
         </a>
-      </p>
-      {text.asOfMonth && <p class="as-of">{t.asOf(text.asOfMonth)}</p>}
-      <p class="disclaimer">{t.disclaimer}</p>
-      {keyboard && <p class="hint">{t.navHint}</p>}
+        {related.length > 0 && (
+          <nav class="related" aria-label={t.related}>
+            <h3>{t.related}</h3>
+            <ul>
+              {related.map((id) => (
+                <li key={id}>
+                  <button type="button" class="related-term" onClick={() => onRelated(id)}>
+                    {shortTitle(cards[id][lang].title)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </div>
+      <div class="card-footer">
+        <p class="source">
+          {t.source}:{' '}
+          <a href={text.source.url} target="_blank" rel="noopener noreferrer">
+            {text.source.title}
+          </a>
+        </p>
+        {text.asOfMonth && <p class="as-of">{t.asOf(text.asOfMonth)}</p>}
+        <p class="disclaimer">{t.disclaimer}</p>
+        {keyboard && <p class="hint">{t.navHint}</p>}
+      </div>
     </div>
   );
 }
