@@ -2,6 +2,7 @@
 // page and places it; the input controllers that drive the view decide when it opens.
 import type { Card, CardData, Lang } from '@/glossary/runtime/types';
 import { CARD_UI as UI } from './card-strings';
+import { sourceLangNote } from './source-label';
 
 export interface HoverCardProps {
   card: Card;
@@ -36,6 +37,7 @@ export function HoverCard({ card, cards, lang, explainerHref, onLang, onRelated,
   const other: Lang = lang === 'en' ? 'es' : 'en';
   const headingId = `legal-lens-title-${card.id}`;
   const related = card.related.filter((id) => cards[id]).slice(0, MAX_RELATED);
+  const sourceNote = sourceLangNote(text.source, lang);
   return (
     <div class="card" role="dialog" aria-labelledby={headingId} aria-describedby={`${headingId}-summary`} lang={lang} tabIndex={-1}>
       <header class="card-header">
@@ -73,9 +75,10 @@ export function HoverCard({ card, cards, lang, explainerHref, onLang, onRelated,
       <div class="card-footer">
         <p class="source">
           {t.source}:{' '}
-          <a href={text.source.url} target="_blank" rel="noopener noreferrer">
+          <a href={text.source.url} hreflang={text.source.lang} target="_blank" rel="noopener noreferrer">
             {text.source.title}
           </a>
+          {sourceNote && ` ${sourceNote}`}
         </p>
         {text.asOfMonth && <p class="as-of">{t.asOf(text.asOfMonth)}</p>}
         <p class="disclaimer">{t.disclaimer}</p>
