@@ -2,6 +2,7 @@
 // page and places it; the input controllers that drive the view decide when it opens.
 import type { Card, CardData, Lang } from '@/glossary/runtime/types';
 import { CARD_UI as UI } from './card-strings';
+import { sourceLangNote } from './source-label';
 
 export interface HoverCardProps {
   card: Card;
@@ -36,6 +37,7 @@ export function HoverCard({ card, cards, lang, explainerHref, onLang, onRelated,
   const other: Lang = lang === 'en' ? 'es' : 'en';
   const headingId = `legal-lens-title-${card.id}`;
   const related = card.related.filter((id) => cards[id]).slice(0, MAX_RELATED);
+  const sourceNote = sourceLangNote(text.source, lang);
   return (
     <div class="card" role="dialog" aria-labelledby={headingId} aria-describedby={`${headingId}-summary`} lang={lang} tabIndex={-1}>
       <header class="card-header">
@@ -49,33 +51,39 @@ export function HoverCard({ card, cards, lang, explainerHref, onLang, onRelated,
           </button>
         </div>
       </header>
-      <p id={`${headingId}-summary`} class="card-summary">{text.summary}</p>
-      <a class="read-more" href={explainerHref} target="_blank" rel="noopener" onClick={onOpenExplainer as never}>
-        {t.readMore} <span aria-hidden="true">→</span>
-      </a>
-      {related.length > 0 && (
-        <nav class="related" aria-label={t.related}>
-          <h3>{t.related}</h3>
-          <ul>
-            {related.map((id) => (
-              <li key={id}>
-                <button type="button" class="related-term" onClick={() => onRelated(id)}>
-                  {shortTitle(cards[id][lang].title)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
-      <p class="source">
-        {t.source}:{' '}
-        <a href={text.source.url} target="_blank" rel="noopener noreferrer">
-          {text.source.title}
+      {/* a card taller than the room it has scrolls here, between its title and its footer, which stay in view */}
+      <div class="card-body">
+        <p id={`${headingId}-summary`} class="card-summary">{text.summary}</p>
+        <a class="read-more" href={explainerHref} target="_blank" rel="noopener" onClick={onOpenExplainer as never}>
+          {t.readMore} <span aria-hidden="true">→</span>
         </a>
-      </p>
-      {text.asOfMonth && <p class="as-of">{t.asOf(text.asOfMonth)}</p>}
-      <p class="disclaimer">{t.disclaimer}</p>
-      {keyboard && <p class="hint">{t.navHint}</p>}
+        {related.length > 0 && (
+          <nav class="related" aria-label={t.related}>
+            <h3>{t.related}</h3>
+            <ul>
+              {related.map((id) => (
+                <li key={id}>
+                  <button type="button" class="related-term" onClick={() => onRelated(id)}>
+                    {shortTitle(cards[id][lang].title)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </div>
+      <div class="card-footer">
+        <p class="source">
+          {t.source}:{' '}
+          <a href={text.source.url} hreflang={text.source.lang} target="_blank" rel="noopener noreferrer">
+            {text.source.title}
+          </a>
+          {sourceNote && ` ${sourceNote}`}
+        </p>
+        {text.asOfMonth && <p class="as-of">{t.asOf(text.asOfMonth)}</p>}
+        <p class="disclaimer">{t.disclaimer}</p>
+        {keyboard && <p class="hint">{t.navHint}</p>}
+      </div>
     </div>
   );
 }

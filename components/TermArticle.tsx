@@ -4,6 +4,7 @@ import type { Ref } from 'preact';
 import type { ArticleBody, Entry, Lang } from '@/glossary/runtime/types';
 import { formatDate, formatMonth } from '@/glossary/runtime/dates';
 import { UI } from './i18n';
+import { sourceLangNote } from './source-label';
 
 export interface TermArticleProps {
   entry: Entry;
@@ -69,14 +70,18 @@ export function TermArticle({ entry, body, lang, titleOf, hrefFor, headingRef }:
         <section class="article-section" aria-labelledby="sources-heading">
           <h2 id="sources-heading">{t.sources}</h2>
           <ol class="sources">
-            {sources.map((source) => (
-              <li key={source.url}>
-                <a href={source.url} target="_blank" rel="noopener noreferrer">
-                  {source.title}
-                </a>{' '}
-                <span class="source-host">({hostOf(source.url)})</span>
-              </li>
-            ))}
+            {sources.map((source) => {
+              const note = sourceLangNote(source, lang);
+              return (
+                <li key={source.url}>
+                  <a href={source.url} hreflang={source.lang} target="_blank" rel="noopener noreferrer">
+                    {source.title}
+                  </a>{' '}
+                  {note && `${note} `}
+                  <span class="source-host">({hostOf(source.url)})</span>
+                </li>
+              );
+            })}
           </ol>
         </section>
       )}

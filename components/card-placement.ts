@@ -12,6 +12,16 @@ const MIN_HEIGHT = 96;
 /** What a card is placed next to: an element (a term link) or a virtual element (a painted range). */
 export type CardAnchor = ReferenceElement;
 
+/**
+ * The card's max-height in CSS px, given the viewport's height and the room on the side of its term that Floating
+ * UI chose: that room, but never under MIN_HEIGHT, and never more than the viewport less PADDING at each edge. A
+ * card taller than that scrolls its body between its title and its footer (hover-card.css).
+ */
+export function cardMaxHeight(viewportHeight: number, availableHeight: number): number {
+  const most = Math.max(0, viewportHeight - 2 * PADDING);
+  return Math.min(most, Math.max(MIN_HEIGHT, Math.floor(availableHeight)));
+}
+
 /** Keeps `card` placed next to `anchor` while the page scrolls or resizes; returns the function that stops it. */
 export function placeCard(anchor: CardAnchor, card: HTMLElement): () => void {
   return autoUpdate(anchor, card, () => {
@@ -28,8 +38,7 @@ export function placeCard(anchor: CardAnchor, card: HTMLElement): () => void {
           padding: PADDING,
           apply({ availableHeight }) {
             const viewport = card.ownerDocument.documentElement.clientHeight || (card.ownerDocument.defaultView?.innerHeight ?? 0);
-            const most = Math.max(0, viewport - 2 * PADDING);
-            card.style.maxHeight = `${Math.min(most, Math.max(MIN_HEIGHT, Math.floor(availableHeight)))}px`;
+            card.style.maxHeight = `${cardMaxHeight(viewport, availableHeight)}px`;
           },
         }),
         // inside the viewport on both axes

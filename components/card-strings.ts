@@ -13,6 +13,8 @@ export const CARD_UI = {
     switchTo: 'Español',
     switchToLabel: 'Ver en español',
     navHint: 'Alt+↓ next term · Alt+↑ previous · Esc close',
+    /** after the title of a cited page in another language */
+    inLang: { en: '(in English)', es: '(in Spanish)' },
   },
   es: {
     readMore: 'Leer la explicación completa',
@@ -24,6 +26,7 @@ export const CARD_UI = {
     switchTo: 'English',
     switchToLabel: 'View in English',
     navHint: 'Alt+↓ término siguiente · Alt+↑ anterior · Esc cerrar',
+    inLang: { en: '(en inglés)', es: '(en español)' },
   },
 } as const;
 

@@ -213,14 +213,15 @@ export function Reader({ cards, settings, uiLang, initial, fetchDeps, requestAcc
         <div class="toolbar-group toolbar-end">
           {ready && download && <a class="button-link" href={download.href} download={download.name}>{t.download}</a>}
           {original && <a class="button-link" href={original} target="_blank" rel="noopener noreferrer">{t.openOriginal}</a>}
-          <button type="button" class="open-file" onClick={pickFile}>{t.openFile}</button>
+          {/* the start panel has its own, larger "Open a PDF file…": one of them at a time */}
+          {phase.kind !== 'start' && <button type="button" class="open-file" onClick={pickFile}>{t.openFile}</button>}
+          {/* reached only through those buttons (and drops): hidden from everyone, so it is not a second control of
+              the same name for screen readers; browsers open the picker of a hidden file input on click() */}
           <input
             ref={fileInput}
             type="file"
             accept="application/pdf,.pdf"
-            class="visually-hidden"
-            tabIndex={-1}
-            aria-label={t.openFile}
+            hidden
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               e.currentTarget.value = '';

@@ -15,6 +15,7 @@ import { formatProblem, type GlossaryProblem } from './problems.ts';
 import { gradeEnglish, scoreSpanish, words } from './readability.ts';
 import { READABILITY } from './readability-bars.ts';
 import { REVIEW_LOG_DIR, checkReviewLog, readReviewLog } from './review-log.ts';
+import { firstSourceIn, withLang } from './source-lang.ts';
 import { checkSources } from './sources.ts';
 import { TERMBASE_FILE, checkSpanishFile, checkSpanishTitles, loadTermbase } from './termbase.ts';
 import { checkWording } from './wording.ts';
@@ -295,7 +296,7 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
     aliases: 'aliases' in f.data ? f.data.aliases.map((a) => (typeof a === 'string' ? a : a.text)) : [],
     html: rendered.get(f.file)?.html ?? '',
     text: rendered.get(f.file)?.text ?? '',
-    sources: f.data.sources,
+    sources: withLang(f.data.sources),
     reviewed: f.data.reviewed,
     ...(f.data.as_of ? { asOf: f.data.as_of } : {}),
   });
@@ -307,7 +308,7 @@ export function compileGlossary(root: string, displayRoot = root): CompiledGloss
     const cardText = (f: ParsedFile<TermFrontMatter>) => ({
       title: f.data.title,
       summary: f.data.summary,
-      source: f.data.sources[0],
+      source: firstSourceIn(withLang(f.data.sources), f.lang),
       ...(asOf ? { asOfMonth: formatMonth(asOf, f.lang) } : {}),
     });
     cards[id] = { id, category: en.data.category, related: en.data.related.filter(knownTerm), en: cardText(en), es: cardText(es) };

@@ -45,6 +45,8 @@ const source = z
       .url('must be a URL')
       .refine((u) => u.startsWith('https://'), 'must be an https:// URL'),
     kind: z.enum(SOURCE_KINDS, { error: `must be one of ${SOURCE_KINDS.join(', ')}` }),
+    /** the language of the page cited, when the build cannot tell it from the title or address (source-lang.ts) */
+    lang: z.enum(LANGS, { error: `must be one of ${LANGS.join(', ')}` }).optional(),
     /** why a secondary source is cited (no primary online); one line */
     reason: z.string().trim().min(10, 'must say in a line why no primary source serves').optional(),
   })

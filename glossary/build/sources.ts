@@ -9,6 +9,7 @@ export interface SourceSpec {
   title: string;
   url: string;
   kind: SourceKind;
+  lang?: 'en' | 'es';
   reason?: string;
 }
 

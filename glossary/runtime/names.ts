@@ -28,7 +28,8 @@ const LANGS: Lang[] = ['en', 'es'];
 export function itemsFromCatalog(catalog: Catalog): SearchItem[] {
   return [...Object.values(catalog.terms), ...Object.values(catalog.guides)];
 }
-const GLOSS = /^(.*\S)\s+\(([^()]+)\)$/;
+/** A title with a closing gloss: "Notice to Appear (NTA)" → "Notice to Appear", "NTA". */
+export const GLOSS = /^(.*\S)\s+\(([^()]+)\)$/;
 
 /** The folded names of an item, without repeats. */
 export function namesOf(item: SearchItem): string[] {

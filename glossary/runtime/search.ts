@@ -5,7 +5,10 @@
 //   0. exact name: the query, folded (search-key.ts), is one of the entry's names (names.ts): a title, an alias,
 //      a form number or a citation ("I-862", "i765", "§ 1983", "1357(g)", "green card", "perfil racial");
 //   1. phrase: the query's words appear in a name as whole words, the last one possibly still being typed
-//      ("mandamus" → "Writ of mandamus", "manda" → "Mandamus Act", "287" → "287(g)", but "I-9" ↛ "I-90");
+//      ("mandamus" → "Writ of mandamus", "manda" → "Mandamus Act", "287" → "287(g)", but "I-9" ↛ "I-90"); a
+//      title ranks over its gloss and a gloss over an alias, and only then the share of the name the query
+//      covers: "fianza" is the entry titled "Audiencia de fianza" before the one glossed "(sin fianza)", and
+//      "lawyer" the "Right to counsel (right to a lawyer)" before the one with the alias "DHS lawyer";
 //   2. typo in a name: when a query word is no word of the glossary at all, Fuse (threshold, ignoreLocation)
 //      finds names that spell it nearly the same, and only where the match covers whole words ("nortice to
 //      apear", "habeus corpus", never "ice" inside "justice"); each name is searched on its own and an entry
@@ -15,12 +18,14 @@
 //      its stem, or within one or two typing errors when it is no glossary word — in a name (weight 1), a summary
 //      (0.6) or, once loaded, the article's body (0.3), in either language; the better the fields, the higher it
 //      ranks, a part of the query that names the entry ranks it higher, and so does being related to the entry
-//      the query names.
+//      the query names. When the whole query of two or more words is an entry's name ("CBP One", "green card"),
+//      its words found apart in another entry's text are no answer: such an entry shows only when its summary
+//      holds the name as written or it is related to the entry named.
 //
 // A word is never matched by a prefix or a fuzzy hit inside a longer word: "migra" does not find "migratorio",
 // and a real word ("policia") is never taken for a typo of another ("politica").
 import Fuse from 'fuse.js';
-import { namesOf, type SearchItem } from './names.ts';
+import { GLOSS, namesOf, type SearchItem } from './names.ts';
 import { keyWords, searchKey } from './search-key.ts';
 import type { BodyWordIndex } from './types.ts';
 
@@ -43,7 +48,26 @@ interface Doc {
   names: string[];
   titles: string[];
   aliases: string[];
+  /** each name's kind of name (NAME_KIND), the strongest where a name is of two kinds */
+  kinds: Map<string, number>;
+  /** both summaries, folded, with a space at each end */
+  summaries: string;
 }
+
+/**
+ * What a phrase found in a name is worth, by the kind of name, added to the phrase tier's score: a title (without
+ * its gloss, or the id read as words) names what the entry is about; a title's gloss and the whole title with it
+ * say what else it is called; an alias may name a kind or a part of it ("DHS lawyer", "ICE bond").
+ */
+const NAME_KIND = { title: 0, gloss: 0.03, alias: 0.06 } as const;
+/** What the share of a name the query does not cover costs in the phrase tier (0 when the query is the name). */
+const UNCOVERED_COST = 0.04;
+/**
+ * What the names holding the phrase are worth, by their number n: NAMES_BONUS × log2(n). An entry many of whose
+ * names hold it is about it ("Immigration detention", "ICE detention", "civil detention"…); being a title weighs
+ * more (an alias-only entry would need 2^(0.06 / NAMES_BONUS) of them to pass a title that covers as much).
+ */
+const NAMES_BONUS = 0.008;
 
 /** One name of one entry, as the typo tier searches it. */
 interface NameRecord {
@@ -74,7 +98,14 @@ export function createGlossarySearch(items: SearchItem[], bodyWords?: BodyWordIn
   const docs: Doc[] = items.map((item) => {
     const aliases = [...new Set([...item.en.aliases, ...item.es.aliases].map(searchKey))].filter(Boolean);
     const names = namesOf(item);
-    return { item, names, aliases, titles: names.filter((n) => !aliases.includes(n)) };
+    return {
+      item,
+      names,
+      aliases,
+      titles: names.filter((n) => !aliases.includes(n)),
+      kinds: nameKinds(item),
+      summaries: ` ${searchKey(`${item.en.summary} | ${item.es.summary}`)} `,
+    };
   });
   const fields: Record<Field, Postings> = { names: new Map(), summary: new Map(), body: bodyPostings(docs, bodyWords) };
   const byName = new Map<string, number[]>();
@@ -117,13 +148,21 @@ export function createGlossarySearch(items: SearchItem[], bodyWords?: BodyWordIn
       if (score < (best.get(doc) ?? 1)) best.set(doc, score);
     };
 
-    // 0 and 1: exact names and whole-word phrases in names
+    // 0 and 1: exact names, then whole-word phrases in names (0.01–0.15; up to 0.2 for a word being typed)
     docs.forEach((doc, i) => {
+      let phrase = 1;
+      let holding = 0;
       for (const name of doc.names) {
-        if (name === key) offer(i, 0);
-        else if (` ${name} `.includes(` ${key} `)) offer(i, 0.05 + 0.1 * (1 - key.length / name.length));
-        else if (partOf(name, key)) offer(i, 0.1 + 0.1 * (1 - key.length / name.length));
+        if (name === key) {
+          offer(i, 0);
+          continue;
+        }
+        const base = ` ${name} `.includes(` ${key} `) ? 0.05 : partOf(name, key) ? 0.1 : 0;
+        if (!base) continue;
+        phrase = Math.min(phrase, base + (doc.kinds.get(name) ?? NAME_KIND.alias) + UNCOVERED_COST * (1 - key.length / name.length));
+        holding++;
       }
+      if (holding) offer(i, Math.max(0.01, phrase - NAMES_BONUS * Math.log2(holding)));
     });
 
     // 2: a word no glossary text holds is a typo; look for a name spelled nearly the same
@@ -157,8 +196,14 @@ export function createGlossarySearch(items: SearchItem[], bodyWords?: BodyWordIn
         for (const doc of byName.get(part.join(' ')) ?? []) named.set(doc, Math.max(named.get(doc) ?? 0, part.length / words.length));
       }
     }
+    // a query that is a name of two or more words ("CBP One") is not answered by its words apart ("CBP", "one")
+    const namedWhole = wanted.length > 1 ? (byName.get(key) ?? []).map((doc) => docs[doc].item) : [];
+    const answersName = (doc: number) =>
+      docs[doc].summaries.includes(` ${key} `) || namedWhole.some((named) => relatedTo(named, docs[doc].item));
     for (const [doc, got] of coverage) {
-      if (got.every((c) => c > 0)) offer(doc, 0.35 + 0.6 * (1 - got.reduce((a, b) => a + b, 0) / got.length) - 0.1 * (named.get(doc) ?? 0));
+      if (!got.every((c) => c > 0)) continue;
+      if (namedWhole.length && !best.has(doc) && !answersName(doc)) continue;
+      offer(doc, 0.35 + 0.6 * (1 - got.reduce((a, b) => a + b, 0) / got.length) - 0.1 * (named.get(doc) ?? 0));
     }
 
     // among entries found by their text, those related to the entry named by the query come first
@@ -167,7 +212,7 @@ export function createGlossarySearch(items: SearchItem[], bodyWords?: BodyWordIn
       const named = docs[top[0]].item;
       for (const [doc, score] of best) {
         const item = docs[doc].item;
-        if (score >= 0.35 && (named.related?.includes(item.id) || item.related?.includes(named.id))) best.set(doc, score - 0.03);
+        if (score >= 0.35 && relatedTo(named, item)) best.set(doc, score - 0.03);
       }
     }
 
@@ -176,6 +221,33 @@ export function createGlossarySearch(items: SearchItem[], bodyWords?: BodyWordIn
       .slice(0, limit)
       .map(([doc]) => docs[doc].item);
   };
+}
+
+/** True when either entry lists the other as related. */
+const relatedTo = (a: SearchItem, b: SearchItem) => a.id !== b.id && (!!a.related?.includes(b.id) || !!b.related?.includes(a.id));
+
+/**
+ * Each folded name of `item` with its kind (NAME_KIND): its titles without their gloss and its id read as words
+ * are titles; a title's gloss and the whole glossed title are glosses; the rest are aliases. A name of two kinds
+ * (an alias that repeats the title) counts as the stronger.
+ */
+function nameKinds(item: SearchItem): Map<string, number> {
+  const kinds = new Map<string, number>();
+  const add = (text: string, kind: number) => {
+    const name = searchKey(text);
+    if (name && kind < (kinds.get(name) ?? Infinity)) kinds.set(name, kind);
+  };
+  add(item.id.replace(/-/g, ' '), NAME_KIND.title);
+  for (const { title, aliases } of [item.en, item.es]) {
+    const gloss = GLOSS.exec(title);
+    add(gloss ? gloss[1] : title, NAME_KIND.title);
+    if (gloss) {
+      add(gloss[2], NAME_KIND.gloss);
+      add(title, NAME_KIND.gloss);
+    }
+    for (const alias of aliases) add(alias, NAME_KIND.alias);
+  }
+  return kinds;
 }
 
 /**

@@ -8,12 +8,15 @@ export type { Category, Lang };
 export interface Source {
   title: string;
   url: string;
+  /** the language of the page cited (the build always sets it: glossary/build/source-lang.ts) */
+  lang?: Lang;
 }
 
 /** What the hover card shows for one term in one language. */
 export interface CardText {
   title: string;
   summary: string;
+  /** the first of the entry's sources in this language, else its first source */
   source: Source;
   /** the month facts that change were last confirmed, in words in this language ("March 2026", "marzo de 2026") */
   asOfMonth?: string;

@@ -125,6 +125,49 @@ forEachBrowser('hover cards (mouse)', {}, (env) => {
     await a.tab.close();
   });
 
+  // new-user trial: in an 800 px tall window the USCIS card (about 530 px of content) opened on a term mid-window
+  // had 386 px of room; its source, "as of" date and disclaimer were 134 px below that fold
+  it('keeps a tall card\'s source, "as of" date and disclaimer in view in an 800 px tall window; its body scrolls', async () => {
+    const a = await open('/own/law-firm-article.html', 60);
+    const vp = await a.viewport();
+    assert.equal(vp.height, 800);
+    // the term in the middle of the window: less room on either side than the card needs
+    const first = await a.termBox(/^USCIS$/);
+    await a.tab.evaluate((dy) => window.scrollBy(0, dy), Math.round(first.y + first.height / 2 - vp.height / 2));
+    const term = await a.termBox(/^USCIS$/, 0, { scroll: false });
+    const c = center(term);
+    await a.tab.moveMouse(c.x, c.y, 2);
+    assert.equal((await a.waitForCard(3000)).heading, 'USCIS (U.S. Citizenship and Immigration Services)');
+    const card = await a.settledCardBox();
+    assert.ok(card.y >= 8 - 0.5 && card.y + card.height <= vp.height - 8 + 0.5, `card from y=${card.y} to ${card.y + card.height}: inside the window, 8 px from its edges`);
+    const parts = await a.tab.evaluate(() => {
+      const d = document.querySelector('legal-lens-ui')!.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!;
+      const box = d.getBoundingClientRect();
+      const shown = (sel: string) => {
+        const r = d.querySelector(sel)?.getBoundingClientRect();
+        return !!r && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
+      };
+      const body = d.querySelector<HTMLElement>('.card-body') ?? d;
+      const result = {
+        source: shown('.source'),
+        asOf: shown('.as-of'),
+        disclaimer: shown('.disclaimer'),
+        title: shown('h2'),
+        bodyScrolls: body.scrollHeight > body.clientHeight + 1,
+        cardScrolls: d.scrollHeight > d.clientHeight + 1,
+        lastRelatedAfterScroll: false,
+      };
+      body.scrollTop = body.scrollHeight;
+      const chips = d.querySelectorAll('.related-term');
+      const last = chips[chips.length - 1].getBoundingClientRect();
+      const b = body.getBoundingClientRect();
+      result.lastRelatedAfterScroll = last.top >= b.top - 0.5 && last.bottom <= b.bottom + 0.5;
+      return result;
+    });
+    assert.deepEqual(parts, { source: true, asOf: true, disclaimer: true, title: true, bodyScrolls: true, cardScrolls: false, lastRelatedAfterScroll: true });
+    await a.tab.close();
+  });
+
   it('stays fully inside the viewport at every edge and corner without covering its term', async () => {
     // placement, not timing, is under test here: the shortest hover delay the settings allow
     await env.browser.setSettings({ hoverDelay: 150 });
@@ -160,7 +203,8 @@ forEachBrowser('hover cards (mouse)', {}, (env) => {
       const card = getComputedStyle(root.querySelector('.card')!);
       return { size: h2.fontSize, color: h2.color, display: card.display, opacity: card.opacity, transform: card.transform };
     });
-    assert.deepEqual(style, { size: '17px', color: 'rgb(29, 27, 38)', display: 'block', opacity: '1', transform: 'none' });
+    // the card's own values (a column: title, scrolling body, footer), not the page's
+    assert.deepEqual(style, { size: '17px', color: 'rgb(29, 27, 38)', display: 'flex', opacity: '1', transform: 'none' });
     assert.ok(inside((await a.card())!.box, await a.viewport()));
     await a.tab.screenshot('card-hostile-css');
     await a.tab.close();

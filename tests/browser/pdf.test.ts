@@ -252,9 +252,13 @@ describe('PDF reader (Chromium)', () => {
   it('opens a local file from the file picker and from a drop, without sending it anywhere', async () => {
     const page = await browser.context.newPage();
     await page.goto(browser.extensionUrl('pdf.html'));
-    await page.getByRole('button', { name: 'Open a PDF file…' }).first().waitFor();
+    // one "Open a PDF file…" (the start panel's), and it opens the browser's file chooser
+    const openFile = page.getByRole('button', { name: 'Open a PDF file…' });
+    await openFile.first().waitFor();
+    assert.equal(await openFile.count(), 1);
     const before = server.requests.length;
-    await page.locator('input[type="file"]').setInputFiles({ name: 'two-column.pdf', mimeType: 'application/pdf', buffer: Buffer.from(server.bytes('two-column')) });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), openFile.click()]);
+    await chooser.setFiles({ name: 'two-column.pdf', mimeType: 'application/pdf', buffer: Buffer.from(server.bytes('two-column')) });
     await waitForMarks(page, 4);
     assert.equal(await page.locator('.reader-title').textContent(), 'two-column.pdf');
     await page.evaluate(probe.dropFile, { bytes: [...server.bytes('spanish')], name: 'guia.pdf' });

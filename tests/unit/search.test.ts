@@ -31,7 +31,14 @@ interface Row {
   none?: true;
   /** this one comes first */
   first?: string;
+  /** one of these comes first */
+  firstAny?: string[];
+  /** the top 3 holds only this entry and entries related to it (either one listing the other) */
+  within?: string;
 }
+
+/** Entries about the right to a lawyer or where to find one (not the government's own lawyers). */
+const HELP = ['right-to-counsel', 'pro-bono', 'legal-aid', 'finding-legal-help', 'accredited-representative'];
 
 /** Entries about becoming or being a citizen. */
 const CITIZENSHIP = ['naturalization', 'form-n-400', 'uscis', 'us-citizen', 'derived-citizenship', 'continuous-residence', 'physical-presence', 'naturalization-test'];
@@ -118,6 +125,21 @@ const ROWS: Row[] = [
   { q: 'solicitud de retencion', top: ['detainer'] },
   { q: 'lawyer', any: ['pro-bono', 'finding-legal-help', 'right-to-counsel'], not: ['form-n-400', 'tps'] },
   { q: 'abogado', any: ['pro-bono', 'finding-legal-help', 'right-to-counsel'], not: ['form-n-400', 'tps'] },
+  // a word that is only an alias's part ("DHS lawyer", "abogado de ICE": OPLA, the government's lawyers) ranks
+  // below the entry whose title holds it ("Right to counsel (right to a lawyer)", "Derecho a un abogado")
+  { q: 'lawyer', firstAny: HELP, not: ['form-n-400', 'tps'] },
+  { q: 'abogado', firstAny: HELP, not: ['form-n-400', 'tps'] },
+  { q: 'a lawyer', firstAny: HELP },
+  { q: 'un abogado', firstAny: HELP },
+  // "fianza" / "bond" is the bond hearing ("Audiencia de fianza"), not the detention glossed "(sin fianza)"
+  { q: 'fianza', first: 'bond-hearing', top: ['mandatory-detention'] },
+  { q: 'bond', first: 'bond-hearing', top: ['mandatory-detention'] },
+  { q: 'audiencia de fianza', first: 'bond-hearing' },
+  { q: 'sin fianza', first: 'mandatory-detention' },
+  // a query that is a name is not answered by its words apart: "CBP One" is not any page with "CBP" and "one"
+  { q: 'CBP One', first: 'cbp-one', within: 'cbp-one' },
+  { q: 'cbp one app', first: 'cbp-one', within: 'cbp-one' },
+  { q: 'temporary protected status', first: 'tps', within: 'tps' },
   { q: 'citizenship', any: CITIZENSHIP, not: ['habeas-corpus', 'tps', 'asylum'] },
   { q: 'ciudadania', any: CITIZENSHIP, not: ['habeas-corpus', 'tps', 'asylum'] },
   { q: '100 mile', top: ['border-zone'] },
@@ -152,6 +174,12 @@ describe('search table (the real glossary)', () => {
     const top3 = found.slice(0, 3);
     if (row.none) expect(found).toEqual([]);
     if (row.first) expect(found[0], `"${row.q}" → ${found.join(', ')}`).toBe(row.first);
+    if (row.firstAny) expect(row.firstAny, `"${row.q}" → ${found.join(', ')}: first one of`).toContain(found[0]);
+    if (row.within) {
+      const named = catalog.terms[row.within] ?? catalog.guides[row.within];
+      const near = (id: string) => id === named.id || !!named.related?.includes(id) || !!(catalog.terms[id] ?? catalog.guides[id])?.related?.includes(named.id);
+      expect(top3.filter((id) => !near(id)), `"${row.q}" → ${found.join(', ')}: not ${row.within} nor related to it`).toEqual([]);
+    }
     for (const id of row.top ?? []) expect(top3, `"${row.q}" → ${found.join(', ')}`).toContain(id);
     if (row.any) expect(row.any.some((id) => top3.includes(id)), `"${row.q}" → ${found.join(', ')}: one of ${row.any.join(', ')}`).toBe(true);
     for (const id of row.not ?? []) expect(top3, `"${row.q}" → ${found.join(', ')}`).not.toContain(id);
