@@ -44,13 +44,23 @@ export function Options({ initialSettings, uiLanguage }: OptionsProps) {
   const [siteError, setSiteError] = useState(false);
   const [shortcut, setShortcut] = useState<string | null | undefined>(undefined);
   const statusTimer = useRef(0);
+  // what the page shows, as of the last change: a change made before the previous one re-rendered (or was saved)
+  // builds on it, not on the settings of the last render
+  const latest = useRef(initialSettings);
+  const pendingSaves = useRef(0);
+  const showSettings = (next: Settings) => {
+    latest.current = next;
+    setSettings(next);
+  };
   const lang = pickLang(settings.language, uiLanguage);
   const t = UI[lang];
 
   useEffect(
     () =>
       watchSettings((next) => {
-        setSettings(next);
+        // our own saves answer for themselves (persist); a change made elsewhere shows at once
+        if (pendingSaves.current > 0) return;
+        showSettings(next);
         setDelay(next.hoverDelay);
       }),
     [],
@@ -63,25 +73,29 @@ export function Options({ initialSettings, uiLanguage }: OptionsProps) {
 
   /** Shows `patch` at once, saves it with `write`; on failure, says so and shows what is stored instead. */
   const persist = async (patch: Partial<Settings>, write: () => Promise<Settings>) => {
-    setSettings((s) => ({ ...s, ...patch }));
+    showSettings({ ...latest.current, ...patch });
     clearTimeout(statusTimer.current);
+    pendingSaves.current++;
     try {
       const next = await write();
-      setSettings(next);
+      // saves are queued (utils/settings.ts): while later ones are on their way, this one's result is out of date
+      if (--pendingSaves.current > 0) return;
+      showSettings(next);
       setSaveError(null);
       setStatus(UI[pickLang(next.language, uiLanguage)].savedStatus);
       statusTimer.current = window.setTimeout(() => setStatus(''), STATUS_MS);
     } catch (error) {
+      pendingSaves.current--;
       setStatus('');
       setSaveError(error instanceof SettingsSaveError ? error.reason : 'storage');
       const stored = await loadSettings();
-      setSettings(stored);
+      showSettings(stored);
       setDelay(stored.hoverDelay);
     }
   };
   const save = (patch: Partial<Settings>) => persist(patch, () => saveSettings(patch));
   const setSiteOff = (site: string, off: boolean) =>
-    persist({ disabledSites: off ? [...settings.disabledSites.filter((s) => s !== site), site] : settings.disabledSites.filter((s) => s !== site) }, () =>
+    persist({ disabledSites: [...latest.current.disabledSites.filter((s) => s !== site), ...(off ? [site] : [])] }, () =>
       setSiteDisabled(site, off),
     );
 
@@ -94,12 +108,12 @@ export function Options({ initialSettings, uiLanguage }: OptionsProps) {
     }
     setSiteError(false);
     setSiteInput('');
-    if (!settings.disabledSites.includes(site)) void setSiteOff(site, true);
+    if (!latest.current.disabledSites.includes(site)) void setSiteOff(site, true);
   };
 
   // what is stored is what the user turned off, so that categories added later show
   const toggleCategory = (id: Category, shown: boolean) => {
-    const hidden = new Set(settings.hiddenCategories);
+    const hidden = new Set(latest.current.hiddenCategories);
     if (shown) hidden.delete(id);
     else hidden.add(id);
     void save({ hiddenCategories: CATEGORIES.filter((c) => hidden.has(c)) });

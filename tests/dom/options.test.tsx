@@ -103,6 +103,23 @@ describe('options page', () => {
     expect(root.querySelector('output')?.textContent).toBe('650 ms');
   });
 
+  it('keeps every change of a quick series: categories turned off and on before the first save is back', async () => {
+    await show();
+    // no re-render and no storage answer between the clicks (a user, or a script, faster than the saves)
+    $('input[name="categories"][value="profiling"]').click();
+    $('input[name="categories"][value="court"]').click();
+    await settle();
+    expect((await stored()).hiddenCategories).toEqual(['court', 'profiling']);
+    expect($('input[name="categories"][value="profiling"]').checked).toBe(false);
+    expect($('input[name="categories"][value="court"]').checked).toBe(false);
+    $('input[name="categories"][value="court"]').click();
+    $('input[name="categories"][value="profiling"]').click();
+    $('input[name="categories"][value="help"]').click();
+    await settle();
+    expect((await stored()).hiddenCategories).toEqual(['help']);
+    expect(CATEGORIES.filter((c) => !$(`input[name="categories"][value="${c}"]`).checked)).toEqual(['help']);
+  });
+
   it('switches its own language when the language setting changes', async () => {
     await show();
     await click($('input[name="language"][value="es"]'));
