@@ -15,7 +15,7 @@ export default defineConfig({
     resolve: {
       // WXT's content-script context announces itself to the page (a CustomEvent and a window message): ours
       // does the same job without anything a page can observe (issue 10, defect 16)
-      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./entrypoints/content/script-context.ts', import.meta.url)) }],
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./utils/script-context.ts', import.meta.url)) }],
     },
   }),
   manifest: ({ browser }) => ({

@@ -19,6 +19,7 @@ export type Message =
   | { type: 'legal-lens:get-cards'; ids: string[] }
   | { type: 'legal-lens:glossary-filter' }
   | { type: 'legal-lens:glossary-heads'; heads: string[] }
+  | { type: 'legal-lens:load-highlighter'; heads: string[] }
   | { type: 'legal-lens:open-explainer'; id: string; lang?: Lang };
 
 const WITHOUT_FIELDS = new Set(['legal-lens:page-terms', 'legal-lens:focus-card', 'legal-lens:load-card-ui', 'legal-lens:page-stats', 'legal-lens:glossary-filter']);
@@ -51,7 +52,7 @@ export function parseMessage(raw: unknown): Message | null {
     const ids = termIds(fields.ids);
     return ids === INVALID ? null : { type, ids };
   }
-  if (type === 'legal-lens:glossary-heads') {
+  if (type === 'legal-lens:glossary-heads' || type === 'legal-lens:load-highlighter') {
     const list = heads(fields.heads);
     return list === INVALID ? null : { type, heads: list };
   }

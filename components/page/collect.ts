@@ -4,18 +4,13 @@
 // nodes only, with each element above some text looked at once (cached) and nothing else.
 
 import { CARD_HOST_TAG, isCardHostName } from '@/components/card-host';
+import { INLINE_TAGS, canHostShadow } from './tags';
 
 /** Elements whose text is never marked (and not walked into), by local name. */
 const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'kbd',
   'samp', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'head', 'title', 'button',
   CARD_HOST_TAG,
-]);
-
-/** Inline elements: their text joins the text around them into one block string. */
-const INLINE_TAGS = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'i', 'mark', 'q', 's', 'small', 'span', 'strong',
-  'sub', 'sup', 'time', 'u', 'var', 'font', 'label', 'ins', 'del', 'nobr', 'big', 'tt', 'strike', 'acronym', 'wbr',
 ]);
 
 /** A run of text nodes that read as one string. `starts[i]` is where nodes[i] begins in `text`. */
@@ -65,12 +60,6 @@ export function isInsideSkipped(node: Node): boolean {
 }
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
-
-/**
- * Standard elements that can hold a shadow root (the DOM Standard's "valid shadow host name"); custom elements
- * (any name with a hyphen) can too. Declarative shadow roots (<template shadowrootmode>) attach to the same.
- */
-const SHADOW_HOST_TAGS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
 
 /** Elements inside a block that end a run of text there: line breaks, replaced elements, and skipped ones. */
 const BREAK_TAGS = new Set([
@@ -139,7 +128,7 @@ class ElementScout {
       }
       if (this.isBreak(el)) return el;
       const name = el.localName;
-      if (SHADOW_HOST_TAGS.has(name) || name.includes('-')) {
+      if (canHostShadow(name)) {
         const shadow = el.shadowRoot;
         if (shadow && shadow.mode === 'open') this.shadows.push(shadow);
       }

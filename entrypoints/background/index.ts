@@ -6,10 +6,11 @@ import shippedGlossary from 'virtual:glossary/matcher-index';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CARD_UI_FILE } from '@/components/card-ui';
+import { HIGHLIGHTER_FILE } from '@/utils/highlighter-handoff';
 import { loadHeadIndex, type HeadIndex } from '@/glossary/runtime/head-index';
 import type { Catalog } from '@/glossary/runtime/types';
 import { createExactLookup, itemsFromCatalog } from '@/glossary/runtime/names';
-import { writeCleanSettings } from '@/utils/settings';
+import { isActiveOn, loadSettings, writeCleanSettings } from '@/utils/settings';
 import { lookupPath } from './lookup';
 import { answerMessage, type MessageSender } from './messages';
 import { pdfMenuItem, readerTabFor } from './pdf-menu';
@@ -17,14 +18,14 @@ import { pdfMenuItem, readerTabFor } from './pdf-menu';
 const MENU_ID = 'legal-lens-lookup';
 
 /**
- * Injects the card UI into one frame of a tab, into the isolated world of our content script there (never the
- * page's world), at once even while the page is still loading.
+ * Injects one of our scripts (the card UI, the highlighter) into one frame of a tab, into the isolated world of
+ * our content script there (never the page's world), at once even while the page is still loading.
  */
-async function injectCardUi(tabId: number, frameId: number): Promise<void> {
+async function inject(file: typeof CARD_UI_FILE | typeof HIGHLIGHTER_FILE, tabId: number, frameId: number): Promise<void> {
   if (import.meta.env.MANIFEST_VERSION === 3) {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_UI_FILE], injectImmediately: true });
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file], injectImmediately: true });
   } else {
-    await browser.tabs.executeScript(tabId, { file: CARD_UI_FILE, frameId, matchAboutBlank: true, runAt: 'document_start' });
+    await browser.tabs.executeScript(tabId, { file, frameId, matchAboutBlank: true, runAt: 'document_start' });
   }
 }
 
@@ -101,7 +102,9 @@ export default defineBackground(() => {
       ownId: browser.runtime.id,
       getURL: (path) => browser.runtime.getURL(path as '/explainer.html'),
       openTab: (tab) => void browser.tabs.create(tab),
-      injectCardUi,
+      injectCardUi: (tabId, frameId) => inject(CARD_UI_FILE, tabId, frameId),
+      injectHighlighter: (tabId, frameId) => inject(HIGHLIGHTER_FILE, tabId, frameId),
+      isOnAt: async (url) => isActiveOn(await loadSettings(), url),
       glossary: headIndex,
     });
     return answer === undefined ? undefined : Promise.resolve(answer);

@@ -1,18 +1,22 @@
 // messages: what the background answers. Content scripts ask for the glossary's parts their page needs (the
-// heads' filter, then the keys of the heads their text holds: glossary/runtime/head-index.ts), for card texts
-// (they bundle neither), for the card UI (injected into their frame the first time a card is about to open),
+// heads' filter, then the keys of the heads their text holds: glossary/runtime/head-index.ts), for the
+// highlighter (injected into their frame when its text holds a term), for card texts (they bundle neither), for
+// the card UI (injected into their frame the first time a card is about to open),
 // and to open an explainer page in a new tab next to theirs. Every message is validated, and only this
 // extension's own pages and content scripts
 // are answered (a web page or another extension gets nothing).
+import type { LoadAnswer, OffAnswer } from '@/glossary/runtime/head-answers';
 import type { FilterResponse, HeadIndex, HeadsResponse } from '@/glossary/runtime/head-index';
 import type { Card, CardData } from '@/glossary/runtime/types';
 import { isOwnSender, parseMessage } from '@/utils/messages';
 
 export interface MessageSender {
   id?: string;
-  tab?: { id?: number; index?: number };
+  tab?: { id?: number; index?: number; url?: string };
   /** the frame the message came from (0: the tab's top frame) */
   frameId?: number;
+  /** the address of the frame the message came from */
+  url?: string;
 }
 
 export interface BackgroundDeps {
@@ -25,15 +29,23 @@ export interface BackgroundDeps {
   openTab: (tab: { url: string; index?: number }) => void;
   /** injects the card UI script into one frame of a tab (into its content script's isolated world) */
   injectCardUi: (tabId: number, frameId: number) => Promise<void>;
+  /** injects the highlighter script into one frame of a tab (into its content script's isolated world) */
+  injectHighlighter: (tabId: number, frameId: number) => Promise<void>;
+  /** whether the extension is on for a page at this address (the settings, and "off on this site") */
+  isOnAt: (url: string) => Promise<boolean>;
   /** the glossary filed by head, read once; null when the shipped glossary is unreadable (reported) */
   glossary: () => Promise<HeadIndex | null>;
 }
 
-export type Answer = Promise<CardData | true | FilterResponse | HeadsResponse | null> | undefined;
+export type Answer = Promise<CardData | true | FilterResponse | HeadsResponse | LoadAnswer | OffAnswer | null> | undefined;
 
 /**
  * Answers one message: the heads' filter for `legal-lens:glossary-filter` and the keys of the heads asked for
- * for `legal-lens:glossary-heads` (promises; null when the glossary is unreadable); a promise of the requested
+ * for `legal-lens:glossary-heads` (promises; null when the glossary is unreadable); for
+ * `legal-lens:load-highlighter`, the keys of the heads asked for, after injecting the highlighter into the
+ * sender's frame when any exists (`loaded`; rejects when it could not be injected); the filter and the
+ * highlighter are answered `{ off: true }` instead when the extension is off for the sender's tab's site; a
+ * promise of the requested
  * cards (known ids only) for `legal-lens:get-cards`; for
  * `legal-lens:load-card-ui`, a promise that resolves to true once the card UI is injected into the sender's
  * frame (and rejects when it could not be); nothing (undefined) for everything else, after opening the
@@ -42,7 +54,24 @@ export type Answer = Promise<CardData | true | FilterResponse | HeadsResponse | 
 export function answerMessage(raw: unknown, sender: MessageSender, deps: BackgroundDeps): Answer {
   if (!isOwnSender(sender, deps.ownId)) return undefined;
   const msg = parseMessage(raw);
-  if (msg?.type === 'legal-lens:glossary-filter') return deps.glossary().then((g): FilterResponse | null => g?.filter() ?? null);
+  // "off on this site" follows the tab's top-level page (its frames with it), as the highlighter's settings do
+  const site = sender.tab?.url ?? sender.url ?? '';
+  if (msg?.type === 'legal-lens:glossary-filter') {
+    return deps.isOnAt(site).then(async (on): Promise<FilterResponse | OffAnswer | null> => (on ? ((await deps.glossary())?.filter() ?? null) : OFF));
+  }
+  if (msg?.type === 'legal-lens:load-highlighter') {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return undefined; // only content scripts, which live in a tab, need it
+    const heads = msg.heads;
+    return deps.isOnAt(site).then(async (on): Promise<LoadAnswer | OffAnswer | null> => {
+      if (!on) return OFF;
+      const found = (await deps.glossary())?.lookup(heads);
+      if (!found) return null;
+      const loaded = Object.keys(found.heads).length > 0;
+      if (loaded) await deps.injectHighlighter(tabId, sender.frameId ?? 0);
+      return { ...found, loaded };
+    });
+  }
   if (msg?.type === 'legal-lens:glossary-heads') {
     const heads = msg.heads;
     return deps.glossary().then((g): HeadsResponse | null => g?.lookup(heads) ?? null);
@@ -63,6 +92,8 @@ export function answerMessage(raw: unknown, sender: MessageSender, deps: Backgro
   }
   return undefined;
 }
+
+const OFF: OffAnswer = { off: true };
 
 /** What a content script needs to draw a card, and nothing else (no aliases, no review dates). */
 function cardOf({ id, category, related, en, es }: Card): Card {

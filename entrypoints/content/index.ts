@@ -1,24 +1,11 @@
-// Content script: a table of contents of the pipeline in DESIGN.md.
-// settings ► matcher ► highlighter (collect ► match ► paint ► observe ► schedule) ► hit-test ► hover card.
-// The matcher holds only what the page needs: the glossary's parts come from the background as the page's
-// words ask for them (glossary-source.ts, glossary/runtime/paged-matcher.ts).
-import { browser } from 'wxt/browser';
+// Content script of every frame: only the first pass (scout.ts), which learns whether the frame's text may hold a
+// term and, if so, has the background inject the highlighter (entrypoints/highlighter/, DESIGN.md's pipeline).
+// A page without terms pays for reading its text and testing its words, and nothing else.
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { PagedMatcher } from '@/glossary/runtime/paged-matcher';
-import { parseMessage, type PageStatsResponse, type PageTermsResponse } from '@/utils/messages';
 import { inputRelay } from '@/utils/input-relay';
-import { isActiveOn, loadSettings, watchSettings, type Settings } from '@/utils/settings';
-import { backgroundGlossary } from './glossary-source';
-import { TermHighlighter } from './highlighter';
-import { topLevelUrl } from './top-site';
-import { FetchedCardTexts } from './card/card-texts';
-import { loadCardUi } from './card/card-ui-loader';
-import { pageLanguage } from './page-lang';
-import { explainerHref, openExplainer } from './card/explainer-link';
-import { openFirstVisibleCard, watchKeyboard } from '@/components/page/card/keyboard';
-import { PageCard } from '@/components/page/card/page-card';
-import { watchPointer } from '@/components/page/card/pointer';
-import { watchTouch } from '@/components/page/card/touch';
+import { backgroundLink } from './background-link';
+import { PageScout } from './scout';
+// the marks' ::highlight() rules, declared with this script so they are in place before the first mark
 import '@/components/page/highlight.css';
 
 export default defineContentScript({
@@ -26,99 +13,12 @@ export default defineContentScript({
   runAt: 'document_end',
   allFrames: true,
   matchAboutBlank: true,
-  // never post WXT's "content-script-started" into the page's window (our own context, script-context.ts, posts
-  // nothing at all; this keeps it so should WXT's context ever be used again)
+  // never post WXT's "content-script-started" into the page's window (our own context, utils/script-context.ts,
+  // posts nothing at all; this keeps it so should WXT's context ever be used again)
   noScriptStartedPostMessage: true,
-  async main(ctx) {
+  main(ctx) {
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return; // no Custom Highlight API: do nothing
-    let settings: Settings = await loadSettings();
-    // one report per page: the background gone or the glossary unreadable leaves the page unmarked, never broken
-    // (nothing is said once the extension was reloaded or removed: this script is then done anyway)
-    let reported = false;
-    const matcher = new PagedMatcher(backgroundGlossary, (e) => {
-      if (reported || ctx.isInvalid) return;
-      reported = true;
-      console.error(`Legal Lens: highlighting is off on this page: ${String((e as Error)?.message ?? e)}`);
-    });
-    let highlighter: TermHighlighter | null = null;
-    let card: PageCard | null = null;
-    let stats: PageStatsResponse = null;
-
-    /** The card's controllers, once the page has a mark to explain: a page or frame without terms never builds them. */
-    const cardFor = (h: TermHighlighter): PageCard | null => {
-      if (card || highlighter !== h || h.painter.size === 0) return card;
-      card = new PageCard({
-        doc: document,
-        input: inputRelay(window), // started at document_start by early-input.content.ts
-        highlighter: h,
-        texts: new FetchedCardTexts(),
-        settings,
-        setTimer: (run, ms) => ctx.setTimeout(run, ms), // nothing fires after the script is invalidated
-        explainerHref,
-        openExplainer,
-        loadCardUi,
-        pageLanguage: (sample) => pageLanguage(document, browser.i18n, sample),
-      });
-      watchPointer(card);
-      watchTouch(card);
-      watchKeyboard(card);
-      return card;
-    };
-
-    const turnOn = () => {
-      if (highlighter) return;
-      const created: TermHighlighter = new TermHighlighter(document, matcher, matcher.categories, settings, () => cardFor(created)?.onRepaint());
-      highlighter = created;
-      const h = highlighter;
-      // for the privacy test, which asks over the extension's messaging: the first full scan's cost and marks
-      void h.start().then(() => {
-        stats ??= { busyMs: h.busyMs, longestSliceMs: h.longestSliceMs, matches: h.painter.size, paintedAt: performance.now() };
-      });
-    };
-    const turnOff = () => {
-      card?.destroy();
-      highlighter?.stop();
-      card = null;
-      highlighter = null;
-    };
-    const apply = (next: Settings) => {
-      settings = next;
-      // a frame follows the site of the tab's top-level page ("off on this site" reaches its frames)
-      if (!isActiveOn(settings, topLevelUrl(window))) return turnOff();
-      if (!highlighter) return turnOn();
-      highlighter.applySettings(settings);
-      // marks a category setting just showed may be the page's first
-      if (card) card.applySettings(settings);
-      else cardFor(highlighter);
-    };
-
-    ctx.onInvalidated(turnOff);
-    const unwatch = watchSettings(apply);
-    ctx.onInvalidated(unwatch);
-
-    const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: unknown) => void): true | undefined => {
-      const msg = parseMessage(raw);
-      if (!msg) return undefined;
-      if (msg.type === 'legal-lens:page-terms') {
-        if (window !== window.top) return undefined; // the top frame answers for the tab
-        const response: PageTermsResponse = { terms: highlighter?.pageTerms() ?? [] };
-        sendResponse(response);
-        return true;
-      }
-      if (msg.type === 'legal-lens:page-stats') {
-        if (window !== window.top) return undefined;
-        sendResponse(stats);
-        return true;
-      }
-      if (msg.type === 'legal-lens:focus-card') {
-        if (card) openFirstVisibleCard(card);
-        return undefined;
-      }
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage as never);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage as never));
-
-    apply(settings);
+    const relay = inputRelay(window); // started at document_start by early-input.content.ts
+    new PageScout(document, backgroundLink, ctx, (listener, signal) => relay.on('pointermove', listener, signal)).start();
   },
 });

@@ -37,9 +37,11 @@ describe('build output', () => {
     assert.deepEqual(misplaced, []);
   });
 
-  it('keeps card texts and the catalog out of the content script', () => {
-    const content = read(join(EXTENSION_DIR, 'content-scripts/content.js'));
+  it('keeps card texts and the catalog out of the content script and the highlighter', () => {
     const summaries = Object.values(glossary.cards).flatMap((c) => [c.en.summary, c.es.summary]);
-    assert.deepEqual(summaries.filter((s) => content.includes(JSON.stringify(s.slice(0, 30)).slice(1, -1))), []);
+    for (const file of ['content-scripts/content.js', 'highlighter.js']) {
+      const content = read(join(EXTENSION_DIR, file));
+      assert.deepEqual(summaries.filter((s) => content.includes(JSON.stringify(s.slice(0, 30)).slice(1, -1))), [], file);
+    }
   });
 });

@@ -58,13 +58,13 @@ forEachBrowser('what a page can observe', {}, (env, kind) => {
     const a = await WebPage.open(env.browser, env.server.url('/own/law-firm-article.html'), 5);
     await a.hover('Immigration and Nationality Act');
     await a.waitForCard();
-    for (const file of ['card-ui.js', 'glossary/catalog.json']) {
+    for (const file of ['card-ui.js', 'highlighter.js', 'glossary/catalog.json']) {
       const url = env.browser.extensionUrl(file);
       const fetched = await a.tab.evaluate((u) => fetch(u).then(() => 'fetched', (e) => `refused: ${e}`), url);
       assert.match(fetched, /^refused/, file);
     }
     // the browser logs the refused requests as the page's errors; nothing else may be there
-    assert.deepEqual(env.browser.errors.filter((e) => !/card-ui\.js|catalog\.json/.test(e) && !e.includes('chrome-extension://invalid')), []);
+    assert.deepEqual(env.browser.errors.filter((e) => !/card-ui\.js|highlighter\.js|catalog\.json/.test(e) && !e.includes('chrome-extension://invalid')), []);
     env.browser.errors.length = 0;
     await a.tab.close();
   });

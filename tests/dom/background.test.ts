@@ -17,6 +17,8 @@ function deps() {
     getURL: (p: string) => `chrome-extension://${OWN.id}${p}`,
     openTab: vi.fn<BackgroundDeps['openTab']>(),
     injectCardUi: vi.fn<BackgroundDeps['injectCardUi']>(async () => {}),
+    injectHighlighter: vi.fn<BackgroundDeps['injectHighlighter']>(async () => {}),
+    isOnAt: vi.fn<BackgroundDeps['isOnAt']>(async (url) => !url.startsWith('https://off.example/')),
     glossary: vi.fn<BackgroundDeps['glossary']>(async () => new HeadIndex(matcherIndex, categories)),
   };
 }
@@ -93,6 +95,42 @@ describe('answerMessage', () => {
     d.glossary.mockResolvedValue(null);
     await expect(answerMessage({ type: 'legal-lens:glossary-filter' }, OWN, d)).resolves.toBeNull();
     await expect(answerMessage({ type: 'legal-lens:glossary-heads', heads: ['ice'] }, OWN, d)).resolves.toBeNull();
+    await expect(answerMessage({ type: 'legal-lens:load-highlighter', heads: ['ice'] }, OWN, d)).resolves.toBeNull();
+    expect(d.injectHighlighter).not.toHaveBeenCalled();
+  });
+
+  it('injects the highlighter into the frame that asked only when a head it asks about is in the glossary', async () => {
+    const d = deps();
+    await expect(answerMessage({ type: 'legal-lens:load-highlighter', heads: ['no such', 'county said'] }, OWN, d)).resolves.toEqual({ heads: {}, categories: {}, loaded: false });
+    expect(d.injectHighlighter).not.toHaveBeenCalled();
+    await expect(answerMessage({ type: 'legal-lens:load-highlighter', heads: ['no such', 'ice'] }, OWN, d)).resolves.toEqual({
+      heads: { ice: [['ice', 'ICE', 'ice', expect.any(Number)]] },
+      categories: { ice: categories.ice },
+      loaded: true,
+    });
+    expect(d.injectHighlighter.mock.calls).toEqual([[17, 3]]);
+  });
+
+  it('answers "off" to the filter and to the highlighter when the extension is off for the tab\'s site (a frame follows its tab)', async () => {
+    const d = deps();
+    const frameOfOffSite = { ...OWN, tab: { ...OWN.tab, url: 'https://off.example/news' }, url: 'https://ads.example/slot' };
+    await expect(answerMessage({ type: 'legal-lens:glossary-filter' }, frameOfOffSite, d)).resolves.toEqual({ off: true });
+    await expect(answerMessage({ type: 'legal-lens:load-highlighter', heads: ['ice'] }, frameOfOffSite, d)).resolves.toEqual({ off: true });
+    expect(d.isOnAt).toHaveBeenCalledWith('https://off.example/news');
+    expect(d.injectHighlighter).not.toHaveBeenCalled();
+    expect(d.glossary).not.toHaveBeenCalled();
+    const frameOfOnSite = { ...OWN, tab: { ...OWN.tab, url: 'https://news.example/' }, url: 'https://off.example/embed' };
+    await expect(answerMessage({ type: 'legal-lens:glossary-filter' }, frameOfOnSite, d)).resolves.toMatchObject({ always: [] });
+  });
+
+  it.each<[string, unknown, MessageSender]>([
+    ['for an extension page (no tab)', { type: 'legal-lens:load-highlighter', heads: ['ice'] }, { id: OWN.id }],
+    ['for another extension', { type: 'legal-lens:load-highlighter', heads: ['ice'] }, { ...OWN, id: 'someone-else' }],
+    ['for heads that are not strings', { type: 'legal-lens:load-highlighter', heads: [1] }, OWN],
+  ])('injects no highlighter %s', (_name, message, sender) => {
+    const d = deps();
+    expect(answerMessage(message, sender, d)).toBeUndefined();
+    expect(d.injectHighlighter).not.toHaveBeenCalled();
   });
 
   it('passes on a failed injection, so the content script can try again', async () => {

@@ -7,13 +7,13 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { CardUi } from '@/components/card-ui';
 import { CardView, bundledCardTexts } from '@/components/card-view';
 import { CLOSE_GRACE_MS } from '@/components/hover-timers';
-import { FetchedCardTexts } from '@/entrypoints/content/card/card-texts';
+import { FetchedCardTexts } from '@/entrypoints/highlighter/card/card-texts';
 import { openFirstVisibleCard, watchKeyboard } from '@/components/page/card/keyboard';
 import { PageCard } from '@/components/page/card/page-card';
 import { watchPointer } from '@/components/page/card/pointer';
 import { watchTouch } from '@/components/page/card/touch';
-import { pageLanguage, type LanguageDetector } from '@/entrypoints/content/page-lang';
-import { TermHighlighter } from '@/entrypoints/content/highlighter';
+import { pageLanguage, type LanguageDetector } from '@/entrypoints/highlighter/page-lang';
+import { TermHighlighter } from '@/entrypoints/highlighter/highlighter';
 import { compileMatcher } from '@/glossary/runtime/matcher';
 import type { CardData } from '@/glossary/runtime/types';
 import { inputRelay } from '@/utils/input-relay';

@@ -1,14 +1,20 @@
 // @vitest-environment happy-dom
-// The content script's start-up: it bundles no glossary and asks the background (here WXT's fake browser,
-// answering from a HeadIndex of the small test glossary) only for what the page needs — nothing for a frame
-// without words, the heads' filter for words, the keys of the heads its text holds for terms. A background that
-// cannot give the glossary leaves the page unmarked, says so once on the console, and throws nothing.
+// The content script's start-up: a first pass (entrypoints/content/scout.ts) reads the frame's text and asks the
+// background (here WXT's fake browser, answered by the background's own answerMessage from a HeadIndex of the
+// small test glossary) only for what the page needs — nothing for a frame without words, the heads' filter for
+// words, and, when the words hold a head the glossary has, the highlighter, which the background "injects"
+// (registers, as the injected script does) and the first pass starts with what it learned. A page that adds
+// its text later, or gets the extension turned on later, is read again. Nothing throws, whatever the answers.
 import { highlights, rangeText } from './support/browser-apis';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { answerMessage } from '@/entrypoints/background/messages';
 import { HeadIndex } from '@/glossary/runtime/head-index';
-import { SETTINGS_KEY } from '@/utils/settings';
-import { categories, matcherIndex } from './fixture-glossary';
+import { registeredHighlighter } from '@/utils/highlighter-handoff';
+import { ContentScriptContext } from '@/utils/script-context';
+import { SETTINGS_KEY, isActiveOn, loadSettings } from '@/utils/settings';
+import { CHANGES_SETTLE_MS } from '@/entrypoints/content/scout';
+import { cards, categories, matcherIndex } from './fixture-glossary';
 
 /** How many times the card's controllers were built (PageCard): only once a page has a mark. */
 const built = vi.hoisted(() => ({ cards: 0 }));
@@ -24,99 +30,171 @@ vi.mock('@/components/page/card/page-card', async (original) => {
 });
 
 const { default: contentScript } = await import('@/entrypoints/content/index');
+const { default: highlighterScript } = await import('@/entrypoints/highlighter/index');
 
-/** The background's side: answers the glossary messages, or null as for an unreadable glossary. */
+const OWN_ID = 'own-extension-id';
+const HIGHLIGHTER_GLOBAL = '__legalLensHighlighter';
+
+/**
+ * The background, as the service worker answers: the real message handler, with the glossary given (null: as
+ * for an unreadable one), the settings in the fake storage, and an injection that runs the highlighter script.
+ */
 function background(glossary: HeadIndex | null) {
   const asked: string[] = [];
-  // (WXT's fake browser passes on an answer given through sendResponse, after the listener returned true)
+  const injected: number[] = [];
+  const deps = {
+    cards: async () => cards,
+    ownId: OWN_ID,
+    getURL: (p: string) => p,
+    openTab: () => {},
+    injectCardUi: async () => {},
+    injectHighlighter: async (_tab: number, frame: number) => {
+      injected.push(frame);
+      highlighterScript.main();
+    },
+    isOnAt: async (url: string) => isActiveOn(await loadSettings(), url),
+    glossary: async () => glossary,
+  };
   fakeBrowser.runtime.onMessage.addListener(((message: { type: string; heads?: string[] }, _sender: unknown, sendResponse: (r: unknown) => void) => {
-    if (message.type === 'legal-lens:glossary-filter') {
-      asked.push('filter');
-      sendResponse(glossary ? JSON.parse(JSON.stringify(glossary.filter())) : null);
-      return true;
-    }
-    if (message.type === 'legal-lens:glossary-heads') {
-      asked.push(...(message.heads ?? []).map((h) => `head ${h}`));
-      sendResponse(glossary ? JSON.parse(JSON.stringify(glossary.lookup(message.heads ?? []))) : null);
-      return true;
-    }
-    return undefined;
+    if (message.type === 'legal-lens:glossary-filter') asked.push('filter');
+    else if (message.type === 'legal-lens:load-highlighter' || message.type === 'legal-lens:glossary-heads') asked.push(...(message.heads ?? []).map((h) => `head ${h}`));
+    else return undefined;
+    const answer = answerMessage(message, { id: OWN_ID, tab: { id: 1, url: location.href }, frameId: 0 }, deps);
+    if (!answer) return undefined;
+    void answer.then(sendResponse, () => sendResponse(undefined));
+    return true;
   }) as never);
-  return asked;
+  return { asked, injected };
 }
 
 describe('content script start-up', () => {
-  let invalidate: (() => void)[] = [];
+  let contexts: ContentScriptContext[] = [];
   beforeEach(() => {
     fakeBrowser.reset();
-    invalidate = [];
+    contexts = [];
     built.cards = 0;
+    delete (globalThis as Record<string, unknown>)[HIGHLIGHTER_GLOBAL];
   });
   afterEach(() => {
-    for (const run of invalidate) run();
+    for (const ctx of contexts) ctx.notifyInvalidated();
     document.body.innerHTML = '';
+    highlights.clear();
   });
 
-  /** Runs main() on `html` with a context that records what the script hooks up. */
-  async function start(html: string) {
+  /** Runs the content script on `html`, with a context of its own (as WXT makes one). */
+  function start(html: string) {
     document.body.innerHTML = html;
-    const ctx = { onInvalidated: vi.fn((run: () => void) => invalidate.push(run)), setTimeout: vi.fn(), addEventListener: vi.fn() };
-    const onMessage = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
-    const onChanged = vi.spyOn(fakeBrowser.storage.onChanged, 'addListener');
-    await contentScript.main(ctx as never);
-    return { ctx, onMessage, onChanged };
+    const ctx = new ContentScriptContext(`content-${contexts.length}`);
+    contexts.push(ctx);
+    void contentScript.main(ctx as never);
+    return ctx;
   }
-  const painted = () => [...(highlights.get('legal-lens-underline') ?? [])].map(rangeText);
-  /** Lets the scan run its course (it waits on messages and on timers between slices). */
-  const settle = () => new Promise((r) => setTimeout(r, 200));
+  const painted = () => [...(highlights.get('legal-lens-underline') ?? [])].map(rangeText).sort();
+  /** Lets the first pass run its course (it waits on messages, and lets changes settle). */
+  const settle = () => new Promise((r) => setTimeout(r, CHANGES_SETTLE_MS * 2));
 
-  it('listens for messages and settings, and asks for nothing when turned off', async () => {
-    const asked = background(new HeadIndex(matcherIndex, categories));
-    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { enabled: false } });
-    const { ctx, onMessage, onChanged } = await start('<p>ICE and a writ of mandamus.</p>');
-    await settle();
-    expect(onMessage).toHaveBeenCalledTimes(1);
-    expect(onChanged).toHaveBeenCalledTimes(1);
-    expect(ctx.onInvalidated).toHaveBeenCalled();
-    expect(asked).toEqual([]);
-  });
-
-  it('asks for nothing in a frame without words (an ad slot)', async () => {
-    const asked = background(new HeadIndex(matcherIndex, categories));
-    await start('<img src="data:," width="1" height="1" alt=""><script>var slot = 1;</script><div> · </div>');
+  it('asks for nothing in a frame without words (an ad slot), and loads no highlighter', async () => {
+    const { asked } = background(new HeadIndex(matcherIndex, categories));
+    start('<img src="data:," width="1" height="1" alt=""><script>var slot = 1;</script><div> · </div>');
     await settle();
     expect(asked).toEqual([]);
+    expect(registeredHighlighter()).toBeNull();
   });
 
-  it('asks only for the filter on a page without terms', async () => {
-    const asked = background(new HeadIndex(matcherIndex, categories));
-    await start('<p>The county said that officers would review each case before any decision was made.</p>');
+  it('asks only for the filter on a page without terms, loads no highlighter, and tells the popup it holds none', async () => {
+    const { asked, injected } = background(new HeadIndex(matcherIndex, categories));
+    start('<p>The county said that officers would review each case before any decision was made.</p>');
     await vi.waitFor(() => expect(asked).toContain('filter'));
     await settle();
     expect(asked).toEqual(['filter']);
+    expect(injected).toEqual([]);
     expect(painted()).toEqual([]);
-    // nor builds the card's controllers
     expect(built.cards).toBe(0);
+    await expect(fakeBrowser.runtime.sendMessage({ type: 'legal-lens:page-terms' })).resolves.toEqual({ terms: [] });
   });
 
-  it('asks for the keys of the heads its text holds, once, and paints the terms', async () => {
-    const asked = background(new HeadIndex(matcherIndex, categories));
-    await start('<p>ICE filed a writ of <em>mandamus</em>.</p><p>Racial profiling and ICE again.</p>');
-    await vi.waitFor(() => expect(painted().sort()).toEqual(['ICE', 'ICE', 'Racial profiling', 'writ of mandamus']));
+  it('has the highlighter injected when the words hold a term, which paints them without asking for the filter again', async () => {
+    const { asked, injected } = background(new HeadIndex(matcherIndex, categories));
+    start('<p>ICE filed a writ of <em>mandamus</em>.</p><p>Racial profiling and ICE again.</p>');
+    await vi.waitFor(() => expect(painted()).toEqual(['ICE', 'ICE', 'Racial profiling', 'writ of mandamus']));
+    expect(injected).toEqual([0]);
     expect(asked.filter((a) => a === 'filter')).toHaveLength(1);
-    expect(asked.filter((a) => a.startsWith('head ')).sort()).toEqual(['head ice', 'head mandamus', 'head racial profiling', 'head writ of mandamus']);
+    // each head asked about once, by the first pass; the highlighter took over what it learned
+    const heads = asked.filter((a) => a.startsWith('head '));
+    expect(heads.sort()).toEqual(['head ice', 'head mandamus', 'head racial profiling', 'head writ of mandamus']);
     await vi.waitFor(() => expect(built.cards).toBe(1));
+    // the highlighter answers the popup now
+    await expect(fakeBrowser.runtime.sendMessage({ type: 'legal-lens:page-terms' })).resolves.toMatchObject({ terms: expect.arrayContaining([{ id: 'ice', count: 2 }]) });
   });
 
-  it('paints nothing when the glossary is unreadable, says so once, and throws nothing', async () => {
-    const asked = background(null);
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    await start('<p>ICE filed a writ of mandamus.</p>');
-    await vi.waitFor(() => expect(error).toHaveBeenCalled());
+  it.each([
+    ['split by inline elements inside a word', '<p>A writ of man<b>da</b>mus.</p>', ['writ of mandamus']],
+    ['right after a block with no space between', '<h2>Notes</h2><p>ICE</p><ul><li>Racial</li></ul><p>profiling</p>', ['ICE']],
+    ['only in an open shadow root', '<div id="host"></div>', ['writ of mandamus']],
+  ])('reads a term %s', async (name, html, expected) => {
+    background(new HeadIndex(matcherIndex, categories));
+    document.body.innerHTML = html;
+    if (name.includes('shadow')) document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>A writ of mandamus.</p>';
+    const ctx = new ContentScriptContext('content-shadow');
+    contexts.push(ctx);
+    void contentScript.main(ctx as never);
+    await vi.waitFor(() => expect(registeredHighlighter()).not.toBeNull());
+    if (!name.includes('shadow')) await vi.waitFor(() => expect(painted()).toEqual(expected));
+  });
+
+  it('reads text the page adds later (a page rendered by its scripts), and loads the highlighter then', async () => {
+    const { asked, injected } = background(new HeadIndex(matcherIndex, categories));
+    start('<main id="app"><p>Loading the news…</p></main>');
+    await vi.waitFor(() => expect(asked).toEqual(['filter']));
     await settle();
-    expect(error).toHaveBeenCalledTimes(1);
-    expect(error.mock.calls[0][0]).toMatch(/^Legal Lens: highlighting is off on this page: the glossary is unreadable/);
-    expect(asked).toEqual(['filter']);
+    expect(injected).toEqual([]);
+    document.getElementById('app')!.insertAdjacentHTML('beforeend', '<article><p>The county joined the <a href="#">287(g) program</a>.</p></article>');
+    await vi.waitFor(() => expect(painted()).toEqual(['287(g) program']));
+    expect(injected).toEqual([0]);
+  });
+
+  it('reads a text node changed in place', async () => {
+    const { injected } = background(new HeadIndex(matcherIndex, categories));
+    start('<p id="p">Nothing <b id="b">yet</b> here.</p>');
+    await settle();
+    expect(injected).toEqual([]);
+    document.getElementById('b')!.firstChild!.nodeValue = 'ICE';
+    await vi.waitFor(() => expect(painted()).toEqual(['ICE']));
+  });
+
+  it('asks only whether it is on while the extension is off, and reads the page when it is turned on', async () => {
+    const { asked, injected } = background(new HeadIndex(matcherIndex, categories));
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { enabled: false } });
+    start('<p>ICE and a writ of mandamus.</p>');
+    await vi.waitFor(() => expect(asked).toEqual(['filter']));
+    await settle();
+    expect(injected).toEqual([]);
     expect(painted()).toEqual([]);
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { enabled: true } });
+    await vi.waitFor(() => expect(painted()).toEqual(['ICE', 'writ of mandamus']));
+    expect(injected).toEqual([0]);
+  });
+
+  it('stays inert, throwing nothing, when the glossary is unreadable, and loads no highlighter', async () => {
+    const { asked, injected } = background(null);
+    start('<p>ICE filed a writ of mandamus.</p>');
+    await vi.waitFor(() => expect(asked).toEqual(['filter']));
+    await settle();
+    document.body.insertAdjacentHTML('beforeend', '<p>More about ICE.</p>');
+    await settle();
+    expect(asked).toEqual(['filter']);
+    expect(injected).toEqual([]);
+    expect(painted()).toEqual([]);
+  });
+
+  it('stops reading and watching once the extension is gone', async () => {
+    const { asked } = background(new HeadIndex(matcherIndex, categories));
+    const ctx = start('<p>The county met.</p>');
+    await vi.waitFor(() => expect(asked).toEqual(['filter']));
+    ctx.notifyInvalidated();
+    document.body.insertAdjacentHTML('beforeend', '<p>ICE.</p>');
+    await settle();
+    expect(asked).toEqual(['filter']);
+    await expect(fakeBrowser.runtime.sendMessage({ type: 'legal-lens:page-terms' })).resolves.toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
 // settings change it live, and how page changes update it — incrementally, leaving every other range alone.
 import { highlights, rangeText } from './support/browser-apis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FULL_RESCAN_INTERVAL_MS, TermHighlighter } from '@/entrypoints/content/highlighter';
+import { FULL_RESCAN_INTERVAL_MS, TermHighlighter } from '@/entrypoints/highlighter/highlighter';
 import { HeadIndex } from '@/glossary/runtime/head-index';
 import { compileMatcher } from '@/glossary/runtime/matcher';
 import { PagedMatcher } from '@/glossary/runtime/paged-matcher';

@@ -4,7 +4,7 @@
 import { CHAR, LINE, installLayout } from './support/browser-apis';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findTermAt, isInViewport, rectAt } from '@/components/page/hit-test';
-import { TermHighlighter } from '@/entrypoints/content/highlighter';
+import { TermHighlighter } from '@/entrypoints/highlighter/highlighter';
 import { compileMatcher } from '@/glossary/runtime/matcher';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { categories, matcherIndex } from './fixture-glossary';

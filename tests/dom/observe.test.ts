@@ -2,7 +2,7 @@
 // observe: which subtrees a batch of DOM changes asks to rescan. A table of page changes, each with the
 // roots it must give (by id), and whether it asks for the (throttled) full rescan instead.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BURST_LIMIT, DomObserver, FLUSH_MS, outermost, type ChangeBatch } from '@/entrypoints/content/observe';
+import { BURST_LIMIT, DomObserver, FLUSH_MS, outermost, type ChangeBatch } from '@/entrypoints/highlighter/observe';
 
 const PAGE = `
   <header id="top"><p id="lede">Lede about ICE.</p></header>

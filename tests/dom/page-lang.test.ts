@@ -3,7 +3,7 @@
 // frame declares one; else what the browser's i18n.detectLanguage finds in a sample of the frame's text; else the
 // browser's UI language. (A language the glossary does not speak gives English cards: pickLang.)
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pageLanguage, type LanguageDetector } from '@/entrypoints/content/page-lang';
+import { pageLanguage, type LanguageDetector } from '@/entrypoints/highlighter/page-lang';
 
 function detector(result: { language: string; percentage: number }[] | Error, ui = 'en-US') {
   return {

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-// The content script's context (entrypoints/content/script-context.ts): a newer copy of a script stops the
+// The content script's context (utils/script-context.ts): a newer copy of a script stops the
 // older one (and only that script's) without telling the page, and nothing started through it runs once it is stopped or the extension
 // is gone.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ContentScriptContext } from '@/entrypoints/content/script-context';
+import { ContentScriptContext } from '@/utils/script-context';
 
 /** what a content script sees of its extension: `chrome.runtime.id`, undefined once the extension is gone */
 const runtime: { id?: string } = {};

@@ -1,7 +1,7 @@
 // top-site: which address decides "off on this site" in a frame (issue 10, defect 11). A table of frames: the
 // top frame, frames of the same origin (about:blank, srcdoc), frames of another origin, and a sandboxed frame.
 import { describe, expect, it } from 'vitest';
-import { topLevelUrl, type FrameWindow } from '@/entrypoints/content/top-site';
+import { topLevelUrl, type FrameWindow } from '@/entrypoints/highlighter/top-site';
 import { DEFAULT_SETTINGS, isActiveOn } from '@/utils/settings';
 
 const NEWS = 'https://news.example/story';

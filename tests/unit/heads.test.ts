@@ -9,6 +9,7 @@ import { HeadFilter, buildHeadFilter, firstKey, foldForWords, hashWord, keyHead,
 import { compileMatcher, indexKeys, packIndex } from '@/glossary/runtime/matcher';
 import { normalizeText } from '@/glossary/runtime/normalize';
 import { PagedMatcher, type HeadSource } from '@/glossary/runtime/paged-matcher';
+import { HeadFinder } from '@/glossary/runtime/head-finder';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -141,6 +142,38 @@ function localSource(heads = new HeadIndex(index, categories)) {
   } satisfies HeadSource;
   return { source, state };
 }
+
+describe('head finder (a page\'s words against the filter)', () => {
+  const finder = () => new HeadFinder(new HeadFilter(buildHeadFilter(['ice', 'writ of mandamus', 'public charge', 'la migra'])));
+  it.each([
+    ['a one-word text', 'ICE', ['ice']],
+    ['a two-word head at the very end', 'They spoke of the public charge', ['public charge']],
+    ['a three-word head at the very end', 'She filed a writ of mandamus', ['writ of mandamus']],
+    ['a three-word head at the very start, in a plural', 'Writs of mandamus were filed', ['writ of mandamus']],
+    ['heads repeated, each wanted once', 'la migra, ICE, la migra and ICE', ['la migra', 'ice']],
+    ['words that only start heads', 'the public said a writ of course', []],
+    ['a head across a soft hyphen (the rare path)', 'pub\u00adlic charge', ['public charge']],
+  ])('%s', (_name, text, heads) => {
+    const f = finder();
+    expect(f.mayMatch(text)).toBe(heads.length > 0);
+    expect(f.takeWanted().sort()).toEqual([...heads].sort());
+  });
+
+  it('remembers what the glossary said of a head: not asked again, and a text holding only absent heads needs nothing', () => {
+    const f = finder();
+    expect(f.mayMatch('ICE and la migra')).toBe(true);
+    const asked = f.takeWanted();
+    f.settle('ice', true);
+    f.settle('la migra', false);
+    expect(asked.sort()).toEqual(['ice', 'la migra']);
+    expect(f.mayMatch('la migra')).toBe(false);
+    expect(f.mayMatch('ICE')).toBe(true);
+    expect(f.hasWanted).toBe(false);
+    f.forget('ice');
+    expect(f.mayMatch('ICE')).toBe(true);
+    expect(f.takeWanted()).toEqual(['ice']);
+  });
+});
 
 describe('paged matcher (the content script)', () => {
   const whole = compileMatcher(index);

@@ -57,13 +57,21 @@ describe('import layers', () => {
       expect(importsOf(file), file).toEqual(expect.arrayContaining(['virtual:glossary/matcher-index']));
     }
     expect(importsOf('entrypoints/pdf/main.tsx')).toEqual(expect.arrayContaining(['glossary/runtime/shipped-glossary']));
-    expect(importsOf('entrypoints/content/index.ts')).not.toContain('virtual:glossary/matcher-index');
+    for (const file of ['entrypoints/content/index.ts', 'entrypoints/content/scout.ts', 'entrypoints/highlighter/start.ts']) {
+      expect(importsOf(file), file).not.toContain('virtual:glossary/matcher-index');
+    }
+  });
+
+  it('the first pass, which every frame evaluates, imports neither the matcher, nor the API polyfill, nor the highlighter', () => {
+    const files = filesUnder('entrypoints/content');
+    const offending = files.flatMap((f) => importsOf(f).filter((i) => /^(glossary\/runtime\/(matcher|paged-matcher|shipped-glossary)|wxt\/browser$|utils\/settings$|components\/(card|page\/(card|paint|collect)))/.test(i)).map((i) => `${f} imports ${i}`));
+    expect(offending).toEqual([]);
   });
 
   it('finds imports of every form it is meant to police', () => {
     // guards the reader above: if it stopped seeing imports, every rule would pass vacuously
     const seen = importsOf('glossary/build/compile.ts');
     expect(seen).toEqual(expect.arrayContaining(['glossary/runtime/matcher.ts', 'zod']));
-    expect(importsOf('entrypoints/content/index.ts')).toEqual(expect.arrayContaining(['glossary/runtime/paged-matcher']));
+    expect(importsOf('entrypoints/highlighter/start.ts')).toEqual(expect.arrayContaining(['glossary/runtime/paged-matcher', 'wxt/browser']));
   });
 });

@@ -23,11 +23,29 @@ export interface CardState {
 export class WebPage {
   constructor(readonly tab: Tab) {}
 
-  /** Opens `url` in a new tab and waits until at least `min` terms are marked (0: until the script has registered). */
+  /**
+   * Opens `url` in a new tab and waits until at least `min` terms are marked (0: until the content script of its
+   * top frame answers, which a page without terms shows no other way).
+   */
   static async open(browser: BrowserUnderTest, url: string, min = 1, timeoutMs = 15_000): Promise<WebPage> {
     const page = new WebPage(await browser.open(url));
-    await page.waitForMarks(min, UNDERLINE, timeoutMs);
+    if (min > 0) await page.waitForMarks(min, UNDERLINE, timeoutMs);
+    else {
+      await WebPage.waitForContentScript(browser, page.tab.url(), timeoutMs);
+      // asking may have brought the extension page it asks through to the front (Firefox); a hidden tab's
+      // timers and animation frames are throttled
+      await page.tab.bringToFront();
+    }
     return page;
+  }
+
+  /** Waits until the content script of the tab at `url` answers the popup's question (which terms it holds). */
+  static async waitForContentScript(browser: BrowserUnderTest, url: string, timeoutMs = 15_000): Promise<void> {
+    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+      const answer = (await browser.askTab(url, { type: 'legal-lens:page-terms' }).catch(() => null)) as { terms?: unknown } | null;
+      if (Array.isArray(answer?.terms)) return;
+    }
+    throw new Error(`no content script answered in ${url} within ${timeoutMs} ms`);
   }
 
   get kind() {

@@ -19,6 +19,12 @@ function extensionId(): string | undefined {
   return (g.browser ?? g.chrome)?.runtime?.id;
 }
 
+/**
+ * What the content script's parts use of their context: the same object whether WXT made it (the declared
+ * script) or it was handed over (the injected highlighter, utils/highlighter-handoff.ts).
+ */
+export type ScriptContext = Pick<ContentScriptContext, 'signal' | 'isInvalid' | 'onInvalidated' | 'setTimeout'>;
+
 export class ContentScriptContext implements AbortController {
   private readonly abortController = new AbortController();
 

@@ -1,15 +1,22 @@
-// glossary-source: the parts of the glossary a page needs, from the background over the extension's own
-// messaging (which pages cannot see): the heads' filter when the frame first has words to scan, then the keys
-// of the heads its text holds (glossary/runtime/head-index.ts). The content script bundles no glossary: its
-// size and start-up do not grow with it. Answers are checked before use; one that is not what was asked
-// (the background gone, the glossary unreadable) rejects with an Error that says so.
-import { browser } from 'wxt/browser';
-import { CATEGORIES, type Category } from '@/glossary/runtime/categories';
-import type { FilterResponse, HeadKey, HeadsResponse } from '@/glossary/runtime/head-index';
-import type { HeadSource } from '@/glossary/runtime/paged-matcher';
+// head-answers: the background's answers about the glossary's heads (head-index.ts), checked where they arrive
+// (a content script) before use. A content script never trusts an answer's shape: one that is not what was
+// asked for (the background gone, the glossary unreadable) throws an Error that says so.
+import { CATEGORIES, type Category } from './categories.ts';
+import type { FilterResponse, HeadKey, HeadsResponse } from './head-index.ts';
+
+/** The answer when the extension is off for the frame's site (turned off, or off on this site): nothing to do. */
+export interface OffAnswer {
+  off: true;
+}
+
+/** The answer to "load-highlighter": the keys of the heads asked for, and whether the highlighter was injected. */
+export type LoadAnswer = HeadsResponse & { loaded: boolean };
 
 const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
 const isStringOrNull = (x: unknown) => x === null || typeof x === 'string';
+
+/** Whether an answer says the extension is off for the frame. */
+export const isOff = (answer: unknown): answer is OffAnswer => isObject(answer) && answer.off === true;
 
 /** A key as it travels: [key, cased or null, id or null, rank], the key a non-empty string. */
 function isHeadKey(x: unknown): x is HeadKey {
@@ -36,8 +43,9 @@ export function checkHeads(answer: unknown): HeadsResponse {
   return answer as unknown as HeadsResponse;
 }
 
-/** The background as a HeadSource (glossary/runtime/paged-matcher.ts). */
-export const backgroundGlossary: HeadSource = {
-  filter: async () => checkFilter(await browser.runtime.sendMessage({ type: 'legal-lens:glossary-filter' })),
-  heads: async (heads) => checkHeads(await browser.runtime.sendMessage({ type: 'legal-lens:glossary-heads', heads })),
-};
+/** The load-highlighter answer, checked; throws on anything else. */
+export function checkLoad(answer: unknown): LoadAnswer {
+  const heads = checkHeads(answer);
+  if (typeof (answer as Record<string, unknown>).loaded !== 'boolean') throw new Error('the background did not say whether it loaded the highlighter');
+  return heads as LoadAnswer;
+}

@@ -1,0 +1,105 @@
+// frame-text: a frame's text as the content script's first pass (scout.ts) reads it, to learn whether the page
+// may hold a term at all. It must never miss a word the highlighter would read (entrypoints/highlighter/, whose
+// walk is components/page/collect.ts), and it must cost next to nothing, so it reads more rather than less:
+// every text node, hidden or not, joined by line breaks (so "<h2>Title</h2><p>Asylum" is two words, not
+// "titleasylum"); and where two nodes touch letter to letter ("asy<b>lum</b>", which an inline element makes
+// one word for the highlighter), the run of touching nodes again glued together. Extra words only cost a test.
+import { INLINE_TAGS } from '@/components/page/tags';
+
+/** Elements whose text is never the page's words (a script's, a style's), which the highlighter never reads either. */
+const CODE_PARENTS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'textarea']);
+
+/** Whether a character may join the next node's first one into one word: a letter, a digit, a dot, or not ASCII. */
+function joins(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 46 || c >= 128;
+}
+
+/**
+ * The element whose text a change at `node` can change, as the highlighter reads it: the nearest ancestor that
+ * is not inline (or the shadow host, or the document's root element).
+ */
+export function blockAround(node: Node): Node {
+  let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  if (el === null) return node.parentNode ?? node;
+  while (INLINE_TAGS.has(el.localName) && el.parentElement) el = el.parentElement;
+  return el;
+}
+
+/**
+ * Reads the text under `root` (a document, an element or a shadow root) in document order, a bounded number of
+ * nodes at a time, and reports the open shadow roots of the elements it passes (which it does not enter: they
+ * are read on their own).
+ */
+export class FrameTextReader {
+  private readonly walker: TreeWalker | null;
+  private pending: string | null = null;
+  private done = false;
+  /** the run of nodes that touch letter to letter so far, and whether it holds more than one node */
+  private run = '';
+  private runGlued = false;
+  private lastJoins = false;
+
+  constructor(
+    root: Node,
+    private readonly onShadowRoot: (root: ShadowRoot) => void,
+  ) {
+    const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+    if (root.nodeType === Node.TEXT_NODE || !doc) {
+      this.walker = null;
+      this.pending = root.nodeType === Node.TEXT_NODE ? (root as Text).data : null;
+    } else this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  }
+
+  /**
+   * The text of up to `maxNodes` more nodes: each text node's data on a line of its own, then each run of nodes
+   * that touch letter to letter, glued, on a line of its own. '' when those nodes hold no text; null once the
+   * whole root has been read.
+   */
+  read(maxNodes: number): string | null {
+    const walker = this.walker;
+    if (walker === null) {
+      const text = this.pending;
+      this.pending = null;
+      return text;
+    }
+    if (this.done) return null;
+    const parts: string[] = [];
+    let glued: string[] | null = null;
+    let ended = false;
+    for (let i = 0; i < maxNodes; i++) {
+      const node = walker.nextNode();
+      if (node === null) {
+        ended = true;
+        break;
+      }
+      if (node.nodeType !== Node.TEXT_NODE) {
+        const shadow = (node as Element).shadowRoot;
+        if (shadow !== null) this.onShadowRoot(shadow);
+        continue;
+      }
+      const data = (node as Text).data;
+      const n = data.length;
+      if (n === 0) continue;
+      if (CODE_PARENTS.has((node.parentNode as Element | null)?.localName ?? '')) continue;
+      parts.push(data);
+      if (this.lastJoins && joins(data.charCodeAt(0))) {
+        this.run += data;
+        this.runGlued = true;
+      } else {
+        if (this.runGlued) (glued ??= []).push(this.run);
+        this.run = data;
+        this.runGlued = false;
+      }
+      this.lastJoins = joins(data.charCodeAt(n - 1));
+    }
+    if (ended) {
+      if (this.runGlued) (glued ??= []).push(this.run);
+      this.run = '';
+      this.runGlued = false;
+      this.done = true;
+      if (!parts.length && !glued) return null;
+    }
+    const text = parts.join('\n');
+    return glued ? `${text}\n${glued.join('\n')}` : text;
+  }
+}

@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+// How the content script's first pass reads a frame (entrypoints/content/frame-text.ts): every word the
+// highlighter reads must be among the words it reads, whatever the markup does to them.
+import { afterEach, describe, expect, it } from 'vitest';
+import { FrameTextReader, blockAround } from '@/entrypoints/content/frame-text';
+import { textWords } from '@/glossary/runtime/heads';
+
+/** Everything a reader of `root` yields, chunk by chunk of `step` nodes, and the shadow roots it reported. */
+function readAll(root: Node, step = 1000) {
+  const shadows: ShadowRoot[] = [];
+  const reader = new FrameTextReader(root, (s) => shadows.push(s));
+  const chunks: string[] = [];
+  for (let text = reader.read(step); text !== null; text = reader.read(step)) chunks.push(text);
+  return { chunks, words: chunks.flatMap((c) => textWords(c) ?? []), shadows };
+}
+
+describe('FrameTextReader', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it.each([
+    ['blocks with no space between keep their words apart', '<h2>Notes</h2><p>Asylum</p>', ['notes', 'asylum'], []],
+    ['a word split by inline elements is also read whole', '<p>man<b>da</b>mus now</p>', ['man', 'da', 'mus', 'mandamus', 'now'], []],
+    ['dots that join letters across nodes', '<p>U.<i>S.</i>C. 1357</p>', ['usc', '1357'], []],
+    ['a script\'s and a style\'s text are no words', '<p>ICE</p><script>var asylum = 1</script><style>.parole{}</style>', ['ice'], ['asylum', 'parole', 'var']],
+    ['hidden text is read (the highlighter decides what it marks)', '<p hidden>parole</p>', ['parole'], []],
+  ])('%s', (_name, html, read, notRead) => {
+    document.body.innerHTML = html;
+    const { words } = readAll(document.body);
+    expect(words).toEqual(expect.arrayContaining(read));
+    for (const word of notRead) expect(words).not.toContain(word);
+  });
+
+  it('reads in steps of a bounded number of nodes, a run that touches across steps included, and ends with null', () => {
+    document.body.innerHTML = `<p>${Array.from({ length: 30 }, (_, i) => `<span>w${i}</span>`).join('')}</p>`;
+    const { chunks, words } = readAll(document.body, 7);
+    expect(chunks.length).toBeGreaterThan(4);
+    expect(words).toContain('w0w1w2w3w4w5w6w7w8w9w10w11w12w13w14w15w16w17w18w19w20w21w22w23w24w25w26w27w28w29');
+  });
+
+  it('reports the open shadow roots it passes without entering them', () => {
+    document.body.innerHTML = '<p>outside</p><div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>inside</p>';
+    const { words, shadows } = readAll(document.body);
+    expect(words).toEqual(['outside']);
+    expect(shadows).toEqual([shadow]);
+    expect(readAll(shadow).words).toEqual(['inside']);
+  });
+
+  it('reads a text node given alone, and blockAround climbs inline elements to the block', () => {
+    document.body.innerHTML = '<div><p id="p">a <em><b id="b">word</b></em></p></div>';
+    const text = document.getElementById('b')!.firstChild!;
+    expect(readAll(text).words).toEqual(['word']);
+    expect(blockAround(text)).toBe(document.getElementById('p'));
+    expect(blockAround(document.getElementById('p')!)).toBe(document.getElementById('p'));
+  });
+});
