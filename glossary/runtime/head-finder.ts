@@ -1,14 +1,18 @@
 // head-finder: which heads (heads.ts) a page's text may hold, tested against the heads' Bloom filter, and what
 // is known of each head so far (wanted, being fetched, in the glossary, not in it). It is the whole test a page
-// with no terms pays for, so it is written for the common case: a text's words are looked up once each in a
-// cache of distinct words (a page repeats its words; hashing and the filter are paid once per distinct word),
-// and two- and three-word heads are only looked at after the words that can start one. It carries no glossary
+// with no terms pays for, so the work per word is done natively (the browser's string and regular expression
+// code, not ours): a text's words are split and deduplicated natively and looked up once each in a cache of
+// distinct words (hashing and the filter are paid once per distinct word); then, for each distinct word that
+// may start a head of two or three words, the words that follow it are found and deduplicated natively, so a
+// word as common as "the" costs one search, not a lookup at each of its places. It carries no glossary
 // and imports nothing that does: the content script's first pass (entrypoints/content/scout.ts) holds one, and
 // hands it to the paged matcher (paged-matcher.ts) when the page turns out to need the glossary.
-import { HeadFilter, SKIP_CAN_SPLIT, firstKey, hashWord, pairKey, prefixKey, singleKey, textSlots, textWords, tripleKey, wordStems } from './heads.ts';
+import { HeadFilter, SKIP_CAN_SPLIT, firstKey, hashWord, pairKey, prefixKey, singleKey, spacedWords, textSlots, tripleKey, wordStems } from './heads.ts';
 
 /** What the filter says of one distinct word of a page (cached per word). */
 interface WordInfo {
+  /** the word as the text has it (folded) */
+  word: string;
   /** the word and its stems without a plural ending (wordStems) */
   stems: string[];
   /** hashWord of each stem */
@@ -33,6 +37,8 @@ const NO_FOLLOW: Follow = { heads: [], prefixes: [] };
 const MAX_FOLLOWS = 512;
 /** Distinct words remembered at most; past that the cache starts again (a page that never stops growing). */
 const MAX_CACHED_WORDS = 100_000;
+/** Compiled searches for a start word (or two) and the word after, remembered at most. */
+const MAX_SEARCHES = 2000;
 
 const WANTED = 0;
 const LOADING = 1;
@@ -44,6 +50,7 @@ export class HeadFinder {
   private readonly words = new Map<string, WordInfo>();
   private readonly heads = new Map<string, HeadState>();
   private wanted: string[] = [];
+  private readonly searches = new Map<string, RegExp>();
 
   /**
    * `filter`: the glossary's heads (HeadFilter); `alwaysCandidate`: the glossary has keys without a word
@@ -60,25 +67,71 @@ export class HeadFinder {
    */
   mayMatch(text: string): boolean {
     if (SKIP_CAN_SPLIT.test(text)) return this.slotsMayMatch(text) || this.alwaysCandidate;
-    const words = textWords(text);
-    if (!words) return this.alwaysCandidate;
+    const spaced = spacedWords(text);
+    if (spaced.length === 1) return this.alwaysCandidate;
     let found = this.alwaysCandidate;
-    // one pass, one cache lookup per word: the word's one-word heads, and the heads of two or three words that
-    // start two words back (the word before and this one follow it). Most words start no head, and a pair of
-    // words seen before that starts none is settled by one more lookup.
-    const cache = this.words;
-    let back2: WordInfo | undefined;
-    let back1: WordInfo | undefined;
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i];
-      const info = cache.get(word) ?? this.addWord(word);
+    // each distinct word once (split and deduplicated natively): its one-word heads, and whether it may start a
+    // head of two or three words. Most texts hold none of the latter, and are done here.
+    let starts: WordInfo[] | null = null;
+    for (const word of new Set(spaced.split(' '))) {
+      if (word === '') continue;
+      const info = this.wordInfo(word);
       if (info.singles !== 0 && this.singles(info)) found = true;
-      if (back2 !== undefined && back2.firsts !== 0 && back2.next?.get(back1!) !== NO_FOLLOW && this.pairs(back2, back1!, info)) found = true;
-      back2 = back1;
-      back1 = info;
+      if (info.firsts !== 0) (starts ??= []).push(info);
     }
-    if (back2 !== undefined && back2.firsts !== 0 && this.pairs(back2, back1!, null)) found = true;
+    if (starts === null) return found;
+    // the words that follow each start word, found and deduplicated natively: a word as common as "the" is
+    // looked at once per distinct word after it, not once per place
+    for (const first of starts) if (this.followersMayMatch(spaced, first)) found = true;
     return found;
+  }
+
+  /** The heads of two or three words that `first` starts in `spaced` (spacedWords): queued; true when one exists or may. */
+  private followersMayMatch(spaced: string, first: WordInfo): boolean {
+    const word = first.word;
+    const after = this.following(spaced, ` ${word} `);
+    if (after === null) return false;
+    let found = false;
+    for (const next of after) {
+      const second = this.wordInfo(next);
+      const follow = this.followOf(first, second);
+      if (follow === NO_FOLLOW) continue;
+      for (const head of follow.heads) if (this.want(head)) found = true;
+      if (!follow.prefixes.length) continue;
+      for (const last of this.following(spaced, ` ${word} ${next} `) ?? []) if (this.triples(first, second, this.wordInfo(last), follow)) found = true;
+    }
+    return found;
+  }
+
+  /**
+   * The distinct words right after each place of `phrase` (" a " or " a b ") in `spaced`, or null where there is
+   * none. A search goes on after the word it found, so repeats (" a a b", " a b a b c") are matched as one run
+   * (" (?:a )+b"): the run's last word follows the phrase, and the phrase's first word follows it inside the run.
+   */
+  private following(spaced: string, phrase: string): Set<string> | null {
+    const runs = spaced.match(this.search(phrase));
+    if (runs === null) return null;
+    const step = phrase.length - 1;
+    const out = new Set<string>();
+    for (const run of new Set(runs)) {
+      const last = run.lastIndexOf(' ');
+      out.add(run.slice(last + 1));
+      if (last >= 2 * step) out.add(phrase.slice(1, phrase.indexOf(' ', 1)));
+    }
+    return out;
+  }
+
+  /** The search for runs of `phrase` and the word after them, compiled once per phrase. */
+  private search(phrase: string): RegExp {
+    let search = this.searches.get(phrase);
+    if (search === undefined) {
+      // the phrase itself first, so the search can skip ahead to it (a literal), then its repeats
+      search = new RegExp(`${phrase}(?:${phrase.slice(1)})*[^ ]+`, 'g');
+      if (this.searches.size >= MAX_SEARCHES) this.searches.clear();
+      this.searches.set(phrase, search);
+    }
+    search.lastIndex = 0;
+    return search;
   }
 
   /** Whether heads are queued (mayMatch found heads nobody asked about yet). */
@@ -137,6 +190,16 @@ export class HeadFinder {
    * true when one exists or may.
    */
   private pairs(first: WordInfo, second: WordInfo, third: WordInfo | null): boolean {
+    const follow = this.followOf(first, second);
+    if (follow === NO_FOLLOW) return false;
+    let found = false;
+    for (const head of follow.heads) if (this.want(head)) found = true;
+    if (third !== null && this.triples(first, second, third, follow)) found = true;
+    return found;
+  }
+
+  /** What the filter says of `first` followed by `second` (cached). */
+  private followOf(first: WordInfo, second: WordInfo): Follow {
     let follow = first.next === null ? undefined : first.next.get(second);
     if (follow === undefined) {
       follow = this.follow(first, second);
@@ -144,15 +207,13 @@ export class HeadFinder {
       if (first.next.size >= MAX_FOLLOWS) first.next.clear();
       first.next.set(second, follow);
     }
-    if (follow === NO_FOLLOW) return false;
+    return follow;
+  }
+
+  /** Queues the three-word heads `first second third` may be, given what `first second` start (`follow`); true when one exists or may. */
+  private triples(first: WordInfo, second: WordInfo, third: WordInfo, follow: Follow): boolean {
     let found = false;
-    const heads = follow.heads;
-    for (let h = 0; h < heads.length; h++) if (this.want(heads[h])) found = true;
-    if (third === null) return found;
-    const prefixes = follow.prefixes;
-    for (let p = 0; p < prefixes.length; p++) {
-      const a = prefixes[p][0];
-      const b = prefixes[p][1];
+    for (const [a, b] of follow.prefixes) {
       for (let c = 0; c < third.stems.length; c++) {
         if (this.filter.has(tripleKey(first.hashes[a], second.hashes[b], third.hashes[c])) && this.want(`${first.stems[a]} ${second.stems[b]} ${third.stems[c]}`)) found = true;
       }
@@ -199,7 +260,7 @@ export class HeadFinder {
       if (this.filter.has(singleKey(hashes[k]))) singles |= 1 << k;
       if (this.filter.has(firstKey(hashes[k]))) firsts |= 1 << k;
     }
-    const info: WordInfo = { stems, hashes, singles, firsts, next: null };
+    const info: WordInfo = { word, stems, hashes, singles, firsts, next: null };
     if (this.words.size >= MAX_CACHED_WORDS) this.words.clear();
     this.words.set(word, info);
     return info;

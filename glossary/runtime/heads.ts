@@ -43,6 +43,19 @@ export function textWords(text: string): string[] | null {
   return (text.includes('.') ? text.replace(DOTS, '') : text).toLowerCase().match(ASCII_WORD);
 }
 
+const NOT_ASCII_WORD_RUN = /[^a-z0-9]+/g;
+const NOT_WORD_RUN = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * The folded words of `text` (textWords) as one string, each word between single spaces (" writ of mandamus "),
+ * so that native string search can find a word and the words after it; " " when it has none.
+ */
+export function spacedWords(text: string): string {
+  if (NOT_ASCII.test(text)) return ` ${foldForWords(text).replace(NOT_WORD_RUN, ' ')} `.replace(DOUBLE_SPACES, ' ');
+  return ` ${(text.includes('.') ? text.replace(DOTS, '') : text).toLowerCase().replace(NOT_ASCII_WORD_RUN, ' ')} `.replace(DOUBLE_SPACES, ' ');
+}
+const DOUBLE_SPACES = /^ {2}| {2}$/g;
+
 /**
  * Where a skipped character can also stand between two words to the matcher, which starts an alias after any
  * character that is no letter or digit (but after a dot that follows one: "www.ice.gov") and ends one before

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { compileGlossary } from '@/glossary/build/compile';
 import { HeadIndex, MAX_HEADS_PER_MESSAGE, type HeadsResponse } from '@/glossary/runtime/head-index';
-import { HeadFilter, buildHeadFilter, firstKey, foldForWords, hashWord, keyHead, pairKey, prefixKey, singleKey, textSlots, textWords, tripleKey, wordStems } from '@/glossary/runtime/heads';
+import { HeadFilter, buildHeadFilter, firstKey, foldForWords, hashWord, keyHead, pairKey, prefixKey, singleKey, spacedWords, textSlots, textWords, tripleKey, wordStems } from '@/glossary/runtime/heads';
 import { compileMatcher, indexKeys, packIndex } from '@/glossary/runtime/matcher';
 import { normalizeText } from '@/glossary/runtime/normalize';
 import { PagedMatcher, type HeadSource } from '@/glossary/runtime/paged-matcher';
@@ -144,6 +144,10 @@ function localSource(heads = new HeadIndex(index, categories)) {
 }
 
 describe('head finder (a page\'s words against the filter)', () => {
+  it.each(['ICE agents, U.S.C. § 1357(g).', '  hi  ', '', '...', 'Inmigración y Aduanas — EE. UU.', 'a', 'x\ty\nz'])('spacedWords(%j) is its words between single spaces', (text) => {
+    expect(spacedWords(text)).toBe(` ${(textWords(text) ?? []).join(' ')} `.replace('  ', ' '));
+  });
+
   const finder = () => new HeadFinder(new HeadFilter(buildHeadFilter(['ice', 'writ of mandamus', 'public charge', 'la migra'])));
   it.each([
     ['a one-word text', 'ICE', ['ice']],
@@ -153,6 +157,9 @@ describe('head finder (a page\'s words against the filter)', () => {
     ['heads repeated, each wanted once', 'la migra, ICE, la migra and ICE', ['la migra', 'ice']],
     ['words that only start heads', 'the public said a writ of course', []],
     ['a head across a soft hyphen (the rare path)', 'pub\u00adlic charge', ['public charge']],
+    ['a start word right before itself', 'y la la migra', ['la migra']],
+    ['a head\'s first two words twice in a row', 'a writ of writ of mandamus', ['writ of mandamus']],
+    ['a head after many places of its first word', `${'the public said and '.repeat(50)}public charge`, ['public charge']],
   ])('%s', (_name, text, heads) => {
     const f = finder();
     expect(f.mayMatch(text)).toBe(heads.length > 0);
