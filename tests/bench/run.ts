@@ -101,11 +101,14 @@ const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(tot
 const loadAtStart = loadavg();
 const contentJs = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'));
 const grownContentJs = readFileSync(join(grownLegalLens, 'content-scripts/content.js'));
+// the highlighter is injected only into frames whose text holds a term (utils/highlighter-handoff.ts)
+const highlighterJs = readFileSync(join(EXTENSION_DIR, 'highlighter.js'));
+const grownHighlighterJs = readFileSync(join(grownLegalLens, 'highlighter.js'));
 
 console.log(`Legal Lens benchmark — ${new Date().toISOString()}, commit ${gitCommit}`);
 console.log(`Machine: ${machine}; load average ${loadAtStart.map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`Glossary: ${aliases.length} aliases as written (synthetic ${GROWTH}×: ${syntheticAliases.length}, ${synthetic.terms} terms).`);
-console.log(`Legal Lens content script: ${contentJs.length} bytes (${gzipSync(contentJs).length} gzipped); at ${GROWTH}×: ${grownContentJs.length} bytes.`);
+console.log(`Legal Lens content script (every frame): ${contentJs.length} bytes (${gzipSync(contentJs).length} gzipped); at ${GROWTH}×: ${grownContentJs.length} bytes. Highlighter (injected where there are terms): ${highlighterJs.length} bytes; at ${GROWTH}×: ${grownHighlighterJs.length} bytes.`);
 console.log(`Pages: ${pages.map((p) => `${p} = ${PAGE_SPECS[p].title}`).join('; ')}. Big page: ${big.textChars} characters of text, ${big.textNodes} text nodes, ${big.occurrences} term phrases written.`);
 console.log(`${RUNS} loads of each page per variant, interleaved; medians with (min–max).\n`);
 
@@ -356,6 +359,7 @@ if (JSON_OUT) {
         runs: RUNS,
         glossary: { aliases: aliases.length, grown: { factor: GROWTH, aliases: syntheticAliases.length, terms: synthetic.terms } },
         contentScriptBytes: { real: contentJs.length, gzipped: gzipSync(contentJs).length, grown: grownContentJs.length },
+        highlighterBytes: { real: highlighterJs.length, gzipped: gzipSync(highlighterJs).length, grown: grownHighlighterJs.length },
         pages: Object.fromEntries(pages.map((p) => [p, { title: PAGE_SPECS[p].title, bytes: Buffer.byteLength(PAGE_SPECS[p].html) }])),
         bigPage: { textChars: big.textChars, textNodes: big.textNodes, occurrences: big.occurrences },
         summary: report,

@@ -2,8 +2,9 @@
 // grows. For each factor it writes a synthetic glossary that many times the real one
 // (tests/bench/synthetic-glossary.ts; factor 1 is the real glossary), builds the Chrome extension against it
 // through LEGAL_LENS_GLOSSARY (the Vite plugin's glossary root) into a temporary folder, and prints the
-// size of content-scripts/content.js next to its 100 kB budget (it carries no glossary: the background does,
-// and sends a page the parts it needs), and of background.js with the shipped glossary in it. With
+// size of content-scripts/content.js (the first pass every frame runs) and of highlighter.js (injected where a
+// page has terms) next to the 100 kB budget (neither carries the glossary: the background does, and sends a
+// page the parts it needs), and of background.js with the shipped glossary in it. With
 // --analyze it also builds with source maps and attributes content.js's bytes to the modules they come from,
 // grouped as the card UI (what loading the card lazily would take out; hit-test shown apart, as it may have to
 // stay to know when a card is wanted), the start-up path, and the data.
@@ -45,10 +46,11 @@ function groupOf(source: string): string {
   if (/components\/page\/hit-test/.test(source)) return 'card UI?: components/page/hit-test (finds the term under the pointer)';
   if (/components\/page\//.test(source)) return 'start-up: components/page (walk, paint, schedule)';
   if (/components\//.test(source)) return 'card UI: components/ (card, strings, host)';
-  if (/entrypoints\/content\/card/.test(source)) return 'card UI: entrypoints/content/card';
+  if (/entrypoints\/highlighter\/card/.test(source)) return 'card UI: entrypoints/highlighter/card';
   if (/virtual:glossary|\0/.test(source)) return 'data: glossary modules (mapped part)';
   if (/glossary\/runtime\//.test(source)) return 'start-up: glossary/runtime (matcher)';
-  if (/entrypoints\/content\//.test(source)) return 'start-up: entrypoints/content (walk, paint, observe)';
+  if (/entrypoints\/highlighter\//.test(source)) return 'highlighter: entrypoints/highlighter (walk, paint, observe)';
+  if (/entrypoints\/content\//.test(source)) return 'first pass: entrypoints/content (read, test words)';
   if (/utils\//.test(source)) return 'start-up: utils (settings, messages)';
   if (/node_modules\/(webextension-polyfill|@wxt-dev)/.test(source)) return 'start-up: webextension-polyfill';
   if (/node_modules\/wxt/.test(source)) return 'start-up: wxt runtime';
@@ -96,9 +98,10 @@ for (const factor of FACTORS) {
   const index = Buffer.byteLength(deflateShippedGlossary(glossary.matcherIndex, categories));
   const dir = await buildAgainst(root, ANALYZE);
   const bytes = statSync(join(dir, 'content-scripts/content.js')).size;
+  const highlighter = statSync(join(dir, 'highlighter.js')).size;
   const background = statSync(join(dir, 'background.js')).size;
   console.log(
-    `${factor}×: ${glossary.terms.length / 2} terms, ${aliases} aliases; content.js ${bytes} B (${((bytes / BUDGET) * 100).toFixed(1)}% of budget); ` +
+    `${factor}×: ${glossary.terms.length / 2} terms, ${aliases} aliases; content.js ${bytes} B (${((bytes / BUDGET) * 100).toFixed(1)}% of budget); highlighter.js ${highlighter} B; ` +
     `background.js ${background} B, with the shipped glossary (deflated index, ids, categories) ${index} B (${(index / aliases).toFixed(1)} B per alias) and the cards`,
   );
   if (ANALYZE) {

@@ -148,8 +148,10 @@ describe('head finder (a page\'s words against the filter)', () => {
     expect(spacedWords(text)).toBe(` ${(textWords(text) ?? []).join(' ')} `.replace('  ', ' '));
   });
 
-  const finder = () => new HeadFinder(new HeadFilter(buildHeadFilter(['ice', 'writ of mandamus', 'public charge', 'la migra'])));
-  it.each([
+  const filter = new HeadFilter(buildHeadFilter(['ice', 'writ of mandamus', 'public charge', 'la migra']));
+  const ways = [['word by word', Infinity], ['natively', 0]] as const;
+  const finder = (nativeFrom: number = Infinity) => new HeadFinder(filter, false, nativeFrom);
+  it.each(ways.flatMap(([way, from]) => [
     ['a one-word text', 'ICE', ['ice']],
     ['a two-word head at the very end', 'They spoke of the public charge', ['public charge']],
     ['a three-word head at the very end', 'She filed a writ of mandamus', ['writ of mandamus']],
@@ -160,10 +162,37 @@ describe('head finder (a page\'s words against the filter)', () => {
     ['a start word right before itself', 'y la la migra', ['la migra']],
     ['a head\'s first two words twice in a row', 'a writ of writ of mandamus', ['writ of mandamus']],
     ['a head after many places of its first word', `${'the public said and '.repeat(50)}public charge`, ['public charge']],
-  ])('%s', (_name, text, heads) => {
-    const f = finder();
+  ].map(([name, text, heads]) => [`${name}, ${way}`, text, heads, from] as const)))('%s', (_name, text, heads, from) => {
+    const f = finder(from);
     expect(f.mayMatch(text)).toBe(heads.length > 0);
     expect(f.takeWanted().sort()).toEqual([...heads].sort());
+  });
+
+  it.each(ways)('finds heads made of a repeated word, %s', (_way, from) => {
+    const f = new HeadFinder(new HeadFilter(buildHeadFilter(['bye bye', 'ha ha ha', 'so and so'])), false, from);
+    expect(f.mayMatch('they said bye bye bye, ha ha ha ha, and so and so and so')).toBe(true);
+    expect(f.takeWanted().sort()).toEqual(['bye bye', 'ha ha ha', 'so and so']);
+  });
+
+  it('finds the same heads both ways in texts of the real glossary\'s words, repeats and plurals', () => {
+    const index = compileGlossary(join(ROOT, 'glossary')).matcherIndex;
+    const heads = new HeadIndex(index, {});
+    const real = new HeadFilter(heads.filter().filter);
+    const vocabulary = [...indexKeys(index)].slice(0, 3000).flatMap(({ key }) => foldForWords(key).match(/[\p{L}\p{N}]+/gu) ?? []);
+    let seed = 7;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const pick = () => vocabulary[Math.floor(random() * vocabulary.length)];
+    for (let t = 0; t < 200; t++) {
+      const words = Array.from({ length: 5 + Math.floor(random() * 60) }, () => {
+        const w = random() < 0.3 ? 'the' : pick();
+        return random() < 0.1 ? `${w}s` : random() < 0.05 ? `${w} ${w}` : w;
+      });
+      const text = words.join(random() < 0.5 ? ' ' : ', ');
+      const byWord = new HeadFinder(real, false, Infinity);
+      const natively = new HeadFinder(real, false, 0);
+      expect(natively.mayMatch(text), text).toBe(byWord.mayMatch(text));
+      expect(natively.takeWanted().sort(), text).toEqual(byWord.takeWanted().sort());
+    }
   });
 
   it('remembers what the glossary said of a head: not asked again, and a text holding only absent heads needs nothing', () => {
