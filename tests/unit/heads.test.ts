@@ -151,7 +151,7 @@ describe('head finder (a page\'s words against the filter)', () => {
   const filter = new HeadFilter(buildHeadFilter(['ice', 'writ of mandamus', 'public charge', 'la migra']));
   const ways = [['word by word', Infinity], ['natively', 0]] as const;
   const finder = (nativeFrom: number = Infinity) => new HeadFinder(filter, false, nativeFrom);
-  it.each(ways.flatMap(([way, from]) => [
+  it.each(ways.flatMap(([way, from]) => ([
     ['a one-word text', 'ICE', ['ice']],
     ['a two-word head at the very end', 'They spoke of the public charge', ['public charge']],
     ['a three-word head at the very end', 'She filed a writ of mandamus', ['writ of mandamus']],
@@ -162,7 +162,7 @@ describe('head finder (a page\'s words against the filter)', () => {
     ['a start word right before itself', 'y la la migra', ['la migra']],
     ['a head\'s first two words twice in a row', 'a writ of writ of mandamus', ['writ of mandamus']],
     ['a head after many places of its first word', `${'the public said and '.repeat(50)}public charge`, ['public charge']],
-  ].map(([name, text, heads]) => [`${name}, ${way}`, text, heads, from] as const)))('%s', (_name, text, heads, from) => {
+  ] as [string, string, string[]][]).map(([name, text, heads]) => [`${name}, ${way}`, text, heads, from] as const)))('%s', (_name, text, heads, from) => {
     const f = finder(from);
     expect(f.mayMatch(text)).toBe(heads.length > 0);
     expect(f.takeWanted().sort()).toEqual([...heads].sort());
