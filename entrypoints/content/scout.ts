@@ -35,6 +35,9 @@ const SLICE_MS = 8;
 /** The page's changes are read at most once in this many ms (a burst is read once; a change after a quiet spell at once). */
 export const CHANGES_SETTLE_MS = 100;
 
+/** Failed asks for the highlighter (a frame the background may not script, the background gone) before the first pass gives up. */
+export const MAX_LOAD_FAILURES = 3;
+
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
@@ -50,6 +53,7 @@ export class PageScout {
   private readonly shadowRoots = new WeakSet<ShadowRoot>();
   private readonly observer: MutationObserver;
   private settleTimer = 0;
+  private loadFailures = 0;
   private lastRead = -Infinity;
   private pointerFrame = 0;
   private pointer: { x: number; y: number } | null = null;
@@ -143,7 +147,9 @@ export class PageScout {
     try {
       answer = await this.link.load(heads);
     } catch {
+      // asked again with the next text that holds them, a few times at most
       for (const head of heads) finder.forget(head);
+      if (++this.loadFailures >= MAX_LOAD_FAILURES) this.stop();
       return;
     }
     if (answer === 'off') return this.turnedOff();

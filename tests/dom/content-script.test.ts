@@ -13,7 +13,7 @@ import { HeadIndex } from '@/glossary/runtime/head-index';
 import { registeredHighlighter } from '@/utils/highlighter-handoff';
 import { ContentScriptContext } from '@/utils/script-context';
 import { SETTINGS_KEY, isActiveOn, loadSettings } from '@/utils/settings';
-import { CHANGES_SETTLE_MS } from '@/entrypoints/content/scout';
+import { CHANGES_SETTLE_MS, MAX_LOAD_FAILURES } from '@/entrypoints/content/scout';
 import { cards, categories, matcherIndex } from './fixture-glossary';
 
 /** How many times the card's controllers were built (PageCard): only once a page has a mark. */
@@ -39,7 +39,7 @@ const HIGHLIGHTER_GLOBAL = '__legalLensHighlighter';
  * The background, as the service worker answers: the real message handler, with the glossary given (null: as
  * for an unreadable one), the settings in the fake storage, and an injection that runs the highlighter script.
  */
-function background(glossary: HeadIndex | null) {
+function background(glossary: HeadIndex | null, inject: () => Promise<void> = async () => highlighterScript.main()) {
   const asked: string[] = [];
   const injected: number[] = [];
   const deps = {
@@ -50,7 +50,7 @@ function background(glossary: HeadIndex | null) {
     injectCardUi: async () => {},
     injectHighlighter: async (_tab: number, frame: number) => {
       injected.push(frame);
-      highlighterScript.main();
+      await inject();
     },
     isOnAt: async (url: string) => isActiveOn(await loadSettings(), url),
     glossary: async () => glossary,
@@ -184,6 +184,21 @@ describe('content script start-up', () => {
     await settle();
     expect(asked).toEqual(['filter']);
     expect(injected).toEqual([]);
+    expect(painted()).toEqual([]);
+  });
+
+  it('gives up after a few failed injections (a frame the background may not script), asking no more', async () => {
+    const { injected } = background(new HeadIndex(matcherIndex, categories), async () => {
+      throw new Error('Cannot access contents of the page');
+    });
+    start('<p>ICE.</p>');
+    await vi.waitFor(() => expect(injected).toHaveLength(1));
+    for (let i = 0; i < 5; i++) {
+      await settle();
+      document.body.insertAdjacentHTML('beforeend', `<p>More about ICE, ${i}.</p>`);
+    }
+    await settle();
+    expect(injected).toHaveLength(MAX_LOAD_FAILURES);
     expect(painted()).toEqual([]);
   });
 
