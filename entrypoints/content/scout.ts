@@ -12,6 +12,7 @@ import type { FilterResponse } from '@/glossary/runtime/head-index';
 import type { LoadAnswer } from '@/glossary/runtime/head-answers';
 import type { Highlighter } from '@/utils/highlighter-handoff';
 import type { ScriptContext } from '@/utils/script-context';
+import { unknownShadowRootAt } from '@/components/page/shadow-at-point';
 import { FrameTextReader, blockAround } from './frame-text';
 
 /** What the scout needs of the background (background-link.ts); each may reject (the background gone). */
@@ -241,19 +242,11 @@ export class PageScout {
     });
   }
 
-  /** Open shadow roots at a point of the viewport, through nested ones, that no read has met: read now. */
+  /** An open shadow root at a point of the viewport that no read has met: read now. */
   private findShadowRootsAt(x: number, y: number): void {
-    let el: Element | null = this.doc.elementFromPoint(x, y);
-    for (let depth = 0; el && depth < 32; depth++) {
-      const shadow = el.shadowRoot;
-      if (!shadow) return;
-      if (!this.shadowRoots.has(shadow)) {
-        this.addShadowRoot(shadow);
-        void this.read();
-        return;
-      }
-      const inner = shadow.elementFromPoint(x, y);
-      el = inner === el ? null : inner;
-    }
+    const shadow = unknownShadowRootAt(this.doc, x, y, (root) => this.shadowRoots.has(root));
+    if (!shadow) return;
+    this.addShadowRoot(shadow);
+    void this.read();
   }
 }

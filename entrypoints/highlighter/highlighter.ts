@@ -9,6 +9,7 @@ import { WINDOW_CONTEXT, iterateBlocks, isInsideSkipped, newShadowRoots, type Bl
 import { DomObserver, type ChangeBatch } from './observe';
 import { adoptHighlightStyles } from './shadow-styles';
 import { Painter, type PaintedMatch } from '@/components/page/paint';
+import { unknownShadowRootAt } from '@/components/page/shadow-at-point';
 import { SLICE_BUDGET_MS, runInSlices, yieldToPage } from '@/components/page/schedule';
 
 /**
@@ -166,19 +167,9 @@ export class TermHighlighter {
 
   /** Open shadow roots at a point of the viewport, through nested ones, that no scan has met: scanned now. */
   private findShadowRootsAt(x: number, y: number): void {
-    let el: Element | null = this.doc.elementFromPoint(x, y);
-    const found: Node[] = [];
-    for (let depth = 0; el && depth < 32; depth++) {
-      const shadow = el.shadowRoot;
-      if (!shadow || shadow.mode !== 'open') break;
-      if (!this.shadowRoots.has(shadow) && !isInsideSkipped(el)) {
-        found.push(el);
-        break; // scanning the host walks the shadow roots inside it too
-      }
-      const inner = shadow.elementFromPoint(x, y);
-      el = inner === el ? null : inner;
-    }
-    if (found.length) void this.enqueue(found);
+    // scanning the host walks the shadow roots inside it too; one inside what is never marked is passed through
+    const shadow = unknownShadowRootAt(this.doc, x, y, (root) => this.shadowRoots.has(root) || isInsideSkipped(root.host));
+    if (shadow) void this.enqueue([shadow.host]);
   }
 
   /** Every open shadow root that no scan has met (attached after its host was scanned): scanned now, in slices. */

@@ -153,6 +153,19 @@ describe('content script start-up', () => {
     expect(injected).toEqual([0]);
   });
 
+  it('reads an open shadow root attached after its first read once the reader points at it', async () => {
+    const { injected } = background(new HeadIndex(matcherIndex, categories));
+    start('<p>Nothing here yet.</p><div id="late"></div>');
+    await settle();
+    const host = document.getElementById('late')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>A writ of mandamus.</p>';
+    await settle();
+    expect(injected).toEqual([]);
+    vi.spyOn(document, 'elementFromPoint').mockReturnValue(host);
+    window.dispatchEvent(new PointerEvent('pointermove', { clientX: 10, clientY: 10 }));
+    await vi.waitFor(() => expect(injected).toEqual([0]));
+  });
+
   it('reads a text node changed in place', async () => {
     const { injected } = background(new HeadIndex(matcherIndex, categories));
     start('<p id="p">Nothing <b id="b">yet</b> here.</p>');
