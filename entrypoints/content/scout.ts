@@ -48,8 +48,9 @@ export class PageScout {
   private state: State = 'waiting';
   private finder: HeadFinder | null = null;
   private filterResponse: FilterResponse | null = null;
-  /** roots whose text is still to be read, in order */
-  private readonly queue: Node[] = [];
+  /** roots whose text is still to be read, in order (from `nextRoot` on) */
+  private queue: Node[] = [];
+  private nextRoot = 0;
   private readonly queued = new Set<Node>();
   private readonly shadowRoots = new WeakSet<ShadowRoot>();
   private readonly observer: MutationObserver;
@@ -118,8 +119,12 @@ export class PageScout {
     this.lastRead = performance.now();
     try {
       let sliceStart = performance.now();
-      while (this.state === 'reading' && this.queue.length) {
-        const root = this.queue.shift()!;
+      while (this.state === 'reading' && this.nextRoot < this.queue.length) {
+        const root = this.queue[this.nextRoot++];
+        if (this.nextRoot === this.queue.length) {
+          this.queue = [];
+          this.nextRoot = 0;
+        }
         this.queued.delete(root);
         if (!root.isConnected) continue;
         const reader = new FrameTextReader(root, (shadow) => this.addShadowRoot(shadow));
@@ -136,7 +141,7 @@ export class PageScout {
     } finally {
       if (this.state === 'reading') this.state = 'waiting';
     }
-    if (this.state === 'waiting' && this.queue.length) void this.read();
+    if (this.state === 'waiting' && this.nextRoot < this.queue.length) void this.read();
   }
 
   /** Tests one text: the filter first (asked once), then the heads its words hold, if any. */
@@ -206,7 +211,7 @@ export class PageScout {
         for (const node of record.addedNodes) if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE) this.enqueue(blockAround(node));
       }
     }
-    if (this.settleTimer || !this.queue.length) return;
+    if (this.settleTimer || this.nextRoot >= this.queue.length) return;
     // a change after a quiet spell is read at once; changes that keep coming, at most once per CHANGES_SETTLE_MS
     const wait = Math.max(0, this.lastRead + CHANGES_SETTLE_MS - performance.now());
     this.settleTimer = this.ctx.setTimeout(() => {
