@@ -8,8 +8,10 @@ import { INVALID, listOf, oneOf, stringMatching } from './validate';
 const termId = stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/, 80);
 const termIds = listOf(termId, 20);
 const lang = oneOf(LANGS);
-/** A head (glossary/runtime/heads.ts): one or two folded words, with no control character. */
+/** A head (glossary/runtime/heads.ts): one to three folded words, with no control character. */
 const heads = listOf(stringMatching(/^[^\0-\x1f]+$/, MAX_HEAD_LENGTH), MAX_HEADS_PER_MESSAGE);
+/** The most characters of a frame's text one "screen-text" message carries (the first pass sends longer text in pieces). */
+export const MAX_SCREEN_TEXT = 1_000_000;
 
 export type Message =
   | { type: 'legal-lens:page-terms' }
@@ -18,8 +20,8 @@ export type Message =
   | { type: 'legal-lens:page-stats' }
   | { type: 'legal-lens:get-cards'; ids: string[] }
   | { type: 'legal-lens:glossary-filter' }
+  | { type: 'legal-lens:screen-text'; text: string }
   | { type: 'legal-lens:glossary-heads'; heads: string[] }
-  | { type: 'legal-lens:load-highlighter'; heads: string[] }
   | { type: 'legal-lens:open-explainer'; id: string; lang?: Lang };
 
 const WITHOUT_FIELDS = new Set(['legal-lens:page-terms', 'legal-lens:focus-card', 'legal-lens:load-card-ui', 'legal-lens:page-stats', 'legal-lens:glossary-filter']);
@@ -52,9 +54,13 @@ export function parseMessage(raw: unknown): Message | null {
     const ids = termIds(fields.ids);
     return ids === INVALID ? null : { type, ids };
   }
-  if (type === 'legal-lens:glossary-heads' || type === 'legal-lens:load-highlighter') {
+  if (type === 'legal-lens:glossary-heads') {
     const list = heads(fields.heads);
     return list === INVALID ? null : { type, heads: list };
+  }
+  if (type === 'legal-lens:screen-text') {
+    const text = fields.text;
+    return typeof text === 'string' && text.length <= MAX_SCREEN_TEXT ? { type, text } : null;
   }
   if (type === 'legal-lens:open-explainer') {
     const id = termId(fields.id);

@@ -42,9 +42,10 @@ export type Answer = Promise<CardData | true | FilterResponse | HeadsResponse | 
 /**
  * Answers one message: the heads' filter for `legal-lens:glossary-filter` and the keys of the heads asked for
  * for `legal-lens:glossary-heads` (promises; null when the glossary is unreadable); for
- * `legal-lens:load-highlighter`, the keys of the heads asked for, after injecting the highlighter into the
- * sender's frame when any exists (`loaded`; rejects when it could not be injected); the filter and the
- * highlighter are answered `{ off: true }` instead when the extension is off for the sender's tab's site; a
+ * `legal-lens:screen-text`, the keys of the heads a frame's text holds (head-screen.ts), after injecting the
+ * highlighter into the sender's frame when it holds any (`loaded`, with the filter it starts with; rejects when
+ * it could not be injected) — the text is tested in memory and dropped, never kept or sent on; the filter and
+ * the screen are answered `{ off: true }` instead when the extension is off for the sender's tab's site; a
  * promise of the requested
  * cards (known ids only) for `legal-lens:get-cards`; for
  * `legal-lens:load-card-ui`, a promise that resolves to true once the card UI is injected into the sender's
@@ -59,17 +60,18 @@ export function answerMessage(raw: unknown, sender: MessageSender, deps: Backgro
   if (msg?.type === 'legal-lens:glossary-filter') {
     return deps.isOnAt(site).then(async (on): Promise<FilterResponse | OffAnswer | null> => (on ? ((await deps.glossary())?.filter() ?? null) : OFF));
   }
-  if (msg?.type === 'legal-lens:load-highlighter') {
+  if (msg?.type === 'legal-lens:screen-text') {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return undefined; // only content scripts, which live in a tab, need it
-    const heads = msg.heads;
+    const text = msg.text;
     return deps.isOnAt(site).then(async (on): Promise<LoadAnswer | OffAnswer | null> => {
       if (!on) return OFF;
-      const found = (await deps.glossary())?.lookup(heads);
-      if (!found) return null;
-      const loaded = Object.keys(found.heads).length > 0;
-      if (loaded) await deps.injectHighlighter(tabId, sender.frameId ?? 0);
-      return { ...found, loaded };
+      const glossary = await deps.glossary();
+      if (!glossary) return null;
+      const found = glossary.screen(text);
+      if (!Object.keys(found.heads).length) return { ...found, loaded: false };
+      await deps.injectHighlighter(tabId, sender.frameId ?? 0);
+      return { ...found, loaded: true, filter: glossary.filter() };
     });
   }
   if (msg?.type === 'legal-lens:glossary-heads') {

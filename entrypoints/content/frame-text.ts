@@ -7,7 +7,7 @@
 import { INLINE_TAGS } from '@/components/page/tags';
 
 /** Elements whose text is never the page's words (a script's, a style's), which the highlighter never reads either. */
-const CODE_PARENTS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'textarea']);
+const CODE_ELEMENTS = 'script,style,noscript,textarea';
 
 /** Whether a character may join the next node's first one into one word: a letter, a digit, a dot, or not ASCII. */
 function joins(c: number): boolean {
@@ -26,12 +26,46 @@ export function blockAround(node: Node): Node {
 }
 
 /**
+ * The text nodes of the elements under `root` (and `root` itself) whose text is code, not words (CODE_ELEMENTS):
+ * found by one native query, so that reading needs no look at each text node's parent.
+ */
+function codeTexts(root: Node): Set<Node> {
+  const out = new Set<Node>();
+  const el = root as Element & ParentNode;
+  if (typeof el.querySelectorAll !== 'function') return out;
+  const found: Element[] = [...el.querySelectorAll(CODE_ELEMENTS)];
+  if (root.nodeType === Node.ELEMENT_NODE && el.matches(CODE_ELEMENTS)) found.push(el);
+  for (const code of found) for (let child = code.firstChild; child; child = child.nextSibling) out.add(child);
+  return out;
+}
+
+/**
+ * The open shadow roots under `root`, and under those, at any depth (a walk of the elements, done when the page
+ * has loaded: reading the text does not look at elements).
+ */
+export function openShadowRoots(root: Node): ShadowRoot[] {
+  const out: ShadowRoot[] = [];
+  const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+  if (!doc) return out;
+  for (let i = -1; i < out.length; i++) {
+    const walker = doc.createTreeWalker(i < 0 ? root : out[i], NodeFilter.SHOW_ELEMENT);
+    for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
+      const shadow = el.shadowRoot;
+      if (shadow !== null) out.push(shadow);
+    }
+  }
+  return out;
+}
+
+/**
  * Reads the text under `root` (a document, an element or a shadow root) in document order, a bounded number of
- * nodes at a time, and reports the open shadow roots of the elements it passes (which it does not enter: they
- * are read on their own).
+ * nodes at a time. With `onShadowRoot` it also looks at each element it passes and reports its open shadow root
+ * (which it does not enter: they are read on their own); without, it looks at text nodes only (cheaper: a
+ * frame's first read, whose shadow roots openShadowRoots finds once the page has loaded).
  */
 export class FrameTextReader {
   private readonly walker: TreeWalker | null;
+  private readonly code: Set<Node>;
   private pending: string | null = null;
   private done = false;
   /** the run of nodes that touch letter to letter so far, and whether it holds more than one node */
@@ -41,13 +75,14 @@ export class FrameTextReader {
 
   constructor(
     root: Node,
-    private readonly onShadowRoot: (root: ShadowRoot) => void,
+    private readonly onShadowRoot: ((root: ShadowRoot) => void) | null = null,
   ) {
     const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+    this.code = codeTexts(root);
     if (root.nodeType === Node.TEXT_NODE || !doc) {
       this.walker = null;
       this.pending = root.nodeType === Node.TEXT_NODE ? (root as Text).data : null;
-    } else this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    } else this.walker = doc.createTreeWalker(root, onShadowRoot ? NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT : NodeFilter.SHOW_TEXT);
   }
 
   /**
@@ -66,6 +101,7 @@ export class FrameTextReader {
     const parts: string[] = [];
     let glued: string[] | null = null;
     let ended = false;
+    const code = this.code.size ? this.code : null;
     for (let i = 0; i < maxNodes; i++) {
       const node = walker.nextNode();
       if (node === null) {
@@ -74,13 +110,12 @@ export class FrameTextReader {
       }
       if (node.nodeType !== Node.TEXT_NODE) {
         const shadow = (node as Element).shadowRoot;
-        if (shadow !== null) this.onShadowRoot(shadow);
+        if (shadow !== null) this.onShadowRoot!(shadow);
         continue;
       }
       const data = (node as Text).data;
       const n = data.length;
-      if (n === 0) continue;
-      if (CODE_PARENTS.has((node.parentNode as Element | null)?.localName ?? '')) continue;
+      if (n === 0 || (code !== null && code.has(node))) continue;
       parts.push(data);
       if (this.lastJoins && joins(data.charCodeAt(0))) {
         this.run += data;

@@ -1,6 +1,6 @@
-// Content script of every frame: only the first pass (scout.ts), which learns whether the frame's text may hold a
-// term and, if so, has the background inject the highlighter (entrypoints/highlighter/, DESIGN.md's pipeline).
-// A page without terms pays for reading its text and testing its words, and nothing else.
+// Content script of every frame: only the first pass (scout.ts), which reads the frame's text and has the
+// background test its words and, when they hold a term, inject the highlighter (entrypoints/highlighter/,
+// DESIGN.md's pipeline). A page without terms pays for reading its text and handing it over, and nothing else.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { inputRelay } from '@/utils/input-relay';
 import { backgroundLink } from './background-link';

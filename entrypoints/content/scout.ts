@@ -1,53 +1,57 @@
 // scout: the content script's first pass over a frame. Most pages hold no legal term, and the content script runs
-// in every frame of every page, so it carries nothing but this: it reads the frame's text (frame-text.ts), tests
-// its words against the heads' Bloom filter (glossary/runtime/head-finder.ts), and only when they hold a head
-// that the glossary has does it ask the background to inject the highlighter (entrypoints/highlighter/), which it
-// then starts with what it learned (utils/highlighter-handoff.ts). Until then it watches for text the page adds
+// in every frame of every page, so it carries nothing but this: it reads the frame's text (frame-text.ts) and
+// hands it to the extension's background, which tests its words there, off the page's main thread
+// (glossary/runtime/head-screen.ts), and only when they hold a head injects the highlighter
+// (entrypoints/highlighter/) into this frame and answers with the keys of those heads; the scout then starts the
+// highlighter with them (utils/highlighter-handoff.ts). Until then it watches for text the page adds
 // later (a MutationObserver, as pages that render after load need), open shadow roots attached after the first
 // read (at the load event and under the reader's pointer, as the highlighter does), and, while the extension is
 // off for the site, for settings changes. A frame without a word never sends a message at all.
-import { HeadFinder } from '@/glossary/runtime/head-finder';
-import { HeadFilter } from '@/glossary/runtime/heads';
-import type { FilterResponse } from '@/glossary/runtime/head-index';
 import type { LoadAnswer } from '@/glossary/runtime/head-answers';
+import { MAX_SCREEN_TEXT } from '@/utils/messages';
 import type { Highlighter } from '@/utils/highlighter-handoff';
 import type { ScriptContext } from '@/utils/script-context';
 import { unknownShadowRootAt } from '@/components/page/shadow-at-point';
-import { FrameTextReader, blockAround } from './frame-text';
+import { markFirstPass } from '@/utils/first-pass';
+import { FrameTextReader, blockAround, openShadowRoots } from './frame-text';
 
 /** What the scout needs of the background (background-link.ts); each may reject (the background gone). */
 export interface ScoutLink {
-  /** the heads' filter, or 'off' when the extension is off for this frame's site */
-  filter(): Promise<FilterResponse | 'off'>;
-  /** what the glossary has of `heads`; the background has injected the highlighter when it has any */
-  load(heads: string[]): Promise<LoadAnswer | 'off'>;
+  /**
+   * The keys of the heads `text` (at most MAX_SCREEN_TEXT characters) holds, the background having injected the
+   * highlighter when there are any; 'off' when the extension is off for this frame's site; null when the
+   * glossary is unreadable (the background says so on its console).
+   */
+  screen(text: string): Promise<LoadAnswer | 'off' | null>;
   /** the injected highlighter, once registered */
   highlighter(): Highlighter | null;
   /** calls `listener` when the settings change; returns a function that stops it */
   watchSettings(listener: () => void): () => void;
-  /** answers the popup's "which terms are on this page" for a frame with none; returns a function that stops it */
-  answerNoTerms(): () => void;
 }
 
-/** Text nodes (and elements passed) read between two looks at the clock. */
-const NODES_PER_STEP = 500;
+/** Text nodes (and elements passed) read between two looks at the clock: each step's text is one message. */
+const NODES_PER_STEP = 2000;
 /** The longest the scout works before it lets the page run (ms); well under the 50 ms of a long task. */
 const SLICE_MS = 8;
 /** The page's changes are read at most once in this many ms (a burst is read once; a change after a quiet spell at once). */
 export const CHANGES_SETTLE_MS = 100;
 
+/** Characters the pieces of a text too long for one message share, so that no head is cut in two (heads.ts: MAX_HEAD_LENGTH). */
+const SCREEN_OVERLAP = 1000;
+
 /** Failed asks for the highlighter (a frame the background may not script, the background gone) before the first pass gives up. */
 export const MAX_LOAD_FAILURES = 3;
 
+const HAS_ASCII_WORD = /[a-zA-Z0-9]/;
 const HAS_WORD = /[\p{L}\p{N}]/u;
+/** Whether `text` has a word (the ASCII test first: compiling the Unicode one costs more than most pages' test). */
+const hasWord = (text: string) => HAS_ASCII_WORD.test(text) || HAS_WORD.test(text);
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 type State = 'reading' | 'waiting' | 'off' | 'handed-off' | 'stopped';
 
 export class PageScout {
   private state: State = 'waiting';
-  private finder: HeadFinder | null = null;
-  private filterResponse: FilterResponse | null = null;
   /** roots whose text is still to be read, in order (from `nextRoot` on) */
   private queue: Node[] = [];
   private nextRoot = 0;
@@ -78,17 +82,21 @@ export class PageScout {
     const root = this.doc.documentElement;
     if (!root) return;
     this.observer.observe(this.doc, OBSERVED);
-    this.stops.push(this.link.answerNoTerms());
-    if (this.doc.readyState !== 'complete') {
-      (this.doc.defaultView ?? this.doc).addEventListener('load', () => this.findLateShadowRoots(), { once: true, signal: this.ctx.signal });
-    }
+    // the popup reads this mark when no highlighter answers it: the page holds no term (utils/first-pass.ts)
+    markFirstPass(true);
+    // the first read looks at text nodes only; the open shadow roots are looked for once the page has loaded
+    if (this.doc.readyState === 'complete') this.ctx.setTimeout(() => this.findLateShadowRoots(), 0);
+    else (this.doc.defaultView ?? this.doc).addEventListener('load', () => this.findLateShadowRoots(), { once: true, signal: this.ctx.signal });
     this.enqueue(root);
     void this.read();
   }
 
   /** Stops watching (the extension gone, or the highlighter started: it watches the frame from then on). */
   stop(): void {
-    if (this.state !== 'handed-off') this.state = 'stopped';
+    if (this.state !== 'handed-off') {
+      this.state = 'stopped';
+      markFirstPass(false);
+    }
     this.observer.disconnect();
     clearTimeout(this.settleTimer);
     if (this.pointerFrame) cancelAnimationFrame(this.pointerFrame);
@@ -105,8 +113,12 @@ export class PageScout {
     this.queue.push(root);
   }
 
-  private addShadowRoot(root: ShadowRoot): void {
-    if (this.shadowRoots.has(root)) return;
+  /** Reads `root` (once, unless `again`: the extension turned on again) and watches its changes. */
+  private addShadowRoot(root: ShadowRoot, again = false): void {
+    if (this.shadowRoots.has(root)) {
+      if (again) this.enqueue(root);
+      return;
+    }
     this.shadowRoots.add(root);
     this.observer.observe(root, OBSERVED);
     this.enqueue(root);
@@ -127,9 +139,11 @@ export class PageScout {
         }
         this.queued.delete(root);
         if (!root.isConnected) continue;
-        const reader = new FrameTextReader(root, (shadow) => this.addShadowRoot(shadow));
+        // the document's elements are looked at for shadow roots apart (findLateShadowRoots); a part the page
+        // added, or a shadow root, is read with its elements
+        const reader = new FrameTextReader(root, root === this.doc.documentElement ? null : (shadow) => this.addShadowRoot(shadow));
         for (let text = reader.read(NODES_PER_STEP); text !== null && this.state === 'reading'; text = reader.read(NODES_PER_STEP)) {
-          if (text && HAS_WORD.test(text)) await this.test(text);
+          if (text && hasWord(text)) await this.test(text);
           if (performance.now() - sliceStart > SLICE_MS) {
             await new Promise<void>((resume) => this.ctx.setTimeout(resume, 0));
             sliceStart = performance.now();
@@ -144,63 +158,46 @@ export class PageScout {
     if (this.state === 'waiting' && this.nextRoot < this.queue.length) void this.read();
   }
 
-  /** Tests one text: the filter first (asked once), then the heads its words hold, if any. */
+  /** Has the background test one text (in pieces, if it is longer than a message may be), and acts on its answer. */
   private async test(text: string): Promise<void> {
-    const finder = this.finder ?? (await this.loadFilter());
-    if (!finder || !finder.mayMatch(text) || !finder.hasWanted || this.state !== 'reading') return;
-    const heads = finder.takeWanted();
-    let answer: LoadAnswer | 'off';
-    try {
-      answer = await this.link.load(heads);
-    } catch {
-      // asked again with the next text that holds them, a few times at most
-      for (const head of heads) finder.forget(head);
-      if (++this.loadFailures >= MAX_LOAD_FAILURES) this.stop();
-      return;
+    for (let at = 0; at < text.length && this.state === 'reading'; at += MAX_SCREEN_TEXT - SCREEN_OVERLAP) {
+      let answer: LoadAnswer | 'off' | null;
+      try {
+        answer = await this.link.screen(text.length <= MAX_SCREEN_TEXT ? text : text.slice(at, at + MAX_SCREEN_TEXT));
+      } catch {
+        // the background gone, a frame it may not script: read again with the next change, a few times at most
+        if (++this.loadFailures >= MAX_LOAD_FAILURES) this.stop();
+        return;
+      }
+      if (answer === null) return this.stop(); // the glossary is unreadable: stay inert
+      if (answer === 'off') return this.turnedOff();
+      if (answer.loaded) return this.handOff(answer);
+      if (text.length <= MAX_SCREEN_TEXT) return;
     }
-    if (answer === 'off') return this.turnedOff();
-    for (const head of heads) finder.settle(head, Object.hasOwn(answer.heads, head));
-    if (answer.loaded) this.handOff(finder, answer);
-  }
-
-  private async loadFilter(): Promise<HeadFinder | null> {
-    const answer = await this.link.filter().catch(() => null);
-    if (answer === null) {
-      // the background gone or the glossary unreadable (the background says so on its console): stay inert
-      this.stop();
-      return null;
-    }
-    if (answer === 'off') {
-      this.turnedOff();
-      return null;
-    }
-    this.filterResponse = answer;
-    this.finder = new HeadFinder(new HeadFilter(answer.filter), answer.always.length > 0);
-    return this.finder;
   }
 
   /** The extension is off for this site: read again from the start when the settings change. */
   private turnedOff(): void {
     if (this.state === 'off') return;
     this.state = 'off';
-    this.finder = null;
     const unwatch = this.link.watchSettings(() => {
       unwatch();
       if (this.state !== 'off') return;
       this.state = 'waiting';
       const root = this.doc.documentElement;
       if (root) this.enqueue(root);
+      if (root) for (const shadow of openShadowRoots(root)) this.addShadowRoot(shadow, true);
       void this.read();
     });
     this.stops.push(unwatch);
   }
 
-  private handOff(finder: HeadFinder, found: LoadAnswer): void {
+  private handOff(found: LoadAnswer & { loaded: true }): void {
     const highlighter = this.link.highlighter();
-    if (!highlighter || !this.filterResponse) return;
+    if (!highlighter) return;
     this.state = 'handed-off';
     this.stop();
-    highlighter.start(this.ctx, { filter: this.filterResponse, finder, found });
+    highlighter.start(this.ctx, { filter: found.filter, found });
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -220,17 +217,13 @@ export class PageScout {
     }, wait);
   }
 
-  /** Open shadow roots attached by the page's scripts while it loaded, which no read has met. */
+  /** Open shadow roots in the page once it has loaded (attached while it was parsed or by its scripts), which no read has met. */
   private findLateShadowRoots(): void {
     if (!this.active) return;
     const root = this.doc.documentElement;
     if (!root) return;
     try {
-      const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-      for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
-        const shadow = el.shadowRoot;
-        if (shadow !== null) this.addShadowRoot(shadow);
-      }
+      for (const shadow of openShadowRoots(root)) this.addShadowRoot(shadow);
     } catch {
       return;
     }

@@ -9,8 +9,11 @@ export interface OffAnswer {
   off: true;
 }
 
-/** The answer to "load-highlighter": the keys of the heads asked for, and whether the highlighter was injected. */
-export type LoadAnswer = HeadsResponse & { loaded: boolean };
+/**
+ * The answer to "screen-text": the keys of the heads the text holds, whether the highlighter was injected (it is
+ * when there are any), and when it was, the heads' filter it starts with.
+ */
+export type LoadAnswer = HeadsResponse & ({ loaded: false } | { loaded: true; filter: FilterResponse });
 
 const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
 const isStringOrNull = (x: unknown) => x === null || typeof x === 'string';
@@ -43,9 +46,11 @@ export function checkHeads(answer: unknown): HeadsResponse {
   return answer as unknown as HeadsResponse;
 }
 
-/** The load-highlighter answer, checked; throws on anything else. */
+/** The screen-text answer, checked; throws on anything else. */
 export function checkLoad(answer: unknown): LoadAnswer {
   const heads = checkHeads(answer);
-  if (typeof (answer as Record<string, unknown>).loaded !== 'boolean') throw new Error('the background did not say whether it loaded the highlighter');
+  const { loaded, filter } = answer as Record<string, unknown>;
+  if (typeof loaded !== 'boolean') throw new Error('the background did not say whether it loaded the highlighter');
+  if (loaded) checkFilter(filter);
   return heads as LoadAnswer;
 }

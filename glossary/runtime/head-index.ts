@@ -1,10 +1,11 @@
-// The glossary as the background serves it to content scripts (messages "glossary-filter" and "glossary-heads"):
-// every key of the matcher index (indexKeys: its aliases, derived forms and swallowed names) filed under its
-// head (heads.ts), the Bloom filter of those heads, and each term's category. A content script asks for the
-// filter when a frame first has words to scan, and for the keys of the heads its text holds; it never carries
-// or builds the whole glossary (PagedMatcher, paged-matcher.ts).
+// The glossary as the background serves it to content scripts: every key of the matcher index (indexKeys: its
+// aliases, derived forms and swallowed names) filed under its head (heads.ts), and each term's category. The
+// content script's first pass sends a frame's text, and gets the keys of the heads it holds (screen,
+// head-screen.ts); the highlighter gets the heads' Bloom filter and asks for the keys of the heads its text holds
+// (lookup). Neither ever carries or builds the whole glossary (PagedMatcher, paged-matcher.ts).
 import type { Category } from './categories.ts';
 import { buildHeadFilter, keyHead, type HeadFilterData } from './heads.ts';
+import { HeadScreen } from './head-screen.ts';
 import { indexKeys, type MatcherIndex } from './matcher.ts';
 import { ShippedGlossaryError, loadShippedGlossary } from './shipped-glossary.ts';
 
@@ -29,6 +30,7 @@ export class HeadIndex {
   private readonly byHead = new Map<string, HeadKey[]>();
   private readonly always: HeadKey[] = [];
   private readonly filterData: HeadFilterData;
+  private readonly headScreen: HeadScreen;
 
   /** Files the index's keys by head. Throws on an index the matcher cannot read (readIndex). */
   constructor(
@@ -47,6 +49,7 @@ export class HeadIndex {
       else this.byHead.set(head, [entry]);
     }
     this.filterData = buildHeadFilter(this.byHead.keys());
+    this.headScreen = new HeadScreen(this.byHead.keys());
   }
 
   /** How many heads the glossary has. */
@@ -56,6 +59,11 @@ export class HeadIndex {
 
   filter(): FilterResponse {
     return { filter: this.filterData, always: this.always };
+  }
+
+  /** The keys of the heads a frame's `text` may hold (head-screen.ts), with their terms' categories. */
+  screen(text: string): HeadsResponse {
+    return this.lookup(this.headScreen.heads(text));
   }
 
   /** The keys of those of `heads` that exist (the rest are left out), with their terms' categories. */

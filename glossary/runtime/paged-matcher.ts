@@ -1,10 +1,9 @@
-// The matcher a content script uses: it holds only the aliases its page needs. The heads' Bloom filter
-// (heads.ts) comes from the background when a frame first has words to scan; each block's words are tested
-// against it (mayMatch, head-finder.ts), and the keys of the heads found are asked for in one message per batch of blocks
-// (load) and added to a trie (matcher.ts, createTermTrie) that then finds exactly what the whole glossary's
-// matcher would find in those blocks: every alias that can match there has its head among the block's words.
-// A page with no terms costs a hash per distinct word and a few bit tests per word; a frame with no words
-// asks for nothing at all.
+// The matcher the highlighter uses: it holds only the aliases its page needs. The heads' Bloom filter (heads.ts)
+// comes from the background with the answer that loaded the highlighter (HeadStart), with the keys of the heads
+// the first pass's text held; each block's words are tested against it (mayMatch, head-finder.ts), and the keys
+// of further heads found are asked for in one message per batch of blocks (load) and added to a trie
+// (matcher.ts, createTermTrie) that then finds exactly what the whole glossary's matcher would find in those
+// blocks: every alias that can match there has its head among the block's words.
 import type { Category } from './categories.ts';
 import type { FilterResponse, HeadKey, HeadsResponse } from './head-index.ts';
 import { HeadFinder } from './head-finder.ts';
@@ -18,12 +17,11 @@ export interface HeadSource {
 }
 
 /**
- * What a first pass over a page (the content script's scout) already has: the filter's answer, its HeadFinder
- * (the page's words and what is known of their heads) and the keys of the heads it fetched.
+ * What a first pass over a page (the content script's scout) already has: the filter and the keys of the heads
+ * its text holds (both sent with the answer that loaded the highlighter).
  */
 export interface HeadStart {
   filter: FilterResponse;
-  finder: HeadFinder;
   found: HeadsResponse;
 }
 
@@ -44,7 +42,9 @@ export class PagedMatcher implements Matcher {
     start?: HeadStart,
   ) {
     if (start) {
-      this.useFilter(start.filter, start.finder);
+      const finder = new HeadFinder(new HeadFilter(start.filter.filter), (start.filter.always ?? []).length > 0);
+      for (const head of Object.keys(start.found.heads)) finder.settle(head, true);
+      this.useFilter(start.filter, finder);
       this.addHeads(start.found);
     }
   }

@@ -7,6 +7,7 @@ import { answerMessage, type BackgroundDeps, type MessageSender } from '@/entryp
 import { HeadIndex } from '@/glossary/runtime/head-index';
 import { createExactLookup, itemsFromCatalog } from '@/glossary/runtime/names';
 import { SETTINGS_KEY } from '@/utils/settings';
+import { MAX_SCREEN_TEXT } from '@/utils/messages';
 import { cards, catalog, categories, matcherIndex } from './fixture-glossary';
 
 const OWN = { id: 'own-extension-id', tab: { id: 17, index: 4 }, frameId: 3 };
@@ -95,27 +96,28 @@ describe('answerMessage', () => {
     d.glossary.mockResolvedValue(null);
     await expect(answerMessage({ type: 'legal-lens:glossary-filter' }, OWN, d)).resolves.toBeNull();
     await expect(answerMessage({ type: 'legal-lens:glossary-heads', heads: ['ice'] }, OWN, d)).resolves.toBeNull();
-    await expect(answerMessage({ type: 'legal-lens:load-highlighter', heads: ['ice'] }, OWN, d)).resolves.toBeNull();
+    await expect(answerMessage({ type: 'legal-lens:screen-text', text: 'ICE' }, OWN, d)).resolves.toBeNull();
     expect(d.injectHighlighter).not.toHaveBeenCalled();
   });
 
-  it('injects the highlighter into the frame that asked only when a head it asks about is in the glossary', async () => {
+  it('injects the highlighter into the frame that sent its text only when the text holds a head of the glossary', async () => {
     const d = deps();
-    await expect(answerMessage({ type: 'legal-lens:load-highlighter', heads: ['no such', 'county said'] }, OWN, d)).resolves.toEqual({ heads: {}, categories: {}, loaded: false });
+    await expect(answerMessage({ type: 'legal-lens:screen-text', text: 'The county said so.\nNothing to see.' }, OWN, d)).resolves.toEqual({ heads: {}, categories: {}, loaded: false });
     expect(d.injectHighlighter).not.toHaveBeenCalled();
-    await expect(answerMessage({ type: 'legal-lens:load-highlighter', heads: ['no such', 'ice'] }, OWN, d)).resolves.toEqual({
+    await expect(answerMessage({ type: 'legal-lens:screen-text', text: 'The county said ICE was there.' }, OWN, d)).resolves.toEqual({
       heads: { ice: [['ice', 'ICE', 'ice', expect.any(Number)]] },
       categories: { ice: categories.ice },
       loaded: true,
+      filter: { filter: { bits: expect.any(String), hashes: 6 }, always: [] },
     });
     expect(d.injectHighlighter.mock.calls).toEqual([[17, 3]]);
   });
 
-  it('answers "off" to the filter and to the highlighter when the extension is off for the tab\'s site (a frame follows its tab)', async () => {
+  it('answers "off" to the filter and to the text when the extension is off for the tab\'s site (a frame follows its tab)', async () => {
     const d = deps();
     const frameOfOffSite = { ...OWN, tab: { ...OWN.tab, url: 'https://off.example/news' }, url: 'https://ads.example/slot' };
     await expect(answerMessage({ type: 'legal-lens:glossary-filter' }, frameOfOffSite, d)).resolves.toEqual({ off: true });
-    await expect(answerMessage({ type: 'legal-lens:load-highlighter', heads: ['ice'] }, frameOfOffSite, d)).resolves.toEqual({ off: true });
+    await expect(answerMessage({ type: 'legal-lens:screen-text', text: 'ICE' }, frameOfOffSite, d)).resolves.toEqual({ off: true });
     expect(d.isOnAt).toHaveBeenCalledWith('https://off.example/news');
     expect(d.injectHighlighter).not.toHaveBeenCalled();
     expect(d.glossary).not.toHaveBeenCalled();
@@ -124,9 +126,10 @@ describe('answerMessage', () => {
   });
 
   it.each<[string, unknown, MessageSender]>([
-    ['for an extension page (no tab)', { type: 'legal-lens:load-highlighter', heads: ['ice'] }, { id: OWN.id }],
-    ['for another extension', { type: 'legal-lens:load-highlighter', heads: ['ice'] }, { ...OWN, id: 'someone-else' }],
-    ['for heads that are not strings', { type: 'legal-lens:load-highlighter', heads: [1] }, OWN],
+    ['for an extension page (no tab)', { type: 'legal-lens:screen-text', text: 'ICE' }, { id: OWN.id }],
+    ['for another extension', { type: 'legal-lens:screen-text', text: 'ICE' }, { ...OWN, id: 'someone-else' }],
+    ['for a text that is not a string', { type: 'legal-lens:screen-text', text: ['ICE'] }, OWN],
+    ['for a text longer than a message may carry', { type: 'legal-lens:screen-text', text: 'ICE '.repeat(MAX_SCREEN_TEXT / 4 + 1) }, OWN],
   ])('injects no highlighter %s', (_name, message, sender) => {
     const d = deps();
     expect(answerMessage(message, sender, d)).toBeUndefined();

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 // The content script's start-up: a first pass (entrypoints/content/scout.ts) reads the frame's text and asks the
 // background (here WXT's fake browser, answered by the background's own answerMessage from a HeadIndex of the
-// small test glossary) only for what the page needs — nothing for a frame without words, the heads' filter for
-// words, and, when the words hold a head the glossary has, the highlighter, which the background "injects"
-// (registers, as the injected script does) and the first pass starts with what it learned. A page that adds
+// small test glossary) only for what the page needs — nothing for a frame without words; for a frame with words,
+// to test its text (in the background's memory), and when the text holds a head, to inject the highlighter, which
+// the background "injects" (registers, as the injected script does) and the first pass starts with the keys the
+// background found. A page that adds
 // its text later, or gets the extension turned on later, is read again. Nothing throws, whatever the answers.
 import { highlights, rangeText } from './support/browser-apis';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,6 +12,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerMessage } from '@/entrypoints/background/messages';
 import { HeadIndex } from '@/glossary/runtime/head-index';
 import { registeredHighlighter } from '@/utils/highlighter-handoff';
+import { firstPassRuns } from '@/utils/first-pass';
 import { ContentScriptContext } from '@/utils/script-context';
 import { SETTINGS_KEY, isActiveOn, loadSettings } from '@/utils/settings';
 import { CHANGES_SETTLE_MS, MAX_LOAD_FAILURES } from '@/entrypoints/content/scout';
@@ -55,16 +57,20 @@ function background(glossary: HeadIndex | null, inject: () => Promise<void> = as
     isOnAt: async (url: string) => isActiveOn(await loadSettings(), url),
     glossary: async () => glossary,
   };
-  fakeBrowser.runtime.onMessage.addListener(((message: { type: string; heads?: string[] }, _sender: unknown, sendResponse: (r: unknown) => void) => {
+  const texts: string[] = [];
+  fakeBrowser.runtime.onMessage.addListener(((message: { type: string; heads?: string[]; text?: string }, _sender: unknown, sendResponse: (r: unknown) => void) => {
     if (message.type === 'legal-lens:glossary-filter') asked.push('filter');
-    else if (message.type === 'legal-lens:load-highlighter' || message.type === 'legal-lens:glossary-heads') asked.push(...(message.heads ?? []).map((h) => `head ${h}`));
+    else if (message.type === 'legal-lens:screen-text') {
+      asked.push('screen');
+      texts.push(message.text ?? '');
+    } else if (message.type === 'legal-lens:glossary-heads') asked.push(...(message.heads ?? []).map((h) => `head ${h}`));
     else return undefined;
     const answer = answerMessage(message, { id: OWN_ID, tab: { id: 1, url: location.href }, frameId: 0 }, deps);
     if (!answer) return undefined;
     void answer.then(sendResponse, () => sendResponse(undefined));
     return true;
   }) as never);
-  return { asked, injected };
+  return { asked, injected, texts };
 }
 
 describe('content script start-up', () => {
@@ -101,27 +107,37 @@ describe('content script start-up', () => {
     expect(registeredHighlighter()).toBeNull();
   });
 
-  it('asks only for the filter on a page without terms, loads no highlighter, and tells the popup it holds none', async () => {
-    const { asked, injected } = background(new HeadIndex(matcherIndex, categories));
+  it('sends the text of a page without terms once, loads no highlighter, and marks its isolated world for the popup', async () => {
+    const { asked, injected, texts } = background(new HeadIndex(matcherIndex, categories));
+    expect(firstPassRuns()).toBe(false);
     start('<p>The county said that officers would review each case before any decision was made.</p>');
-    await vi.waitFor(() => expect(asked).toContain('filter'));
+    await vi.waitFor(() => expect(asked).toContain('screen'));
     await settle();
-    expect(asked).toEqual(['filter']);
+    expect(asked).toEqual(['screen']);
+    expect(texts).toEqual(['The county said that officers would review each case before any decision was made.']);
     expect(injected).toEqual([]);
     expect(painted()).toEqual([]);
     expect(built.cards).toBe(0);
-    await expect(fakeBrowser.runtime.sendMessage({ type: 'legal-lens:page-terms' })).resolves.toEqual({ terms: [] });
+    // no listener answers the popup: it reads the first pass's mark instead (utils/first-pass.ts)
+    expect(firstPassRuns()).toBe(true);
+    await expect(fakeBrowser.runtime.sendMessage({ type: 'legal-lens:page-terms' })).resolves.toBeUndefined();
   });
 
-  it('has the highlighter injected when the words hold a term, which paints them without asking for the filter again', async () => {
+  it('loads nothing when the words of a head are on the page but not in a row', async () => {
+    const { asked, injected } = background(new HeadIndex(matcherIndex, categories));
+    start('<p>Profiling of people by their racial group was the subject.</p>');
+    await vi.waitFor(() => expect(asked).toEqual(['screen']));
+    await settle();
+    expect(injected).toEqual([]);
+  });
+
+  it('has the highlighter injected when the words hold a term, which paints them without asking for the filter or those heads again', async () => {
     const { asked, injected } = background(new HeadIndex(matcherIndex, categories));
     start('<p>ICE filed a writ of <em>mandamus</em>.</p><p>Racial profiling and ICE again.</p>');
     await vi.waitFor(() => expect(painted()).toEqual(['ICE', 'ICE', 'Racial profiling', 'writ of mandamus']));
     expect(injected).toEqual([0]);
-    expect(asked.filter((a) => a === 'filter')).toHaveLength(1);
-    // each head asked about once, by the first pass; the highlighter took over what it learned
-    const heads = asked.filter((a) => a.startsWith('head '));
-    expect(heads.sort()).toEqual(['head ice', 'head mandamus', 'head racial profiling', 'head writ of mandamus']);
+    // the filter and the keys of the text's heads came with the answer that loaded the highlighter
+    expect(asked).toEqual(['screen']);
     await vi.waitFor(() => expect(built.cards).toBe(1));
     // the highlighter answers the popup now
     await expect(fakeBrowser.runtime.sendMessage({ type: 'legal-lens:page-terms' })).resolves.toMatchObject({ terms: expect.arrayContaining([{ id: 'ice', count: 2 }]) });
@@ -145,12 +161,27 @@ describe('content script start-up', () => {
   it('reads text the page adds later (a page rendered by its scripts), and loads the highlighter then', async () => {
     const { asked, injected } = background(new HeadIndex(matcherIndex, categories));
     start('<main id="app"><p>Loading the news…</p></main>');
-    await vi.waitFor(() => expect(asked).toEqual(['filter']));
+    await vi.waitFor(() => expect(asked).toEqual(['screen']));
     await settle();
     expect(injected).toEqual([]);
     document.getElementById('app')!.insertAdjacentHTML('beforeend', '<article><p>The county joined the <a href="#">287(g) program</a>.</p></article>');
     await vi.waitFor(() => expect(painted()).toEqual(['287(g) program']));
     expect(injected).toEqual([0]);
+  });
+
+  it('reads the open shadow roots of a page still loading once it has loaded (its first read looks at text nodes only)', async () => {
+    const { injected } = background(new HeadIndex(matcherIndex, categories));
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('interactive');
+    document.body.innerHTML = '<p>Nothing here.</p><div id="host"></div>';
+    document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>A writ of mandamus.</p>';
+    const ctx = new ContentScriptContext('content-loading');
+    contexts.push(ctx);
+    void contentScript.main(ctx as never);
+    await settle();
+    expect(injected).toEqual([]);
+    readyState.mockRestore();
+    window.dispatchEvent(new Event('load'));
+    await vi.waitFor(() => expect(injected).toEqual([0]));
   });
 
   it('reads an open shadow root attached after its first read once the reader points at it', async () => {
@@ -179,7 +210,7 @@ describe('content script start-up', () => {
     const { asked, injected } = background(new HeadIndex(matcherIndex, categories));
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { enabled: false } });
     start('<p>ICE and a writ of mandamus.</p>');
-    await vi.waitFor(() => expect(asked).toEqual(['filter']));
+    await vi.waitFor(() => expect(asked).toEqual(['screen']));
     await settle();
     expect(injected).toEqual([]);
     expect(painted()).toEqual([]);
@@ -191,11 +222,11 @@ describe('content script start-up', () => {
   it('stays inert, throwing nothing, when the glossary is unreadable, and loads no highlighter', async () => {
     const { asked, injected } = background(null);
     start('<p>ICE filed a writ of mandamus.</p>');
-    await vi.waitFor(() => expect(asked).toEqual(['filter']));
+    await vi.waitFor(() => expect(asked).toEqual(['screen']));
     await settle();
     document.body.insertAdjacentHTML('beforeend', '<p>More about ICE.</p>');
     await settle();
-    expect(asked).toEqual(['filter']);
+    expect(asked).toEqual(['screen']);
     expect(injected).toEqual([]);
     expect(painted()).toEqual([]);
   });
@@ -218,11 +249,11 @@ describe('content script start-up', () => {
   it('stops reading and watching once the extension is gone', async () => {
     const { asked } = background(new HeadIndex(matcherIndex, categories));
     const ctx = start('<p>The county met.</p>');
-    await vi.waitFor(() => expect(asked).toEqual(['filter']));
+    await vi.waitFor(() => expect(asked).toEqual(['screen']));
     ctx.notifyInvalidated();
     document.body.insertAdjacentHTML('beforeend', '<p>ICE.</p>');
     await settle();
-    expect(asked).toEqual(['filter']);
-    await expect(fakeBrowser.runtime.sendMessage({ type: 'legal-lens:page-terms' })).resolves.toBeUndefined();
+    expect(asked).toEqual(['screen']);
+    expect(firstPassRuns()).toBe(false);
   });
 });

@@ -2,13 +2,16 @@
 // How the content script's first pass reads a frame (entrypoints/content/frame-text.ts): every word the
 // highlighter reads must be among the words it reads, whatever the markup does to them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { FrameTextReader, blockAround } from '@/entrypoints/content/frame-text';
+import { FrameTextReader, blockAround, openShadowRoots } from '@/entrypoints/content/frame-text';
 import { textWords } from '@/glossary/runtime/heads';
 
-/** Everything a reader of `root` yields, chunk by chunk of `step` nodes, and the shadow roots it reported. */
-function readAll(root: Node, step = 1000) {
+/**
+ * Everything a reader of `root` yields, chunk by chunk of `step` nodes, and the shadow roots it reported (with
+ * `elements` false, it reads text nodes only, as a frame's first read does).
+ */
+function readAll(root: Node, step = 1000, elements = true) {
   const shadows: ShadowRoot[] = [];
-  const reader = new FrameTextReader(root, (s) => shadows.push(s));
+  const reader = new FrameTextReader(root, elements ? (s) => shadows.push(s) : null);
   const chunks: string[] = [];
   for (let text = reader.read(step); text !== null; text = reader.read(step)) chunks.push(text);
   return { chunks, words: chunks.flatMap((c) => textWords(c) ?? []), shadows };
@@ -19,17 +22,22 @@ describe('FrameTextReader', () => {
     document.body.innerHTML = '';
   });
 
-  it.each([
+  it.each(([
     ['blocks with no space between keep their words apart', '<h2>Notes</h2><p>Asylum</p>', ['notes', 'asylum'], []],
     ['a word split by inline elements is also read whole', '<p>man<b>da</b>mus now</p>', ['man', 'da', 'mus', 'mandamus', 'now'], []],
     ['dots that join letters across nodes', '<p>U.<i>S.</i>C. 1357</p>', ['usc', '1357'], []],
     ['a script\'s and a style\'s text are no words', '<p>ICE</p><script>var asylum = 1</script><style>.parole{}</style>', ['ice'], ['asylum', 'parole', 'var']],
     ['hidden text is read (the highlighter decides what it marks)', '<p hidden>parole</p>', ['parole'], []],
-  ])('%s', (_name, html, read, notRead) => {
+  ] as [string, string, string[], string[]][]).flatMap(([name, html, read, notRead]) => [true, false].map((elements) => [`${name}${elements ? '' : ', text nodes only'}`, html, read, notRead, elements] as const)))('%s', (_name, html, read, notRead, elements) => {
     document.body.innerHTML = html;
-    const { words } = readAll(document.body);
+    const { words } = readAll(document.body, 1000, elements);
     expect(words).toEqual(expect.arrayContaining(read));
     for (const word of notRead) expect(words).not.toContain(word);
+  });
+
+  it('reads no code when its root is a script or a style itself (a part the page added)', () => {
+    document.body.innerHTML = '<script>var asylum = 1</script>';
+    expect(readAll(document.body.firstChild!).words).toEqual([]);
   });
 
   it('reads in steps of a bounded number of nodes, a run that touches across steps included, and ends with null', () => {
@@ -47,6 +55,19 @@ describe('FrameTextReader', () => {
     expect(words).toEqual(['outside']);
     expect(shadows).toEqual([shadow]);
     expect(readAll(shadow).words).toEqual(['inside']);
+  });
+
+  it('reads text nodes only, reporting no shadow root, without a shadow-root callback; openShadowRoots finds them at any depth', () => {
+    document.body.innerHTML = '<p>outside</p><div id="host"></div><x-widget id="w"></x-widget><section id="closed"></section>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>inside <span id="inner"></span></p>';
+    const inner = shadow.getElementById('inner')!.attachShadow({ mode: 'open' });
+    const widget = document.getElementById('w')!.attachShadow({ mode: 'open' });
+    document.getElementById('closed')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>never read</p>';
+    const { words, shadows } = readAll(document.body, 1000, false);
+    expect(words).toEqual(['outside']);
+    expect(shadows).toEqual([]);
+    expect(openShadowRoots(document.documentElement)).toEqual([shadow, widget, inner]);
   });
 
   it('reads a text node given alone, and blockAround climbs inline elements to the block', () => {

@@ -30,8 +30,15 @@ async function show({ url, terms, settings = {}, ui = 'en-US', bodyWords }: { ur
   return send;
 }
 
+const fakeApis = fakeBrowser as unknown as { scripting: unknown; tabs: { executeScript?: unknown } };
+const { scripting: fakeScripting } = fakeApis;
+const fakeTabsExecuteScript = fakeApis.tabs.executeScript;
+
 beforeEach(() => {
   fakeBrowser.reset();
+  // the probe tests stand in their own injection
+  fakeApis.scripting = fakeScripting;
+  fakeApis.tabs.executeScript = fakeTabsExecuteScript;
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -58,6 +65,32 @@ describe('popup', () => {
     expect($('section[aria-labelledby="on-page-heading"]').textContent).toContain('Legal Lens cannot read this page');
     const [, offHere] = root.querySelectorAll<HTMLInputElement>('.toggles input[role="switch"]');
     expect(offHere.disabled).toBe(true);
+  });
+
+  it('says the page holds no term when no highlighter answers but the first pass runs there (its mark, read by the probe)', async () => {
+    const probe = vi.fn(async () => [{ frameId: 0, result: true }]);
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript: probe };
+    await show({ url: 'https://www.example.com/news' });
+    expect(probe).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [0] }, files: ['/first-pass-probe.js'] });
+    expect($('section[aria-labelledby="on-page-heading"]').textContent).toContain('No terms found on this page.');
+  });
+
+  it('reads the mark with tabs.executeScript where there is no scripting API (Firefox)', async () => {
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = undefined;
+    const probe = vi.fn(async () => [true]);
+    (fakeBrowser.tabs as unknown as { executeScript: unknown }).executeScript = probe;
+    await show({ url: 'https://www.example.com/news' });
+    expect(probe).toHaveBeenCalledWith(7, { file: '/first-pass-probe.js', frameId: 0 });
+    expect($('section[aria-labelledby="on-page-heading"]').textContent).toContain('No terms found on this page.');
+  });
+
+  it.each([
+    ['the probe finds no first pass (a tab opened before the extension was installed)', async () => [{ frameId: 0, result: false }]],
+    ['the probe cannot run there', async () => Promise.reject(new Error('Cannot access contents of the page'))],
+  ])('asks the reader to reload a web page when %s', async (_name, executeScript) => {
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript: vi.fn(executeScript) };
+    await show({ url: 'https://www.example.com/news' });
+    expect($('section[aria-labelledby="on-page-heading"]').textContent).toContain('Reload the page to look for terms');
   });
 
   it('turns itself off on this site and back on', async () => {

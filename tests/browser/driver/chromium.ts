@@ -2,7 +2,8 @@
 // persistent context (harness.ts), or a plain browser without it for comparisons.
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { findChromium, launchWithExtension, saveScreenshot } from '../harness';
-import { askTab, installTestHelpers, messageTabs, readSync, settingsWrite, writeSync } from './shared';
+import { FIRST_PASS_PROBE_FILE } from '../../../utils/first-pass';
+import { askTab, firstPassRunsAt, installTestHelpers, messageTabs, readSync, settingsWrite, writeSync } from './shared';
 import type { BrowserUnderTest, Evaluator, LaunchOptions, Tab } from './types';
 
 const POLL_MS = 50;
@@ -144,6 +145,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
       await ext.worker.evaluate(messageTabs, message);
     },
     askTab: (url, message) => ext.worker.evaluate(askTab, { url, message }),
+    firstPassRuns: (url) => ext.worker.evaluate(firstPassRunsAt, { url, file: FIRST_PASS_PROBE_FILE }),
     async openExtensionPage(path) {
       const tab = await newTab();
       await tab.goto(ext.extensionUrl(path));
@@ -192,6 +194,7 @@ export async function launchPlainChromium(options: LaunchOptions = {}): Promise<
     setSettings: none,
     sendToTabs: none,
     askTab: none,
+    firstPassRuns: none,
     openExtensionPage: none,
     extensionUrl: () => {
       throw new Error('no extension in this browser');

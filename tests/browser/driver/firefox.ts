@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Frame, type KeyInput, type Page } from 'puppeteer-core';
 import { ROOT, saveScreenshot } from '../harness';
-import { askTab, chord, installTestHelpers, messageTabs, readSync, settingsWrite, writeSync } from './shared';
+import { FIRST_PASS_PROBE_FILE } from '../../../utils/first-pass';
+import { askTab, chord, firstPassRunsAt, installTestHelpers, messageTabs, readSync, settingsWrite, writeSync } from './shared';
 import type { BrowserUnderTest, Evaluator, LaunchOptions, Tab } from './types';
 
 /** The Firefox build under test (FIREFOX_BUILD may point at another build, to compare). */
@@ -220,6 +221,11 @@ async function launchFirefoxBrowser(options: LaunchOptions, withExtension: boole
       if (!withExtension) throw new Error('no extension in this browser');
       const page = await controlPage();
       return page.evaluate(askTab, { url, message });
+    },
+    async firstPassRuns(url) {
+      if (!withExtension) throw new Error('no extension in this browser');
+      const page = await controlPage();
+      return page.evaluate(firstPassRunsAt, { url, file: FIRST_PASS_PROBE_FILE });
     },
     async openExtensionPage(path) {
       return new FirefoxTab(await extensionPage(path), extensionUrl(path));

@@ -316,3 +316,19 @@ export async function askTab({ url, message }: { url: string; message: unknown }
   if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
   return api.tabs.sendMessage(tab.id, message, { frameId: 0 });
 }
+
+/**
+ * In an extension page or the background: whether the first pass runs in the top frame of the tab at `url`, by
+ * injecting the probe script `file` as the popup does (scripting in Chrome, tabs.executeScript in Firefox).
+ */
+export async function firstPassRunsAt({ url, file }: { url: string; file: string }): Promise<boolean> {
+  type Api = {
+    tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; executeScript?(id: number, o: object): Promise<unknown[]> };
+    scripting?: { executeScript(o: object): Promise<{ result?: unknown }[]> };
+  };
+  const api = (globalThis as unknown as { browser?: Api; chrome?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
+  const tab = (await api.tabs.query({})).find((t) => t.url === url);
+  if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
+  if (api.scripting) return (await api.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: [file] }))[0]?.result === true;
+  return (await api.tabs.executeScript!(tab.id, { file, frameId: 0 }))[0] === true;
+}

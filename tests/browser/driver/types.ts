@@ -71,6 +71,8 @@ export interface BrowserUnderTest {
   sendToTabs(message: unknown): Promise<void>;
   /** Sends `message` to the top frame of the tab at `url`, as an extension page would, and returns its answer. */
   askTab(url: string, message: unknown): Promise<unknown>;
+  /** Whether Legal Lens's first pass runs in the top frame of the tab at `url`, asked as the popup asks it (the probe script). */
+  firstPassRuns(url: string): Promise<boolean>;
   /** A new tab showing one of the extension's pages ("options.html"). */
   openExtensionPage(path: string): Promise<Tab>;
   /** The URL of an extension page ("options.html"). */

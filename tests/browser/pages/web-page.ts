@@ -39,11 +39,15 @@ export class WebPage {
     return page;
   }
 
-  /** Waits until the content script of the tab at `url` answers the popup's question (which terms it holds). */
+  /**
+   * Waits until the content script of the tab at `url` can answer the popup's question (which terms it holds):
+   * its highlighter answers, or its first pass runs (the popup's probe).
+   */
   static async waitForContentScript(browser: BrowserUnderTest, url: string, timeoutMs = 15_000): Promise<void> {
     for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
       const answer = (await browser.askTab(url, { type: 'legal-lens:page-terms' }).catch(() => null)) as { terms?: unknown } | null;
       if (Array.isArray(answer?.terms)) return;
+      if (await browser.firstPassRuns(url).catch(() => false)) return;
     }
     throw new Error(`no content script answered in ${url} within ${timeoutMs} ms`);
   }
