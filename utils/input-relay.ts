@@ -72,5 +72,6 @@ export function startInputRelay(win: Window): InputRelay {
  * run without it, for instance when the extension was installed into an open tab).
  */
 export function inputRelay(win: Window): InputRelay {
-  return startInputRelay(win);
+  // the running relay read first: starting one is compiled only where none runs
+  return (globalThis as unknown as Record<string, InputRelay | undefined>)[RELAY_GLOBAL] ?? startInputRelay(win);
 }

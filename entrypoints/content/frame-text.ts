@@ -9,10 +9,6 @@ import { INLINE_TAGS } from '@/components/page/tags';
 /** Elements whose text is never the page's words (a script's, a style's), which the highlighter never reads either. */
 const CODE_ELEMENTS = 'script,style,noscript,textarea';
 
-/** Whether a character may join the next node's first one into one word: a letter, a digit, a dot, or not ASCII. */
-function joins(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 46 || c >= 128;
-}
 
 /**
  * The element whose text a change at `node` can change, as the highlighter reads it: the nearest ancestor that
@@ -40,8 +36,9 @@ function codeTexts(root: Node): Set<Node> {
 }
 
 /**
- * The open shadow roots under `root`, and under those, at any depth (a walk of the elements, done when the page
- * has loaded: reading the text does not look at elements).
+ * The open shadow roots of the elements under `root`, and under those, at any depth (looked for once the page has
+ * loaded: reading the text does not look at elements). A walk of every element: a selector of the elements that
+ * may hold one (tags.ts) was measured slower than looking at each.
  */
 export function openShadowRoots(root: Node): ShadowRoot[] {
   const out: ShadowRoot[] = [];
@@ -102,31 +99,42 @@ export class FrameTextReader {
     let glued: string[] | null = null;
     let ended = false;
     const code = this.code.size ? this.code : null;
+    const onShadowRoot = this.onShadowRoot;
+    // the run in locals while the loop runs (this loop is most of what a page without terms costs)
+    let run = this.run;
+    let runGlued = this.runGlued;
+    let lastJoins = this.lastJoins;
     for (let i = 0; i < maxNodes; i++) {
       const node = walker.nextNode();
       if (node === null) {
         ended = true;
         break;
       }
-      if (node.nodeType !== Node.TEXT_NODE) {
+      if (onShadowRoot !== null && node.nodeType !== Node.TEXT_NODE) {
         const shadow = (node as Element).shadowRoot;
-        if (shadow !== null) this.onShadowRoot!(shadow);
+        if (shadow !== null) onShadowRoot(shadow);
         continue;
       }
       const data = (node as Text).data;
       const n = data.length;
       if (n === 0 || (code !== null && code.has(node))) continue;
       parts.push(data);
-      if (this.lastJoins && joins(data.charCodeAt(0))) {
-        this.run += data;
-        this.runGlued = true;
+      // a run goes on where one node ends and the next starts with a letter, a digit, a dot or a character past ASCII
+      let c = data.charCodeAt(0);
+      if (lastJoins && ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 46 || c >= 128)) {
+        run += data;
+        runGlued = true;
       } else {
-        if (this.runGlued) (glued ??= []).push(this.run);
-        this.run = data;
-        this.runGlued = false;
+        if (runGlued) (glued ??= []).push(run);
+        run = data;
+        runGlued = false;
       }
-      this.lastJoins = joins(data.charCodeAt(n - 1));
+      c = data.charCodeAt(n - 1);
+      lastJoins = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 46 || c >= 128;
     }
+    this.run = run;
+    this.runGlued = runGlued;
+    this.lastJoins = lastJoins;
     if (ended) {
       if (this.runGlued) (glued ??= []).push(this.run);
       this.run = '';

@@ -27,6 +27,17 @@ forEachBrowser('popup at its real size', {}, (env) => {
     return { popup: await PopupTab.openFor(env.browser, article.tab), article };
   }
 
+  it('says a page without terms holds none (the first pass\'s mark, read by the popup\'s probe)', async () => {
+    const page = await WebPage.open(env.browser, env.server.url('/own/no-terms.html'), 0);
+    const popup = await PopupTab.openFor(env.browser, page.tab, '.note');
+    // the first note may be "Looking for terms…" while the popup asks
+    await popup.tab.waitFor(() => /No terms found on this page/.test(document.querySelector('section[aria-labelledby="on-page-heading"]')?.textContent ?? ''), undefined, 15_000);
+    assert.match(await popup.onThisPage(), /No terms found on this page/);
+    await popup.tab.close();
+    await page.tab.close();
+    assert.deepEqual(env.browser.errors, []);
+  });
+
   it('one scroll, whole rows, everything reachable with a long "On this page" list', async () => {
     const { popup, article } = await openPopup();
     const terms = await popup.pageTermCount();

@@ -11,9 +11,9 @@ export class PopupTab {
 
   /**
    * Opens the popup while `activeTab` is the active tab of the window, as when the toolbar button is clicked on
-   * it, and waits until its "On this page" list is there.
+   * it, and waits until its "On this page" list is there (or, with `ready` '.note', its note: a page without terms).
    */
-  static async openFor(browser: BrowserUnderTest, activeTab: Tab): Promise<PopupTab> {
+  static async openFor(browser: BrowserUnderTest, activeTab: Tab, ready: '.page-terms li' | '.note' = '.page-terms li'): Promise<PopupTab> {
     const tab = await browser.openExtensionPage('popup.html');
     await tab.setViewport(POPUP_SIZE.width, POPUP_SIZE.height);
     await activeTab.bringToFront();
@@ -22,7 +22,11 @@ export class PopupTab {
       (window as unknown as { __stale: boolean }).__stale = true;
       setTimeout(() => location.reload(), 0);
     });
-    await tab.waitFor(() => !(window as unknown as { __stale?: boolean }).__stale && document.readyState === 'complete' && !!document.querySelector('.page-terms li'), undefined, 15_000);
+    await tab.waitFor(
+      (selector) => !(window as unknown as { __stale?: boolean }).__stale && document.readyState === 'complete' && !!document.querySelector(`section[aria-labelledby="on-page-heading"] ${selector}`),
+      ready,
+      15_000,
+    );
     return new PopupTab(tab);
   }
 
@@ -44,6 +48,11 @@ export class PopupTab {
   /** The text of each search result, in order. */
   results(): Promise<string[]> {
     return this.tab.evaluate(() => [...document.querySelectorAll('[role="option"]')].map((el) => el.textContent ?? ''));
+  }
+
+  /** What "On this page" says (its heading and its note or list). */
+  onThisPage(): Promise<string> {
+    return this.tab.evaluate(() => document.querySelector('section[aria-labelledby="on-page-heading"]')?.textContent ?? '');
   }
 
   /** How many terms "On this page" lists. */
