@@ -83,11 +83,11 @@ export class FrameTextReader {
   }
 
   /**
-   * The text of up to `maxNodes` more nodes: each text node's data on a line of its own, then each run of nodes
-   * that touch letter to letter, glued, on a line of its own. '' when those nodes hold no text; null once the
-   * whole root has been read.
+   * The text of up to `maxNodes` more nodes, or of as many as reach `maxChars` characters (at least one node):
+   * each text node's data on a line of its own, then each run of nodes that touch letter to letter, glued, on a
+   * line of its own. '' when those nodes hold no text; null once the whole root has been read.
    */
-  read(maxNodes: number): string | null {
+  read(maxNodes: number, maxChars = Infinity): string | null {
     const walker = this.walker;
     if (walker === null) {
       const text = this.pending;
@@ -104,7 +104,8 @@ export class FrameTextReader {
     let run = this.run;
     let runGlued = this.runGlued;
     let lastJoins = this.lastJoins;
-    for (let i = 0; i < maxNodes; i++) {
+    let chars = 0;
+    for (let i = 0; i < maxNodes && chars < maxChars; i++) {
       const node = walker.nextNode();
       if (node === null) {
         ended = true;
@@ -119,6 +120,7 @@ export class FrameTextReader {
       const n = data.length;
       if (n === 0 || (code !== null && code.has(node))) continue;
       parts.push(data);
+      chars += n;
       // a run goes on where one node ends and the next starts with a letter, a digit, a dot or a character past ASCII
       let c = data.charCodeAt(0);
       if (lastJoins && ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 46 || c >= 128)) {

@@ -29,8 +29,13 @@ export interface ScoutLink {
   watchSettings(listener: () => void): () => void;
 }
 
-/** Text nodes (and elements passed) read between two looks at the clock: each step's text is one message. */
+/**
+ * Text nodes (and elements passed) read between two looks at the clock, and the characters they may hold: each
+ * step's text is one message, whose copying the step pays for (an article is one step; a 4 MB page is sent in
+ * pieces that each cost a few ms).
+ */
 const NODES_PER_STEP = 2000;
+const CHARS_PER_STEP = 65_536;
 /** The longest the scout works before it lets the page run (ms); well under the 50 ms of a long task. */
 const SLICE_MS = 8;
 /** The page's changes are read at most once in this many ms (a burst is read once; a change after a quiet spell at once). */
@@ -142,7 +147,7 @@ export class PageScout {
         // the document's elements are looked at for shadow roots apart (findLateShadowRoots); a part the page
         // added, or a shadow root, is read with its elements
         const reader = new FrameTextReader(root, root === this.doc.documentElement ? null : (shadow) => this.addShadowRoot(shadow));
-        for (let text = reader.read(NODES_PER_STEP); text !== null && this.state === 'reading'; text = reader.read(NODES_PER_STEP)) {
+        for (let text = reader.read(NODES_PER_STEP, CHARS_PER_STEP); text !== null && this.state === 'reading'; text = reader.read(NODES_PER_STEP, CHARS_PER_STEP)) {
           if (text && hasWord(text)) await this.test(text);
           if (performance.now() - sliceStart > SLICE_MS) {
             await new Promise<void>((resume) => this.ctx.setTimeout(resume, 0));

@@ -47,6 +47,15 @@ describe('FrameTextReader', () => {
     expect(words).toContain('w0w1w2w3w4w5w6w7w8w9w10w11w12w13w14w15w16w17w18w19w20w21w22w23w24w25w26w27w28w29');
   });
 
+  it('ends a step once it holds the characters asked for, a node that crosses them included', () => {
+    document.body.innerHTML = Array.from({ length: 10 }, (_, i) => `<p>${String(i).repeat(99)} </p>`).join('');
+    const reader = new FrameTextReader(document.body, null);
+    const steps: string[] = [];
+    for (let text = reader.read(1000, 250); text !== null; text = reader.read(1000, 250)) steps.push(text);
+    expect(steps.map((s) => s.split('\n').length)).toEqual([3, 3, 3, 1]);
+    expect(steps.join('\n').split('\n').map((line) => line[0])).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+  });
+
   it('reports the open shadow roots it passes without entering them', () => {
     document.body.innerHTML = '<p>outside</p><div id="host"></div>';
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
