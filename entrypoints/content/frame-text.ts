@@ -36,21 +36,48 @@ function codeTexts(root: Node): Set<Node> {
 }
 
 /**
- * The open shadow roots of the elements under `root`, and under those, at any depth (looked for once the page has
- * loaded: reading the text does not look at elements). A walk of every element: a selector of the elements that
- * may hold one (tags.ts) was measured slower than looking at each.
+ * The open shadow roots of the elements under `root`, and under those, at any depth, found a bounded number of
+ * elements at a time (a 4 MB page has 50,000 elements: looked at all at once, that is a long task). Looked for
+ * once the page has loaded: reading the text does not look at elements. Every element is looked at: a selector
+ * of the elements that may hold one (tags.ts) was measured slower than looking at each.
  */
-export function openShadowRoots(root: Node): ShadowRoot[] {
-  const out: ShadowRoot[] = [];
-  const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
-  if (!doc) return out;
-  for (let i = -1; i < out.length; i++) {
-    const walker = doc.createTreeWalker(i < 0 ? root : out[i], NodeFilter.SHOW_ELEMENT);
-    for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
-      const shadow = el.shadowRoot;
-      if (shadow !== null) out.push(shadow);
-    }
+export class ShadowRootSearch {
+  private readonly walkers: TreeWalker[] = [];
+
+  constructor(root: Node) {
+    this.walk(root);
   }
+
+  /** The open shadow roots among up to `maxElements` more elements (searched in turn); null once all are done. */
+  next(maxElements: number): ShadowRoot[] | null {
+    if (!this.walkers.length) return null;
+    const found: ShadowRoot[] = [];
+    for (let i = 0; i < maxElements && this.walkers.length; i++) {
+      const el = this.walkers[this.walkers.length - 1].nextNode() as Element | null;
+      if (el === null) {
+        this.walkers.pop();
+        continue;
+      }
+      const shadow = el.shadowRoot;
+      if (shadow !== null) {
+        found.push(shadow);
+        this.walk(shadow);
+      }
+    }
+    return found;
+  }
+
+  private walk(root: Node): void {
+    const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+    if (doc) this.walkers.push(doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT));
+  }
+}
+
+/** Every open shadow root under `root` at once (ShadowRootSearch), for a root known to be small. */
+export function openShadowRoots(root: Node): ShadowRoot[] {
+  const search = new ShadowRootSearch(root);
+  const out: ShadowRoot[] = [];
+  for (let found = search.next(Infinity); found !== null; found = search.next(Infinity)) out.push(...found);
   return out;
 }
 

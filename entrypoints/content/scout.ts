@@ -13,7 +13,7 @@ import type { Highlighter } from '@/utils/highlighter-handoff';
 import type { ScriptContext } from '@/utils/script-context';
 import { unknownShadowRootAt } from '@/components/page/shadow-at-point';
 import { markFirstPass } from '@/utils/first-pass';
-import { FrameTextReader, blockAround, openShadowRoots } from './frame-text';
+import { FrameTextReader, ShadowRootSearch, blockAround } from './frame-text';
 
 /** What the scout needs of the background (background-link.ts); each may reject (the background gone). */
 export interface ScoutLink {
@@ -35,6 +35,8 @@ export interface ScoutLink {
  * pieces that each cost a few ms).
  */
 const NODES_PER_STEP = 2000;
+/** Elements looked at for shadow roots between two looks at the clock. */
+const ELEMENTS_PER_STEP = 1000;
 const CHARS_PER_STEP = 65_536;
 /** The longest the scout works before it lets the page run (ms); well under the 50 ms of a long task. */
 const SLICE_MS = 8;
@@ -90,8 +92,8 @@ export class PageScout {
     // the popup reads this mark when no highlighter answers it: the page holds no term (utils/first-pass.ts)
     markFirstPass(true);
     // the first read looks at text nodes only; the open shadow roots are looked for once the page has loaded
-    if (this.doc.readyState === 'complete') this.ctx.setTimeout(() => this.findLateShadowRoots(), 0);
-    else (this.doc.defaultView ?? this.doc).addEventListener('load', () => this.findLateShadowRoots(), { once: true, signal: this.ctx.signal });
+    if (this.doc.readyState === 'complete') this.ctx.setTimeout(() => void this.findLateShadowRoots(), 0);
+    else (this.doc.defaultView ?? this.doc).addEventListener('load', () => void this.findLateShadowRoots(), { once: true, signal: this.ctx.signal });
     this.enqueue(root);
     void this.read();
   }
@@ -191,8 +193,8 @@ export class PageScout {
       this.state = 'waiting';
       const root = this.doc.documentElement;
       if (root) this.enqueue(root);
-      if (root) for (const shadow of openShadowRoots(root)) this.addShadowRoot(shadow, true);
       void this.read();
+      void this.findLateShadowRoots(true);
     });
     this.stops.push(unwatch);
   }
@@ -222,15 +224,25 @@ export class PageScout {
     }, wait);
   }
 
-  /** Open shadow roots in the page once it has loaded (attached while it was parsed or by its scripts), which no read has met. */
-  private findLateShadowRoots(): void {
-    if (!this.active) return;
+  /**
+   * Open shadow roots in the page once it has loaded (attached while it was parsed or by its scripts), which no
+   * read has met (or, `again`, every one: the extension turned on again), looked for in slices like the reading.
+   */
+  private async findLateShadowRoots(again = false): Promise<void> {
     const root = this.doc.documentElement;
-    if (!root) return;
+    if (!this.active || !root) return;
     try {
-      for (const shadow of openShadowRoots(root)) this.addShadowRoot(shadow);
+      const search = new ShadowRootSearch(root);
+      let sliceStart = performance.now();
+      for (let found = search.next(ELEMENTS_PER_STEP); found !== null && this.active; found = search.next(ELEMENTS_PER_STEP)) {
+        for (const shadow of found) this.addShadowRoot(shadow, again);
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await new Promise<void>((resume) => this.ctx.setTimeout(resume, 0));
+          sliceStart = performance.now();
+        }
+      }
     } catch {
-      return;
+      // a page can make the search throw (a node removed mid-walk, a getter of its own): pointing reads them later
     }
     void this.read();
   }

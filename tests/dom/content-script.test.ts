@@ -219,6 +219,20 @@ describe('content script start-up', () => {
     expect(injected).toEqual([0]);
   });
 
+  it('reads a shadow root when the extension is turned on for the site, though it was attached while it was off', async () => {
+    const { injected } = background(new HeadIndex(matcherIndex, categories));
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { enabled: false } });
+    document.body.innerHTML = '<p>Nothing here.</p><div id="host"></div>';
+    document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>A writ of mandamus.</p>';
+    const ctx = new ContentScriptContext('content-off-shadow');
+    contexts.push(ctx);
+    void contentScript.main(ctx as never);
+    await settle();
+    expect(injected).toEqual([]);
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { enabled: true } });
+    await vi.waitFor(() => expect(injected).toEqual([0]));
+  });
+
   it('stays inert, throwing nothing, when the glossary is unreadable, and loads no highlighter', async () => {
     const { asked, injected } = background(null);
     start('<p>ICE filed a writ of mandamus.</p>');

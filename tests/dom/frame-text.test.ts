@@ -2,7 +2,7 @@
 // How the content script's first pass reads a frame (entrypoints/content/frame-text.ts): every word the
 // highlighter reads must be among the words it reads, whatever the markup does to them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { FrameTextReader, blockAround, openShadowRoots } from '@/entrypoints/content/frame-text';
+import { FrameTextReader, ShadowRootSearch, blockAround, openShadowRoots } from '@/entrypoints/content/frame-text';
 import { textWords } from '@/glossary/runtime/heads';
 
 /**
@@ -77,6 +77,19 @@ describe('FrameTextReader', () => {
     expect(words).toEqual(['outside']);
     expect(shadows).toEqual([]);
     expect(openShadowRoots(document.documentElement)).toEqual([shadow, widget, inner]);
+  });
+
+  it('searches for shadow roots a bounded number of elements at a time, nested roots included', () => {
+    document.body.innerHTML = Array.from({ length: 6 }, (_, i) => `<div id="h${i}"></div>`).join('');
+    const roots = Array.from({ length: 6 }, (_, i) => document.getElementById(`h${i}`)!.attachShadow({ mode: 'open' }));
+    roots[0].innerHTML = '<span id="inner"></span>';
+    const inner = (roots[0].getElementById('inner') as HTMLElement).attachShadow({ mode: 'open' });
+    const search = new ShadowRootSearch(document.body);
+    const steps: ShadowRoot[][] = [];
+    for (let found = search.next(2); found !== null; found = search.next(2)) steps.push(found);
+    expect(steps.every((found) => found.length <= 2)).toBe(true);
+    expect(steps.length).toBeGreaterThanOrEqual(4);
+    expect(steps.flat()).toEqual([roots[0], inner, roots[1], roots[2], roots[3], roots[4], roots[5]]);
   });
 
   it('reads a text node given alone, and blockAround climbs inline elements to the block', () => {
