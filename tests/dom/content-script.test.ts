@@ -87,14 +87,19 @@ describe('content script start-up', () => {
     highlights.clear();
   });
 
-  /** Runs the content script on `html`, with a context of its own (as WXT makes one). */
-  function start(html: string) {
+  /** Runs the content script on `html` (`prepare` runs first: a shadow root to attach), with a context of its own (as WXT makes one). */
+  function start(html: string, prepare: () => void = () => {}) {
     document.body.innerHTML = html;
+    prepare();
     const ctx = new ContentScriptContext(`content-${contexts.length}`);
     contexts.push(ctx);
     void contentScript.main(ctx as never);
     return ctx;
   }
+  /** Attaches an open shadow root holding a term to the element #host. */
+  const attachMandamusShadow = () => {
+    document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>A writ of mandamus.</p>';
+  };
   const painted = () => [...(highlights.get('legal-lens-underline') ?? [])].map(rangeText).sort();
   /** Lets the first pass run its course (it waits on messages, and lets changes settle). */
   const settle = () => new Promise((r) => setTimeout(r, CHANGES_SETTLE_MS * 2));
@@ -149,11 +154,7 @@ describe('content script start-up', () => {
     ['only in an open shadow root', '<div id="host"></div>', ['writ of mandamus']],
   ])('reads a term %s', async (name, html, expected) => {
     background(new HeadIndex(matcherIndex, categories));
-    document.body.innerHTML = html;
-    if (name.includes('shadow')) document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>A writ of mandamus.</p>';
-    const ctx = new ContentScriptContext('content-shadow');
-    contexts.push(ctx);
-    void contentScript.main(ctx as never);
+    start(html, name.includes('shadow') ? attachMandamusShadow : undefined);
     await vi.waitFor(() => expect(registeredHighlighter()).not.toBeNull());
     if (!name.includes('shadow')) await vi.waitFor(() => expect(painted()).toEqual(expected));
   });
@@ -172,11 +173,7 @@ describe('content script start-up', () => {
   it('reads the open shadow roots of a page still loading once it has loaded (its first read looks at text nodes only)', async () => {
     const { injected } = background(new HeadIndex(matcherIndex, categories));
     const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('interactive');
-    document.body.innerHTML = '<p>Nothing here.</p><div id="host"></div>';
-    document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>A writ of mandamus.</p>';
-    const ctx = new ContentScriptContext('content-loading');
-    contexts.push(ctx);
-    void contentScript.main(ctx as never);
+    start('<p>Nothing here.</p><div id="host"></div>', attachMandamusShadow);
     await settle();
     expect(injected).toEqual([]);
     readyState.mockRestore();
@@ -222,11 +219,7 @@ describe('content script start-up', () => {
   it('reads a shadow root when the extension is turned on for the site, though it was attached while it was off', async () => {
     const { injected } = background(new HeadIndex(matcherIndex, categories));
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { enabled: false } });
-    document.body.innerHTML = '<p>Nothing here.</p><div id="host"></div>';
-    document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>A writ of mandamus.</p>';
-    const ctx = new ContentScriptContext('content-off-shadow');
-    contexts.push(ctx);
-    void contentScript.main(ctx as never);
+    start('<p>Nothing here.</p><div id="host"></div>', attachMandamusShadow);
     await settle();
     expect(injected).toEqual([]);
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { enabled: true } });
