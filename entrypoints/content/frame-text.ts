@@ -73,19 +73,11 @@ export class ShadowRootSearch {
   }
 }
 
-/** Every open shadow root under `root` at once (ShadowRootSearch), for a root known to be small. */
-export function openShadowRoots(root: Node): ShadowRoot[] {
-  const search = new ShadowRootSearch(root);
-  const out: ShadowRoot[] = [];
-  for (let found = search.next(Infinity); found !== null; found = search.next(Infinity)) out.push(...found);
-  return out;
-}
-
 /**
  * Reads the text under `root` (a document, an element or a shadow root) in document order, a bounded number of
  * nodes at a time. With `onShadowRoot` it also looks at each element it passes and reports its open shadow root
  * (which it does not enter: they are read on their own); without, it looks at text nodes only (cheaper: a
- * frame's first read, whose shadow roots openShadowRoots finds once the page has loaded).
+ * frame's first read, whose shadow roots ShadowRootSearch finds once the page has loaded).
  */
 export class FrameTextReader {
   private readonly walker: TreeWalker | null;

@@ -25,6 +25,9 @@ export interface HeadStart {
   found: HeadsResponse;
 }
 
+/** A head finder over the filter the background sent. Throws on data that is not a filter (HeadFilter). */
+const finderOf = (response: FilterResponse): HeadFinder => new HeadFinder(new HeadFilter(response.filter), (response.always ?? []).length > 0);
+
 export class PagedMatcher implements Matcher {
   /** the categories of the terms loaded so far, by id */
   readonly categories: Record<string, Category> = {};
@@ -42,7 +45,7 @@ export class PagedMatcher implements Matcher {
     start?: HeadStart,
   ) {
     if (start) {
-      const finder = new HeadFinder(new HeadFilter(start.filter.filter), (start.filter.always ?? []).length > 0);
+      const finder = finderOf(start.filter);
       for (const head of Object.keys(start.found.heads)) finder.settle(head, true);
       this.useFilter(start.filter, finder);
       this.addHeads(start.found);
@@ -64,7 +67,7 @@ export class PagedMatcher implements Matcher {
       try {
         const response = await this.source.filter();
         this.counts.messages++;
-        this.useFilter(response, new HeadFinder(new HeadFilter(response.filter), (response.always ?? []).length > 0));
+        this.useFilter(response, finderOf(response));
         return true;
       } catch (e) {
         this.filterLoad = null;

@@ -2,8 +2,16 @@
 // How the content script's first pass reads a frame (entrypoints/content/frame-text.ts): every word the
 // highlighter reads must be among the words it reads, whatever the markup does to them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { FrameTextReader, ShadowRootSearch, blockAround, openShadowRoots } from '@/entrypoints/content/frame-text';
+import { FrameTextReader, ShadowRootSearch, blockAround } from '@/entrypoints/content/frame-text';
 import { textWords } from '@/glossary/runtime/heads';
+
+/** Every open shadow root under `root`, searched in steps of `step` elements (ShadowRootSearch). */
+function shadowRootsUnder(root: Node, step = Infinity): ShadowRoot[][] {
+  const search = new ShadowRootSearch(root);
+  const steps: ShadowRoot[][] = [];
+  for (let found = search.next(step); found !== null; found = search.next(step)) steps.push(found);
+  return steps;
+}
 
 /**
  * Everything a reader of `root` yields, chunk by chunk of `step` nodes, and the shadow roots it reported (with
@@ -66,7 +74,7 @@ describe('FrameTextReader', () => {
     expect(readAll(shadow).words).toEqual(['inside']);
   });
 
-  it('reads text nodes only, reporting no shadow root, without a shadow-root callback; openShadowRoots finds them at any depth', () => {
+  it('reads text nodes only, reporting no shadow root, without a shadow-root callback; the search for shadow roots finds them at any depth', () => {
     document.body.innerHTML = '<p>outside</p><div id="host"></div><x-widget id="w"></x-widget><section id="closed"></section>';
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>inside <span id="inner"></span></p>';
@@ -76,7 +84,7 @@ describe('FrameTextReader', () => {
     const { words, shadows } = readAll(document.body, 1000, false);
     expect(words).toEqual(['outside']);
     expect(shadows).toEqual([]);
-    expect(openShadowRoots(document.documentElement)).toEqual([shadow, widget, inner]);
+    expect(shadowRootsUnder(document.documentElement).flat()).toEqual([shadow, widget, inner]);
   });
 
   it('searches for shadow roots a bounded number of elements at a time, nested roots included', () => {
@@ -84,9 +92,7 @@ describe('FrameTextReader', () => {
     const roots = Array.from({ length: 6 }, (_, i) => document.getElementById(`h${i}`)!.attachShadow({ mode: 'open' }));
     roots[0].innerHTML = '<span id="inner"></span>';
     const inner = (roots[0].getElementById('inner') as HTMLElement).attachShadow({ mode: 'open' });
-    const search = new ShadowRootSearch(document.body);
-    const steps: ShadowRoot[][] = [];
-    for (let found = search.next(2); found !== null; found = search.next(2)) steps.push(found);
+    const steps = shadowRootsUnder(document.body, 2);
     expect(steps.every((found) => found.length <= 2)).toBe(true);
     expect(steps.length).toBeGreaterThanOrEqual(4);
     expect(steps.flat()).toEqual([roots[0], inner, roots[1], roots[2], roots[3], roots[4], roots[5]]);
