@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { glossaryPlugin } from './glossary/build/vite-plugin.ts';
 
@@ -10,7 +11,7 @@ export default defineConfig({
   // the sources ZIP for addons.mozilla.org: no screenshots of local test runs
   zip: { excludeSources: ['tests/artifacts/**'] },
   vite: () => ({
-    plugins: [preact(), glossaryPlugin()],
+    plugins: [preact(), glossaryPlugin(), nativeExtensionApiInPages()],
     build: { target: 'es2022' },
     resolve: {
       // WXT's content-script context announces itself to the page (a CustomEvent and a window message): ours
@@ -18,6 +19,16 @@ export default defineConfig({
       alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./utils/script-context.ts', import.meta.url)) }],
     },
   }),
+  hooks: {
+    // the document_start relay (entrypoints/early-input.ts) is an unlisted script declared here, so that it is
+    // built without a script context; it matches every frame the main content script does
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: ['<all_urls>'], run_at: 'document_start', all_frames: true, match_about_blank: true, js: ['early-input.js'] },
+      ];
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -50,3 +61,29 @@ export default defineConfig({
       : {}),
   }),
 });
+
+/** The scripts that run in web pages' frames (content scripts and the scripts the background injects). */
+const PAGE_SCRIPTS = new Set(['content', 'early-input', 'highlighter', 'card-ui', 'first-pass-probe']);
+
+/**
+ * `wxt/browser` in the scripts that run in web pages is the browser's own extension API object
+ * (`@wxt-dev/browser`: Firefox's `browser`, Chrome's MV3 `chrome`, whose calls used there all return promises)
+ * rather than webextension-polyfill, which the extension's own pages and background keep: every frame with a
+ * term compiles those scripts, and the polyfill is a sixth of the highlighter (issue 13). Their message
+ * listeners answer through `sendResponse`, which both APIs support.
+ */
+function nativeExtensionApiInPages(): Plugin {
+  let pageScript = false;
+  return {
+    name: 'legal-lens:native-extension-api-in-pages',
+    enforce: 'pre',
+    config(config) {
+      const lib = config.build?.lib;
+      pageScript = !!lib && PAGE_SCRIPTS.has(String(lib.fileName));
+    },
+    resolveId(source, importer) {
+      if (!pageScript || source !== '@wxt-dev/webextension-polyfill/browser') return null;
+      return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
+    },
+  };
+}

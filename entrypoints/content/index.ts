@@ -18,7 +18,7 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return; // no Custom Highlight API: do nothing
-    const relay = inputRelay(window); // started at document_start by early-input.content.ts
+    const relay = inputRelay(window); // started at document_start by early-input.ts
     new PageScout(document, backgroundLink, ctx, (listener, signal) => relay.on('pointermove', listener, signal)).start();
   },
 });

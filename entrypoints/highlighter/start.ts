@@ -50,7 +50,7 @@ export async function startHighlighter(ctx: ScriptContext, head: HeadStart): Pro
     if (card || highlighter !== h || h.painter.size === 0) return card;
     card = new PageCard({
       doc: document,
-      input: inputRelay(window), // started at document_start by early-input.content.ts
+      input: inputRelay(window), // started at document_start by early-input.ts
       highlighter: h,
       texts: new FetchedCardTexts(),
       settings,
