@@ -101,6 +101,11 @@ export class FrameTextReader {
     } else this.walker = doc.createTreeWalker(root, onShadowRoot ? NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT : NodeFilter.SHOW_TEXT);
   }
 
+  /** Whether the whole root has been read (the last read returned its last text). */
+  get finished(): boolean {
+    return this.done || (this.walker === null && this.pending === null);
+  }
+
   /**
    * The text of up to `maxNodes` more nodes, or of as many as reach `maxChars` characters (at least one node):
    * each text node's data on a line of its own, then each run of nodes that touch letter to letter, glued, on a

@@ -71,6 +71,8 @@ export class PageScout {
   private pointerFrame = 0;
   private pointer: { x: number; y: number } | null = null;
   private readonly stops: (() => void)[] = [];
+  /** the page changed after the hand-off, before the highlighter took over watching it */
+  private changedSinceHandOff = false;
 
   constructor(
     private readonly doc: Document,
@@ -98,13 +100,16 @@ export class PageScout {
     void this.read();
   }
 
-  /** Stops watching (the extension gone, or the highlighter started: it watches the frame from then on). */
-  stop(): void {
+  /**
+   * Stops watching (the extension gone, or the highlighter started: it watches the frame from then on).
+   * `keepObserving`: the highlighter will ask whether the page changed meanwhile (handOff).
+   */
+  stop(keepObserving = false): void {
     if (this.state !== 'handed-off') {
       this.state = 'stopped';
       markFirstPass(false);
     }
-    this.observer.disconnect();
+    if (!keepObserving) this.observer.disconnect();
     clearTimeout(this.settleTimer);
     if (this.pointerFrame) cancelAnimationFrame(this.pointerFrame);
     for (const stop of this.stops.splice(0)) stop();
@@ -148,9 +153,14 @@ export class PageScout {
         if (!root.isConnected) continue;
         // the document's elements are looked at for shadow roots apart (findLateShadowRoots); a part the page
         // added, or a shadow root, is read with its elements
-        const reader = new FrameTextReader(root, root === this.doc.documentElement ? null : (shadow) => this.addShadowRoot(shadow));
+        const isDocument = root === this.doc.documentElement;
+        const reader = new FrameTextReader(root, isDocument ? null : (shadow) => this.addShadowRoot(shadow));
+        let first = true;
         for (let text = reader.read(NODES_PER_STEP, CHARS_PER_STEP); text !== null && this.state === 'reading'; text = reader.read(NODES_PER_STEP, CHARS_PER_STEP)) {
-          if (text && hasWord(text)) await this.test(text);
+          // the document's whole text in one read, with nothing else waiting: its heads are all the page's
+          const whole = isDocument && first && reader.finished && this.nextRoot >= this.queue.length;
+          first = false;
+          if (text && hasWord(text)) await this.test(text, whole);
           if (performance.now() - sliceStart > SLICE_MS) {
             await new Promise<void>((resume) => this.ctx.setTimeout(resume, 0));
             sliceStart = performance.now();
@@ -165,8 +175,11 @@ export class PageScout {
     if (this.state === 'waiting' && this.nextRoot < this.queue.length) void this.read();
   }
 
-  /** Has the background test one text (in pieces, if it is longer than a message may be), and acts on its answer. */
-  private async test(text: string): Promise<void> {
+  /**
+   * Has the background test one text (in pieces, if it is longer than a message may be), and acts on its answer.
+   * `whole`: the text is the frame's whole document (its shadow roots aside), read at once.
+   */
+  private async test(text: string, whole: boolean): Promise<void> {
     for (let at = 0; at < text.length && this.state === 'reading'; at += MAX_SCREEN_TEXT - SCREEN_OVERLAP) {
       let answer: LoadAnswer | 'off' | null;
       try {
@@ -178,7 +191,7 @@ export class PageScout {
       }
       if (answer === null) return this.stop(); // the glossary is unreadable: stay inert
       if (answer === 'off') return this.turnedOff();
-      if (answer.loaded) return this.handOff(answer);
+      if (answer.loaded) return this.handOff(answer, whole && text.length <= MAX_SCREEN_TEXT);
       if (text.length <= MAX_SCREEN_TEXT) return;
     }
   }
@@ -199,15 +212,31 @@ export class PageScout {
     this.stops.push(unwatch);
   }
 
-  private handOff(found: LoadAnswer & { loaded: true }): void {
+  /**
+   * Starts the highlighter with the heads the background found. When they are all the heads of the document's
+   * text (`whole`), the highlighter is told so, and asks, when it starts watching the page itself, whether the
+   * page changed since: until then this scout's observer keeps watching (HeadStart.unchanged).
+   */
+  private handOff(found: LoadAnswer & { loaded: true }, whole: boolean): void {
     const highlighter = this.link.highlighter();
     if (!highlighter) return;
+    // a change read in the meantime, or one not yet delivered, is text the background has not screened
+    const covered = whole && this.nextRoot >= this.queue.length && this.observer.takeRecords().length === 0;
     this.state = 'handed-off';
-    this.stop();
-    highlighter.start(this.ctx, { filter: found.filter, found });
+    this.stop(covered);
+    highlighter.start(this.ctx, { filter: found.filter, found, unchanged: covered ? () => this.unchangedSinceHandOff() : undefined });
+  }
+
+  /** Whether the page has not changed since the hand-off; stops watching it (asked once, by the highlighter). */
+  private unchangedSinceHandOff(): boolean {
+    const unchanged = !this.changedSinceHandOff && this.observer.takeRecords().length === 0;
+    this.changedSinceHandOff = true; // asked once: any later answer is "changed"
+    this.observer.disconnect();
+    return unchanged;
   }
 
   private onMutations(records: MutationRecord[]): void {
+    if (this.state === 'handed-off') this.changedSinceHandOff = true;
     if (!this.active) return;
     for (const record of records) {
       if (record.type === 'characterData') this.enqueue(blockAround(record.target));

@@ -24,6 +24,8 @@ export interface PagedMatching extends Matcher {
   readonly pending: boolean;
   /** fetches the wanted keys: a promise while keys are wanted or on their way, else null */
   load(): Promise<void> | null;
+  /** whether the keys loaded hold every head of the document's text, the page unchanged since (once; false after) */
+  coversDocument(): boolean;
 }
 
 const isPaged = (m: Matcher): m is PagedMatching => typeof (m as Partial<PagedMatching>).mayMatch === 'function';
@@ -72,7 +74,9 @@ export class TermHighlighter {
     this.observer.observe(this.doc);
     this.watchReader();
     this.editing = this.doc.designMode === 'on';
-    return this.rescanAll();
+    // asked once its own observer watches: later changes are rescanned with the filter
+    const covered = isPaged(this.matcher) && this.matcher.coversDocument();
+    return this.rescanAll(covered);
   }
 
   stop(): void {
@@ -105,7 +109,8 @@ export class TermHighlighter {
     }, wait) as unknown as number;
   }
 
-  rescanAll(): Promise<unknown> {
+  /** `covered`: the matcher's keys hold every head of the document's text (PagedMatcher.coversDocument). */
+  rescanAll(covered = false): Promise<unknown> {
     this.lastFullRescan = performance.now();
     this.scan?.abort();
     this.scan = null;
@@ -115,7 +120,7 @@ export class TermHighlighter {
     // at the top, document order already is visible-first, and asking would force a layout
     const win = this.doc.defaultView;
     const startNear = win && win.scrollY > win.innerHeight ? this.doc.elementFromPoint(win.innerWidth / 2, 1) : null;
-    return this.enqueue([this.doc.body ?? this.doc.documentElement], startNear);
+    return this.enqueue([this.doc.body ?? this.doc.documentElement], startNear, covered);
   }
 
   /**
@@ -201,8 +206,8 @@ export class TermHighlighter {
     return false;
   }
 
-  /** Rescans `roots` after any scan already running; a full rescan cancels what is queued. */
-  private enqueue(roots: Node[], startNear: Element | null = null): Promise<unknown> {
+  /** Rescans `roots` after any scan already running; a full rescan cancels what is queued. `covered`: see scanBlocks. */
+  private enqueue(roots: Node[], startNear: Element | null = null, covered = false): Promise<unknown> {
     const controller = (this.scan ??= new AbortController());
     const signal = controller.signal;
     for (const root of roots) this.queued.add(root);
@@ -223,7 +228,7 @@ export class TermHighlighter {
       })(this);
       let shown = false;
       this.painter.hold();
-      const done = await this.scanBlocks(blocks, signal, (ms, painted) => {
+      const done = await this.scanBlocks(blocks, covered, signal, (ms, painted) => {
         this.busyMs += ms;
         this.longestSliceMs = Math.max(this.longestSliceMs, ms);
         if (!shown && painted) {
@@ -245,10 +250,12 @@ export class TermHighlighter {
    * the page gets a turn between two. With a paged matcher, a frame's first words wait for its filter; a block
    * whose words hold no head is passed over; one whose heads are not all known yet waits, with the blocks after
    * it that may hold a term (so marks come in page order), until their keys arrive: fetched when a slice ends or
-   * enough text waits, the main thread free meanwhile. Returns false when `signal` aborted the scan, or when the
-   * glossary could not be had.
+   * enough text waits, the main thread free meanwhile. `covered`: the matcher already holds the keys of every
+   * head of the document's text (the first scan after the first pass, PagedMatcher.coversDocument), so a block
+   * of the document (not of a shadow root) is matched without testing its words first. Returns false when
+   * `signal` aborted the scan, or when the glossary could not be had.
    */
-  private async scanBlocks(blocks: Iterable<Block | null>, signal: AbortSignal, onSlice: (ms: number, painted: boolean) => void): Promise<boolean> {
+  private async scanBlocks(blocks: Iterable<Block | null>, covered: boolean, signal: AbortSignal, onSlice: (ms: number, painted: boolean) => void): Promise<boolean> {
     const paged = isPaged(this.matcher) ? this.matcher : null;
     let sliceStart = performance.now();
     let painted = 0;
@@ -293,7 +300,7 @@ export class TermHighlighter {
         await pause(ready);
         if (!(await ready) || signal.aborted) return false;
       }
-      if (!paged.mayMatch(windowOf(block).text)) continue;
+      if (!(covered && block.element.getRootNode() === this.doc) && !paged.mayMatch(windowOf(block).text)) continue;
       if (!waiting.length && !paged.pending) {
         paint(block);
         continue;

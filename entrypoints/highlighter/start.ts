@@ -121,4 +121,6 @@ export async function startHighlighter(ctx: ScriptContext, head: HeadStart): Pro
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage as never));
 
   apply(settings);
+  // off for this site: the first pass's observer, kept for the first scan's question, is let go
+  if (!highlighter) matcher.coversDocument();
 }

@@ -23,6 +23,12 @@ export interface HeadSource {
 export interface HeadStart {
   filter: FilterResponse;
   found: HeadsResponse;
+  /**
+   * Set when `found` holds every head of the frame's document text (its shadow roots aside) as the first pass
+   * read it: asked once, when the highlighter starts watching the page, it says whether the page is unchanged
+   * since. While it is, the highlighter's first scan of the document needs no filter (coversDocument).
+   */
+  unchanged?: () => boolean;
 }
 
 /** A head finder over the filter the background sent. Throws on data that is not a filter (HeadFilter). */
@@ -35,6 +41,7 @@ export class PagedMatcher implements Matcher {
   private filterLoad: Promise<boolean> | null = null;
   private readonly trie: TermTrie = createTermTrie(1024);
   private loading: Promise<void> | null = null;
+  private unchanged: (() => boolean) | undefined;
   /** for the benchmark and tests: heads asked for, keys received, messages sent */
   readonly counts = { heads: 0, keys: 0, messages: 0 };
 
@@ -45,11 +52,23 @@ export class PagedMatcher implements Matcher {
     start?: HeadStart,
   ) {
     if (start) {
+      this.unchanged = start.unchanged;
       const finder = finderOf(start.filter);
       for (const head of Object.keys(start.found.heads)) finder.settle(head, true);
       this.useFilter(start.filter, finder);
       this.addHeads(start.found);
     }
+  }
+
+  /**
+   * Whether every head of the frame's document text (apart from its shadow roots) is among the keys loaded, the
+   * page unchanged since the first pass read it (HeadStart.unchanged): then a block of the document that holds a
+   * term holds it in those keys, and a first scan may match without the filter. Answers once; false after.
+   */
+  coversDocument(): boolean {
+    const unchanged = this.unchanged;
+    this.unchanged = undefined;
+    return unchanged?.() ?? false;
   }
 
   /** Whether the filter is here (mayMatch may be called). */

@@ -15,7 +15,8 @@ import { registeredHighlighter } from '@/utils/highlighter-handoff';
 import { firstPassRuns } from '@/utils/first-pass';
 import { ContentScriptContext } from '@/utils/script-context';
 import { SETTINGS_KEY, isActiveOn, loadSettings } from '@/utils/settings';
-import { CHANGES_SETTLE_MS, MAX_LOAD_FAILURES } from '@/entrypoints/content/scout';
+import { CHANGES_SETTLE_MS, MAX_LOAD_FAILURES, PageScout, type ScoutLink } from '@/entrypoints/content/scout';
+import { PagedMatcher, type HeadStart } from '@/glossary/runtime/paged-matcher';
 import { cards, categories, matcherIndex } from './fixture-glossary';
 
 /** How many times the card's controllers were built (PageCard): only once a page has a mark. */
@@ -262,5 +263,89 @@ describe('content script start-up', () => {
     await settle();
     expect(asked).toEqual(['screen']);
     expect(firstPassRuns()).toBe(false);
+  });
+
+  describe('a first scan that needs no filter (issue 13: the heads the first pass found are all the document\'s)', () => {
+    /** The words the highlighter tested against the filter, block by block. */
+    function testedWords() {
+      const spy = vi.spyOn(PagedMatcher.prototype, 'mayMatch');
+      return { texts: () => spy.mock.calls.map(([text]) => text), restore: () => spy.mockRestore() };
+    }
+
+    it('marks a page whose whole text the first pass screened without testing its words again, and tests text added later', async () => {
+      const tested = testedWords();
+      background(new HeadIndex(matcherIndex, categories));
+      start('<p>ICE filed a writ of <em>mandamus</em>.</p><p>Nothing else here.</p>');
+      await vi.waitFor(() => expect(painted()).toEqual(['ICE', 'writ of mandamus']));
+      expect(tested.texts()).toEqual([]);
+      document.body.insertAdjacentHTML('beforeend', '<p>Racial profiling, reported.</p>');
+      await vi.waitFor(() => expect(painted()).toEqual(['ICE', 'Racial profiling', 'writ of mandamus']));
+      expect(tested.texts()).toEqual(['Racial profiling, reported.']);
+      tested.restore();
+    });
+
+    it('tests the words of an open shadow root, which the first read does not look in', async () => {
+      const tested = testedWords();
+      background(new HeadIndex(matcherIndex, categories));
+      start('<p>ICE filed it.</p><div id="host"></div>', attachMandamusShadow);
+      await vi.waitFor(() => expect(painted()).toEqual(['ICE', 'writ of mandamus']));
+      expect(tested.texts()).toEqual(['A writ of mandamus.']);
+      tested.restore();
+    });
+
+    it('tests every block\'s words when the page changed while the highlighter was being injected', async () => {
+      const tested = testedWords();
+      background(new HeadIndex(matcherIndex, categories), async () => {
+        document.body.insertAdjacentHTML('beforeend', '<p>Racial profiling too.</p>');
+        await highlighterScript.main();
+      });
+      start('<p>ICE filed a writ of mandamus.</p>');
+      await vi.waitFor(() => expect(painted()).toEqual(['ICE', 'Racial profiling', 'writ of mandamus']));
+      expect(tested.texts()).toEqual(expect.arrayContaining(['ICE filed a writ of mandamus.', 'Racial profiling too.']));
+      tested.restore();
+    });
+
+    /** A first pass whose background finds `ICE` in any text, and whose highlighter only keeps what it is given. */
+    function handOffOf(html: string) {
+      document.body.innerHTML = html;
+      const index = new HeadIndex(matcherIndex, categories);
+      const given: { head: HeadStart | null } = { head: null };
+      const link: ScoutLink = {
+        screen: async (text) => {
+          const found = index.screen(text);
+          return Object.keys(found.heads).length ? { ...found, loaded: true, filter: index.filter() } : { ...found, loaded: false };
+        },
+        highlighter: () => ({ start: (_ctx, head) => void (given.head = head) }),
+        watchSettings: () => () => {},
+      };
+      const ctx = new ContentScriptContext(`scout-${contexts.length}`);
+      contexts.push(ctx);
+      new PageScout(document, link, ctx, () => {}).start();
+      return given;
+    }
+
+    it('tells the highlighter, once, whether the page changed between the hand-off and its start', async () => {
+      const still = handOffOf('<p>ICE filed it.</p>');
+      await vi.waitFor(() => expect(still.head).not.toBeNull());
+      expect(still.head!.unchanged!()).toBe(true);
+      expect(still.head!.unchanged!()).toBe(false);
+
+      const edited = handOffOf('<p>ICE filed it.</p>');
+      await vi.waitFor(() => expect(edited.head).not.toBeNull());
+      document.body.insertAdjacentHTML('beforeend', '<p>Racial profiling.</p>');
+      expect(edited.head!.unchanged!()).toBe(false); // the change not yet delivered to the observer
+
+      const delivered = handOffOf('<p>ICE filed it.</p>');
+      await vi.waitFor(() => expect(delivered.head).not.toBeNull());
+      document.getElementsByTagName('p')[0].append(' Racial profiling.');
+      await Promise.resolve(); // the change delivered to the observer before the question
+      expect(delivered.head!.unchanged!()).toBe(false);
+    });
+
+    it('claims nothing when the document took more than one read (its last read alone held the term)', async () => {
+      const given = handOffOf(`${'<span>a</span> '.repeat(3000)}<p>ICE filed it.</p>`);
+      await vi.waitFor(() => expect(given.head).not.toBeNull());
+      expect(given.head!.unchanged).toBeUndefined();
+    });
   });
 });
