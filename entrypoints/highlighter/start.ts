@@ -27,7 +27,10 @@ import { watchTouch } from '@/components/page/card/touch';
  * turn it off for the site (it turns on again with them). `head`: the first pass's filter, words and keys.
  */
 export async function startHighlighter(ctx: ScriptContext, head: HeadStart): Promise<void> {
-  if (typeof CSS === 'undefined' || !('highlights' in CSS)) return; // no Custom Highlight API: do nothing
+  if (typeof CSS === 'undefined' || !('highlights' in CSS)) {
+    head.unchanged?.(); // lets the first pass's observer go
+    return; // no Custom Highlight API: do nothing
+  }
   let settings: Settings = await loadSettings();
   // one report per page: the background gone or the glossary unreadable leaves the page unmarked, never broken
   // (nothing is said once the extension was reloaded or removed: this script is then done anyway)
