@@ -2,8 +2,9 @@
 // may hold a term at all. It must never miss a word the highlighter would read (entrypoints/highlighter/, whose
 // walk is components/page/collect.ts), and it must cost next to nothing, so it reads more rather than less:
 // every text node, hidden or not, joined by line breaks (so "<h2>Title</h2><p>Asylum" is two words, not
-// "titleasylum"); and where two nodes touch letter to letter ("asy<b>lum</b>", which an inline element makes
-// one word for the highlighter), the run of touching nodes again glued together. Extra words only cost a test.
+// "titleasylum"); and where two nodes touch with no space between ("asy<b>lum</b>", "2<b>87</b>(g)", which an
+// inline element makes one word for the highlighter), the run of touching nodes again glued together. Extra
+// words only cost a test.
 import { INLINE_TAGS } from '@/components/page/tags';
 
 /** Elements whose text is never the page's words (a script's, a style's), which the highlighter never reads either. */
@@ -84,7 +85,7 @@ export class FrameTextReader {
   private readonly code: Set<Node>;
   private pending: string | null = null;
   private done = false;
-  /** the run of nodes that touch letter to letter so far, and whether it holds more than one node */
+  /** the run of nodes that touch with no space between so far, and whether it holds more than one node */
   private run = '';
   private runGlued = false;
   private lastJoins = false;
@@ -108,7 +109,7 @@ export class FrameTextReader {
 
   /**
    * The text of up to `maxNodes` more nodes, or of as many as reach `maxChars` characters (at least one node):
-   * each text node's data on a line of its own, then each run of nodes that touch letter to letter, glued, on a
+   * each text node's data on a line of its own, then each run of nodes that touch with no space between, glued, on a
    * line of its own. '' when those nodes hold no text; null once the whole root has been read.
    */
   read(maxNodes: number, maxChars = Infinity): string | null {
@@ -145,9 +146,10 @@ export class FrameTextReader {
       if (n === 0 || (code !== null && code.has(node))) continue;
       parts.push(data);
       chars += n;
-      // a run goes on where one node ends and the next starts with a letter, a digit, a dot or a character past ASCII
+      // a run goes on where one node ends and the next starts with no space between (not with a letter only:
+      // "2<b>87</b>(g)" is the highlighter's "287(g)")
       let c = data.charCodeAt(0);
-      if (lastJoins && ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 46 || c >= 128)) {
+      if (lastJoins && c > 32) {
         run += data;
         runGlued = true;
       } else {
@@ -156,7 +158,7 @@ export class FrameTextReader {
         runGlued = false;
       }
       c = data.charCodeAt(n - 1);
-      lastJoins = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 46 || c >= 128;
+      lastJoins = c > 32;
     }
     this.run = run;
     this.runGlued = runGlued;

@@ -151,6 +151,7 @@ describe('content script start-up', () => {
 
   it.each([
     ['split by inline elements inside a word', '<p>A writ of man<b>da</b>mus.</p>', ['writ of mandamus']],
+    ['split inside a word that punctuation goes on from', '<p>We read about 2<b>87</b>(g) today.</p>', ['287(g)']],
     ['right after a block with no space between', '<h2>Notes</h2><p>ICE</p><ul><li>Racial</li></ul><p>profiling</p>', ['ICE']],
     ['only in an open shadow root', '<div id="host"></div>', ['writ of mandamus']],
   ])('reads a term %s', async (name, html, expected) => {

@@ -43,6 +43,13 @@ describe('FrameTextReader', () => {
     for (const word of notRead) expect(words).not.toContain(word);
   });
 
+  it('glues nodes that touch with no space between, punctuation included, as the highlighter reads them', () => {
+    document.body.innerHTML = '<p>We read about 2<b>87</b>(g) today, <a>ICE</a>, and more.</p>';
+    const lines = readAll(document.body, 1000, false).chunks.join('\n').split('\n');
+    expect(lines).toContain('We read about 287(g) today, ');
+    expect(lines).toContain('ICE, and more.');
+  });
+
   it('reads no code when its root is a script or a style itself (a part the page added)', () => {
     document.body.innerHTML = '<script>var asylum = 1</script>';
     expect(readAll(document.body.firstChild!).words).toEqual([]);
