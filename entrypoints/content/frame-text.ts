@@ -11,6 +11,9 @@ import { INLINE_TAGS } from '@/components/page/tags';
 const CODE_ELEMENTS = 'script,style,noscript,textarea';
 
 
+/** A letter, a digit or a character past ASCII (the seam test of FrameTextReader.read). */
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c >= 128;
+
 /**
  * The element whose text a change at `node` can change, as the highlighter reads it: the nearest ancestor that
  * is not inline (or the shadow host, or the document's root element).
@@ -89,6 +92,12 @@ export class FrameTextReader {
   private run = '';
   private runGlued = false;
   private lastJoins = false;
+  /** whether the last node read ends with a character of a word (a letter, a digit, past ASCII), or a dot */
+  private lastInWord = false;
+  private lastDot = false;
+  private lastDotEndsSentence = false;
+  private lastChar = 0;
+  private split = false;
 
   constructor(
     root: Node,
@@ -100,6 +109,14 @@ export class FrameTextReader {
       this.walker = null;
       this.pending = root.nodeType === Node.TEXT_NODE ? (root as Text).data : null;
     } else this.walker = doc.createTreeWalker(root, onShadowRoot ? NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT : NodeFilter.SHOW_TEXT);
+  }
+
+  /**
+   * Whether a seam between two nodes read so far falls inside a word ("man<b>da</b>mus", "U.<i>S.</i>C."): then
+   * only the glued runs, appended after the lines, hold that word whole, not in its place among the others.
+   */
+  get splitsWords(): boolean {
+    return this.split;
   }
 
   /** Whether the whole root has been read (the last read returned its last text). */
@@ -129,6 +146,11 @@ export class FrameTextReader {
     let run = this.run;
     let runGlued = this.runGlued;
     let lastJoins = this.lastJoins;
+    let lastInWord = this.lastInWord;
+    let lastDot = this.lastDot;
+    let lastDotEndsSentence = this.lastDotEndsSentence;
+    let lastChar = this.lastChar;
+    let split = this.split;
     let chars = 0;
     for (let i = 0; i < maxNodes && chars < maxChars; i++) {
       const node = walker.nextNode();
@@ -152,17 +174,31 @@ export class FrameTextReader {
       if (lastJoins && c > 32) {
         run += data;
         runGlued = true;
+        // a word goes on past the seam: a letter or digit on both sides, or a dot between two ("U<i>.S</i>",
+        // "U.<i>S.</i>C.", "1003.<b>18</b>"); not "…</em>." nor a sentence's end before the next ("here.</p><p>Next")
+        if (lastInWord ? isWordChar(c) || (c === 46 && n > 1 && isWordChar(data.charCodeAt(1))) : lastDot && isWordChar(c) && !(lastDotEndsSentence && c >= 65 && c <= 90)) split = true;
       } else {
         if (runGlued) (glued ??= []).push(run);
         run = data;
         runGlued = false;
       }
+      const before = n > 1 ? data.charCodeAt(n - 2) : lastChar;
       c = data.charCodeAt(n - 1);
+      lastChar = c;
       lastJoins = c > 32;
+      lastInWord = isWordChar(c);
+      lastDot = c === 46;
+      // "here." (a lower-case letter before the dot) ends a sentence when a capital follows it
+      if (lastDot) lastDotEndsSentence = before >= 97 && before <= 122;
     }
     this.run = run;
     this.runGlued = runGlued;
     this.lastJoins = lastJoins;
+    this.lastInWord = lastInWord;
+    this.lastDot = lastDot;
+    this.lastDotEndsSentence = lastDotEndsSentence;
+    this.lastChar = lastChar;
+    this.split = split;
     if (ended) {
       if (this.runGlued) (glued ??= []).push(this.run);
       this.run = '';

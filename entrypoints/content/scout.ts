@@ -157,8 +157,9 @@ export class PageScout {
         const reader = new FrameTextReader(root, isDocument ? null : (shadow) => this.addShadowRoot(shadow));
         let first = true;
         for (let text = reader.read(NODES_PER_STEP, CHARS_PER_STEP); text !== null && this.state === 'reading'; text = reader.read(NODES_PER_STEP, CHARS_PER_STEP)) {
-          // the document's whole text in one read, with nothing else waiting: its heads are all the page's
-          const whole = isDocument && first && reader.finished && this.nextRoot >= this.queue.length;
+          // the document's whole text in one read, no word of it split between two nodes (whose glued form is
+          // not in its place among the other words), and nothing else waiting: its heads are all the page's
+          const whole = isDocument && first && reader.finished && !reader.splitsWords && this.nextRoot >= this.queue.length;
           first = false;
           if (text && hasWord(text)) await this.test(text, whole);
           if (performance.now() - sliceStart > SLICE_MS) {

@@ -343,6 +343,15 @@ describe('content script start-up', () => {
       expect(delivered.head!.unchanged!()).toBe(false);
     });
 
+    it('claims nothing when a word of the document is split between two nodes (its whole form is not in its place)', async () => {
+      const split = handOffOf('<p><b>A</b>n A-file, ICE filed it.</p>');
+      await vi.waitFor(() => expect(split.head).not.toBeNull());
+      expect(split.head!.unchanged).toBeUndefined();
+      const apart = handOffOf('<p>An <a>A-file</a>, <b>ICE</b>, filed it.</p>');
+      await vi.waitFor(() => expect(apart.head).not.toBeNull());
+      expect(apart.head!.unchanged).toBeTypeOf('function');
+    });
+
     it('claims nothing when the document took more than one read (its last read alone held the term)', async () => {
       const given = handOffOf(`${'<span>a</span> '.repeat(3000)}<p>ICE filed it.</p>`);
       await vi.waitFor(() => expect(given.head).not.toBeNull());

@@ -50,6 +50,22 @@ describe('FrameTextReader', () => {
     expect(lines).toContain('ICE, and more.');
   });
 
+  it.each([
+    ['<p>man<b>da</b>mus now</p>', true],
+    ['<p>U.<i>S.</i>C. 1357</p>', true],
+    ['<p><span>T</span>he ICE</p>', true],
+    ['<p>We read <a>ICE</a>, and 287<b>(g)</b>.</p>', false],
+    ['<p>A writ of <em>mandamus</em>. Then <i>more</i>.</p>', false],
+    ['<p>Here.</p><p>Nothing else.</p>', false],
+    ['<p>8 CFR 1003.<b>18</b>(c)</p>', true],
+    ['<h2>Notes</h2><p>Asylum</p>', true],
+  ])('tells whether a seam between two nodes falls inside a word: %s', (html, splits) => {
+    document.body.innerHTML = html;
+    const reader = new FrameTextReader(document.body, null);
+    while (reader.read(1000) !== null);
+    expect(reader.splitsWords).toBe(splits);
+  });
+
   it('reads no code when its root is a script or a style itself (a part the page added)', () => {
     document.body.innerHTML = '<script>var asylum = 1</script>';
     expect(readAll(document.body.firstChild!).words).toEqual([]);
