@@ -91,12 +91,9 @@ export class FrameTextReader {
   /** the run of nodes that touch with no space between so far, and whether it holds more than one node */
   private run = '';
   private runGlued = false;
-  private lastJoins = false;
-  /** whether the last node read ends with a character of a word (a letter, a digit, past ASCII), or a dot */
-  private lastInWord = false;
-  private lastDot = false;
-  private lastDotEndsSentence = false;
-  private lastChar = 0;
+  /** the last character read so far, and the one before it (0: none) */
+  private last = 0;
+  private beforeLast = 0;
   private split = false;
 
   constructor(
@@ -145,11 +142,8 @@ export class FrameTextReader {
     // the run in locals while the loop runs (this loop is most of what a page without terms costs)
     let run = this.run;
     let runGlued = this.runGlued;
-    let lastJoins = this.lastJoins;
-    let lastInWord = this.lastInWord;
-    let lastDot = this.lastDot;
-    let lastDotEndsSentence = this.lastDotEndsSentence;
-    let lastChar = this.lastChar;
+    let last = this.last;
+    let beforeLast = this.beforeLast;
     let split = this.split;
     let chars = 0;
     for (let i = 0; i < maxNodes && chars < maxChars; i++) {
@@ -170,34 +164,27 @@ export class FrameTextReader {
       chars += n;
       // a run goes on where one node ends and the next starts with no space between (not with a letter only:
       // "2<b>87</b>(g)" is the highlighter's "287(g)")
-      let c = data.charCodeAt(0);
-      if (lastJoins && c > 32) {
+      const c = data.charCodeAt(0);
+      if (last > 32 && c > 32) {
         run += data;
         runGlued = true;
         // a word goes on past the seam: a letter or digit on both sides, or a dot between two ("U<i>.S</i>",
-        // "U.<i>S.</i>C.", "1003.<b>18</b>"); not "…</em>." nor a sentence's end before the next ("here.</p><p>Next")
-        if (lastInWord ? isWordChar(c) || (c === 46 && n > 1 && isWordChar(data.charCodeAt(1))) : lastDot && isWordChar(c) && !(lastDotEndsSentence && c >= 65 && c <= 90)) split = true;
+        // "U.<i>S.</i>C.", "1003.<b>18</b>"); not "…</em>." nor a sentence's end, a lower-case letter and a dot,
+        // before the next's capital ("here.</p><p>Next")
+        const endsSentence = beforeLast >= 97 && beforeLast <= 122 && c >= 65 && c <= 90;
+        if (isWordChar(last) ? isWordChar(c) || (c === 46 && n > 1 && isWordChar(data.charCodeAt(1))) : last === 46 && isWordChar(c) && !endsSentence) split = true;
       } else {
         if (runGlued) (glued ??= []).push(run);
         run = data;
         runGlued = false;
       }
-      const before = n > 1 ? data.charCodeAt(n - 2) : lastChar;
-      c = data.charCodeAt(n - 1);
-      lastChar = c;
-      lastJoins = c > 32;
-      lastInWord = isWordChar(c);
-      lastDot = c === 46;
-      // "here." (a lower-case letter before the dot) ends a sentence when a capital follows it
-      if (lastDot) lastDotEndsSentence = before >= 97 && before <= 122;
+      beforeLast = n > 1 ? data.charCodeAt(n - 2) : last;
+      last = data.charCodeAt(n - 1);
     }
     this.run = run;
     this.runGlued = runGlued;
-    this.lastJoins = lastJoins;
-    this.lastInWord = lastInWord;
-    this.lastDot = lastDot;
-    this.lastDotEndsSentence = lastDotEndsSentence;
-    this.lastChar = lastChar;
+    this.last = last;
+    this.beforeLast = beforeLast;
     this.split = split;
     if (ended) {
       if (this.runGlued) (glued ??= []).push(this.run);
