@@ -157,9 +157,10 @@ export class PageScout {
         const reader = new FrameTextReader(root, isDocument ? null : (shadow) => this.addShadowRoot(shadow));
         let first = true;
         for (let text = reader.read(NODES_PER_STEP, CHARS_PER_STEP); text !== null && this.state === 'reading'; text = reader.read(NODES_PER_STEP, CHARS_PER_STEP)) {
-          // the document's whole text in one read, no word of it split between two nodes (whose glued form is
-          // not in its place among the other words), and nothing else waiting: its heads are all the page's
-          const whole = isDocument && first && reader.finished && !reader.splitsWords && this.nextRoot >= this.queue.length;
+          // the document's whole text in one read and one message, no word of it split between two nodes (whose
+          // glued form is not in its place among the other words): its heads are all the page's (handOff checks
+          // that nothing else waits)
+          const whole = isDocument && first && reader.finished && !reader.splitsWords && text.length <= MAX_SCREEN_TEXT;
           first = false;
           if (text && hasWord(text)) await this.test(text, whole);
           if (performance.now() - sliceStart > SLICE_MS) {
@@ -178,7 +179,7 @@ export class PageScout {
 
   /**
    * Has the background test one text (in pieces, if it is longer than a message may be), and acts on its answer.
-   * `whole`: the text is the frame's whole document (its shadow roots aside), read at once.
+   * `whole`: the text is the frame's whole document (its shadow roots aside), read at once, in one message.
    */
   private async test(text: string, whole: boolean): Promise<void> {
     for (let at = 0; at < text.length && this.state === 'reading'; at += MAX_SCREEN_TEXT - SCREEN_OVERLAP) {
@@ -192,7 +193,7 @@ export class PageScout {
       }
       if (answer === null) return this.stop(); // the glossary is unreadable: stay inert
       if (answer === 'off') return this.turnedOff();
-      if (answer.loaded) return this.handOff(answer, whole && text.length <= MAX_SCREEN_TEXT);
+      if (answer.loaded) return this.handOff(answer, whole);
       if (text.length <= MAX_SCREEN_TEXT) return;
     }
   }
