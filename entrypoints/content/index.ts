@@ -5,8 +5,6 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { inputRelay } from '@/utils/input-relay';
 import { backgroundLink } from './background-link';
 import { PageScout } from './scout';
-// the marks' ::highlight() rules, declared with this script so they are in place before the first mark
-import '@/components/page/highlight.css';
 
 export default defineContentScript({
   matches: ['<all_urls>'],

@@ -110,6 +110,20 @@ forEachBrowser('detection', {}, (env, kind) => {
       });
     }
 
+    it('paints its marks: the marks\' style sheet reaches a frame whose text holds a term', async () => {
+      const page = await open('/own/law-firm-article.html', 60);
+      // the style of the underline highlight where the first mark starts (highlight styles are computed per element)
+      const style = await page.tab.evaluate(() => {
+        const [range] = [...CSS.highlights.get('legal-lens-underline')!] as AbstractRange[];
+        const node = range.startContainer;
+        const el = node.nodeType === 1 ? (node as Element) : node.parentElement!;
+        const s = getComputedStyle(el, '::highlight(legal-lens-underline)');
+        return { line: s.textDecorationLine, color: s.textDecorationColor };
+      });
+      assert.deepEqual(style, { line: 'underline', color: 'rgb(109, 74, 255)' }, kind);
+      await page.tab.close();
+    });
+
     it('never changes the page\'s DOM: no wrappers, attributes or styles, only the card host', async () => {
       const page = await open('/own/law-firm-article.html', 60);
       const html = await page.tab.evaluate(() => document.documentElement.outerHTML.length);
