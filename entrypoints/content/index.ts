@@ -1,14 +1,16 @@
-// Content script of every frame: only the first pass (scout.ts), which reads the frame's text and has the
-// background test its words and, when they hold a term, inject the highlighter (entrypoints/highlighter/,
-// DESIGN.md's pipeline). A page without terms pays for reading its text and handing it over, and nothing else.
+// Content script of every frame, from document_start: it starts the input relay at once (utils/input-relay.ts:
+// its listeners must be the first on the window), and once the document is parsed the first pass (scout.ts),
+// which reads the frame's text and has the background test its words and, when they hold a term, inject the
+// highlighter (entrypoints/highlighter/, DESIGN.md's pipeline). A page without terms pays for reading its text
+// and handing it over, and nothing else: one script per frame, no style sheet.
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { inputRelay } from '@/utils/input-relay';
+import { startInputRelay } from '@/utils/input-relay';
 import { backgroundLink } from './background-link';
 import { PageScout } from './scout';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
-  runAt: 'document_end',
+  runAt: 'document_start',
   allFrames: true,
   matchAboutBlank: true,
   // never post WXT's "content-script-started" into the page's window (our own context, utils/script-context.ts,
@@ -16,7 +18,10 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return; // no Custom Highlight API: do nothing
-    const relay = inputRelay(window); // started at document_start by early-input.ts
-    new PageScout(document, backgroundLink, ctx, (listener, signal) => relay.on('pointermove', listener, signal)).start();
+    const relay = startInputRelay(window);
+    relay.whenParsed(() => {
+      if (ctx.isInvalid) return;
+      new PageScout(document, backgroundLink, ctx, (listener, signal) => relay.on('pointermove', listener, signal)).start();
+    });
   },
 });
