@@ -1,4 +1,4 @@
-// `npm run bench [-- --runs 5] [--pages plain,dozen,frames,big] [--growth 5] [--json file] [--markdown]`: Legal Lens against an
+// `npm run bench [-- --runs 5] [--plain-runs 15] [--pages plain,dozen,frames,big] [--growth 5] [--json file] [--markdown]`: Legal Lens against an
 // empty content script (the floor for any extension), the naive highlighter (one regular expression of all
 // aliases, one StaticRange per match) and mark.js, in one run, on the same pages, in real Chromium; and Legal
 // Lens and the naive highlighter again at 5× the glossary. Every figure comes from Chrome traces taken from
@@ -20,6 +20,13 @@ const arg = (name: string, fallback: string) => {
   return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
 };
 const RUNS = Number(arg('runs', '5'));
+/**
+ * Loads of the term-free article for the three variants its target is read from (no extension, the empty script,
+ * Legal Lens): that target is a few ms wide, and the page alone varies by ±10 ms from load to load (its layout
+ * runs once or twice), so its median needs more pairs than the other figures. The other variants get RUNS.
+ */
+const PLAIN_RUNS = Math.max(RUNS, Number(arg('plain-runs', String(RUNS * 3))));
+const PLAIN_PAIRED: ('none' | 'empty' | 'legalLens')[] = ['none', 'empty', 'legalLens'];
 const PAGES = arg('pages', 'plain,dozen,frames,big').split(',');
 const JSON_OUT = process.argv.includes('--json') ? resolve(arg('json', 'bench.json')) : null;
 const GROWTH = Number(arg('growth', '5'));
@@ -110,7 +117,7 @@ console.log(`Machine: ${machine}; load average ${loadAtStart.map((x) => x.toFixe
 console.log(`Glossary: ${aliases.length} aliases as written (synthetic ${GROWTH}×: ${syntheticAliases.length}, ${synthetic.terms} terms).`);
 console.log(`Legal Lens content script (every frame): ${contentJs.length} bytes (${gzipSync(contentJs).length} gzipped); at ${GROWTH}×: ${grownContentJs.length} bytes. Highlighter (injected where there are terms): ${highlighterJs.length} bytes; at ${GROWTH}×: ${grownHighlighterJs.length} bytes.`);
 console.log(`Pages: ${pages.map((p) => `${p} = ${PAGE_SPECS[p].title}`).join('; ')}. Big page: ${big.textChars} characters of text, ${big.textNodes} text nodes, ${big.occurrences} term phrases written.`);
-console.log(`${RUNS} loads of each page per variant, interleaved; medians with (min–max).\n`);
+console.log(`${RUNS} loads of each page per variant (${PLAIN_RUNS} of the term-free article with no extension, the empty script and Legal Lens), interleaved; medians with (min–max).\n`);
 
 // ── the loads ─────────────────────────────────────────────────────────────────────────────────────────
 const needed = [...new Set(pages.flatMap((p) => PAGE_SPECS[p].variants))];
@@ -135,6 +142,11 @@ for (let round = 0; round < RUNS; round++) {
     }
   }
   process.stderr.write(`round ${round + 1}/${RUNS} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+}
+for (let round = RUNS; round < PLAIN_RUNS && pages.includes('plain'); round++) {
+  const order = PLAIN_PAIRED.map((_, i) => PLAIN_PAIRED[(i + round) % PLAIN_PAIRED.length]);
+  for (const key of order) loads.get(`plain/${key}`)!.push(await measureLoad(browsers.get(key)!, pageUrl('plain')));
+  process.stderr.write(`term-free article, extra round ${round + 1}/${PLAIN_RUNS} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
 }
 for (const browser of browsers.values()) await browser.close();
 server.server.close();
@@ -169,7 +181,7 @@ interface Row {
   variant: string;
   matches: Stat | null;
   paintedMs: Stat | null;
-  /** all painted, from the variant's start (when the browser ran its document_end script) */
+  /** all painted, from the variant's start (its first work from DOMContentLoaded on) */
   paintedSinceStartMs: Stat | null;
   /** the page's load event (all frames loaded) */
   loadMs: Stat | null;
@@ -314,7 +326,7 @@ console.log(
     'How to read the tables (all from Chrome traces, nothing reported by the extensions):',
     '  all painted: from navigationStart to the end of the first frame committed after the variant\'s last work;',
     '  since its start: the same from the variant\'s first work after DOMContentLoaded (when the browser ran its',
-    '    document_end script, which varies by hundreds of ms from load to load on a big page);',
+    '    document_end scripts and Legal Lens its first pass; it varies by hundreds of ms from load to load on a big page);',
     '  load event: the page\'s own load event, from navigationStart;',
     '  main-thread CPU: CPU time of every top-level task on the renderer main threads serving the tab (all its frames),',
     '    with the variant minus without any extension in the same round; above floor: minus the empty content script instead;',
@@ -330,7 +342,7 @@ if (MARKDOWN) {
   const md = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const out: string[] = [];
   for (const page of pages) {
-    out.push('', `**${PAGE_SPECS[page].title}** (ms, median (min–max) of ${RUNS} loads)`, '');
+    out.push('', `**${PAGE_SPECS[page].title}** (ms, median (min–max) of ${page === 'plain' && PLAIN_RUNS > RUNS ? `${PLAIN_RUNS} loads without an extension, with the empty script and with Legal Lens, ${RUNS} with the others` : `${RUNS} loads`})`, '');
     out.push(md(['variant', 'marks', 'all painted (since its start)', 'main-thread CPU', 'above the empty script', 'own CPU', 'longest own task']), md(Array(7).fill('---')));
     const alone = stat(field(page, 'none', (l) => l.taskCpuMs));
     const loaded = stat(field(page, 'none', (l) => l.loadMs));
@@ -357,6 +369,7 @@ if (JSON_OUT) {
         machine,
         load: { start: loadAtStart, end: loadAtEnd },
         runs: RUNS,
+        plainRuns: PLAIN_RUNS,
         glossary: { aliases: aliases.length, grown: { factor: GROWTH, aliases: syntheticAliases.length, terms: synthetic.terms } },
         contentScriptBytes: { real: contentJs.length, gzipped: gzipSync(contentJs).length, grown: grownContentJs.length },
         highlighterBytes: { real: highlighterJs.length, gzipped: gzipSync(highlighterJs).length, grown: grownHighlighterJs.length },
