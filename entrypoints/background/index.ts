@@ -6,8 +6,6 @@ import shippedGlossary from 'virtual:glossary/matcher-index';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CARD_UI_FILE } from '@/components/card-ui';
-// the marks' ::highlight() rules, as text: inserted with the highlighter, so a frame without a term gets no sheet
-import highlightCss from '@/components/page/highlight.css?inline';
 import { HIGHLIGHTER_FILE } from '@/utils/highlighter-handoff';
 import { loadHeadIndex, type HeadIndex } from '@/glossary/runtime/head-index';
 import type { Catalog } from '@/glossary/runtime/types';
@@ -28,18 +26,6 @@ async function inject(file: typeof CARD_UI_FILE | typeof HIGHLIGHTER_FILE, tabId
     await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file], injectImmediately: true });
   } else {
     await browser.tabs.executeScript(tabId, { file, frameId, matchAboutBlank: true, runAt: 'document_start' });
-  }
-}
-
-/**
- * Inserts the marks' style sheet (components/page/highlight.css) into one frame of a tab, as an author sheet of
- * the extension (the page's own style sheets do not list it), before the highlighter marks anything there.
- */
-async function insertMarkStyles(tabId: number, frameId: number): Promise<void> {
-  if (import.meta.env.MANIFEST_VERSION === 3) {
-    await browser.scripting.insertCSS({ target: { tabId, frameIds: [frameId] }, css: highlightCss, origin: 'AUTHOR' });
-  } else {
-    await browser.tabs.insertCSS(tabId, { code: highlightCss, frameId, matchAboutBlank: true, runAt: 'document_start', cssOrigin: 'author' });
   }
 }
 
@@ -117,9 +103,7 @@ export default defineBackground(() => {
       getURL: (path) => browser.runtime.getURL(path as '/explainer.html'),
       openTab: (tab) => void browser.tabs.create(tab),
       injectCardUi: (tabId, frameId) => inject(CARD_UI_FILE, tabId, frameId),
-      injectHighlighter: async (tabId, frameId) => {
-        await Promise.all([insertMarkStyles(tabId, frameId), inject(HIGHLIGHTER_FILE, tabId, frameId)]);
-      },
+      injectHighlighter: (tabId, frameId) => inject(HIGHLIGHTER_FILE, tabId, frameId),
       isOnAt: async (url) => isActiveOn(await loadSettings(), url),
       glossary: headIndex,
     });

@@ -2,11 +2,14 @@
 // its listeners must be the first on the window), and once the document is parsed the first pass (scout.ts),
 // which reads the frame's text and has the background test its words and, when they hold a term, inject the
 // highlighter (entrypoints/highlighter/, DESIGN.md's pipeline). A page without terms pays for reading its text
-// and handing it over, and nothing else: one script per frame, no style sheet.
+// and handing it over, and nothing else: one script per frame.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startInputRelay } from '@/utils/input-relay';
 import { backgroundLink } from './background-link';
 import { PageScout } from './scout';
+// the marks' ::highlight() rules, declared with this script so they are in place before the first mark: a sheet
+// inserted later (with the highlighter) makes the browser restyle the whole document, a 200 ms task on a 4 MB page
+import '@/components/page/highlight.css';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
