@@ -22,9 +22,10 @@ export default defineContentScript({
   main(ctx) {
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return; // no Custom Highlight API: do nothing
     const relay = startInputRelay(window);
-    relay.whenParsed(() => {
-      if (ctx.isInvalid) return;
-      new PageScout(document, backgroundLink, ctx, (listener, signal) => relay.on('pointermove', listener, signal)).start();
-    });
+    // in a task of its own: the browser fires DOMContentLoaded at the end of its last parsing task, which on a
+    // big page is long already
+    relay.whenParsed(() =>
+      ctx.setTimeout(() => new PageScout(document, backgroundLink, ctx, (listener, signal) => relay.on('pointermove', listener, signal)).start(), 0),
+    );
   },
 });
