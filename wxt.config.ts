@@ -19,6 +19,16 @@ export default defineConfig({
       alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./utils/script-context.ts', import.meta.url)) }],
     },
   }),
+  hooks: {
+    // the document_start relay (entrypoints/early-input.ts) is an unlisted script declared here, so that it is
+    // built without a script context; it matches every frame the main content script does
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: ['<all_urls>'], run_at: 'document_start', all_frames: true, match_about_blank: true, js: ['early-input.js'] },
+      ];
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -53,7 +63,7 @@ export default defineConfig({
 });
 
 /** The scripts that run in web pages' frames (content scripts and the scripts the background injects). */
-const PAGE_SCRIPTS = new Set(['content', 'highlighter', 'card-ui', 'first-pass-probe']);
+const PAGE_SCRIPTS = new Set(['content', 'early-input', 'highlighter', 'card-ui', 'first-pass-probe']);
 
 /**
  * `wxt/browser` in the scripts that run in web pages is the browser's own extension API object

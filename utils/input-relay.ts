@@ -1,13 +1,11 @@
 // input-relay: the reader's pointer, clicks and keys, heard before the page can take them away. A page can stop
 // an event from reaching every listener registered after its own (stopImmediatePropagation in a capture-phase
 // listener on window), and a content script that starts at document_end always registers after the page's
-// scripts (issue 10, defect 5). So the content script starts this relay at document_start, before any script of
-// the page runs: its listeners on window, in the capture phase, are the first any event meets. The first pass
-// and the highlighter subscribe when they start; they all meet in the content scripts' isolated world, which the
-// page cannot see. The relay also tells the content script when the document is parsed (its DOMContentLoaded),
-// so one script per frame does both jobs. document.open() (a frame written by its parent, a page rewritten by
-// document.write) erases every listener of the window, ours too: the relay notices the document being emptied
-// and listens again.
+// scripts (issue 10, defect 5). So a tiny content script starts this relay at document_start, before any script
+// of the page runs: its listeners on window, in the capture phase, are the first any event meets. The main
+// content script subscribes when it starts; both meet in the content scripts' isolated world, which the page
+// cannot see. document.open() (a frame written by its parent, a page rewritten by document.write) erases every
+// listener of the window, ours too: the relay notices the document being emptied and listens again.
 
 /** The events the card's input controllers follow. */
 export type RelayedEvents = Pick<WindowEventMap, 'pointermove' | 'pointerdown' | 'pointerout' | 'click' | 'keydown'>;
@@ -20,17 +18,11 @@ const RELAY_GLOBAL = '__legalLensInputRelay';
 export interface InputRelay {
   /** Calls `listener` with every `type` event of the window (first, in the capture phase) until `signal` aborts. */
   on<K extends RelayedType>(type: K, listener: (e: RelayedEvents[K]) => void, signal: AbortSignal): void;
-  /**
-   * Calls `callback` once the window's document is parsed: now if it is (its readyState is not "loading"), else
-   * after the page's own DOMContentLoaded listeners on the document (the relay's is on the window, in the bubble
-   * phase), so that what they add to the page is there.
-   */
-  whenParsed(callback: () => void): void;
 }
 
 type Listener = (e: Event) => void;
 
-/** Starts listening on `win` (once per window): called by the content script at document_start. */
+/** Starts listening on `win` (once per window): called by the document_start content script. */
 export function startInputRelay(win: Window): InputRelay {
   const global = globalThis as unknown as Record<string, InputRelay | undefined>;
   const running = global[RELAY_GLOBAL];
@@ -49,22 +41,11 @@ export function startInputRelay(win: Window): InputRelay {
       }
     },
   }));
-  let parsed: (() => void)[] = [];
-  const onParsed = () => {
-    for (const callback of parsed.splice(0)) {
-      try {
-        callback();
-      } catch {
-        // never reaches the page
-      }
-    }
-  };
   // a listener for an event only this relay knows the name of: alive while the window's listeners are
   let alive = false;
   const probe = `legal-lens-${Math.random().toString(36).slice(2)}`;
   const listen = () => {
     for (const { type, relay, passive } of relays) win.addEventListener(type, relay, { capture: true, passive });
-    win.addEventListener('DOMContentLoaded', onParsed);
     win.addEventListener(probe, () => (alive = true));
   };
   listen();
@@ -81,19 +62,14 @@ export function startInputRelay(win: Window): InputRelay {
       set.add(listener as Listener);
       signal.addEventListener('abort', () => set.delete(listener as Listener), { once: true });
     },
-    whenParsed(callback) {
-      if (win.document.readyState === 'loading') parsed.push(callback);
-      else callback();
-    },
   };
   global[RELAY_GLOBAL] = relay;
   return relay;
 }
 
 /**
- * The relay of this frame: the one the content script started at document_start, or one started now (a script
- * injected into a frame where the content script never ran, for instance a tab open before the extension was
- * installed, or the PDF reader's page).
+ * The relay of this frame: the one the document_start script started, or one started now (the main script can
+ * run without it, for instance when the extension was installed into an open tab).
  */
 export function inputRelay(win: Window): InputRelay {
   // the running relay read first: starting one is compiled only where none runs

@@ -5,7 +5,7 @@
 // page's document and a window.postMessage, which any page can listen for (issue 10, defect 16; SECURITY.md). A
 // newer copy of the script in the same frame finds the older one through the isolated world's global object
 // instead, which the page cannot see. It reads the extension's id from the `chrome`/`browser` global rather than
-// importing the API polyfill, which the scripts that run in web pages do without (wxt.config.ts).
+// importing the API polyfill, so the tiny document_start script (entrypoints/early-input.ts) stays tiny.
 
 /** Where the running context of each content script of this frame is kept, in the isolated world. */
 const RUNNING = '__legalLensContentScript:';

@@ -53,7 +53,7 @@ export async function startHighlighter(ctx: ScriptContext, head: HeadStart): Pro
     if (card || highlighter !== h || h.painter.size === 0) return card;
     card = new PageCard({
       doc: document,
-      input: inputRelay(window), // started at document_start by the content script
+      input: inputRelay(window), // started at document_start by early-input.ts
       highlighter: h,
       texts: new FetchedCardTexts(),
       settings,

@@ -30,7 +30,7 @@ export function writtenAliases(glossaryRoot: string): WrittenAlias[] {
   return [...out.values()];
 }
 
-/** The content-script part of the manifest: Legal Lens's matches and frames, run when the document is parsed (document_end). */
+/** The content-script part of the manifest, the same as Legal Lens's. */
 const contentScript = (files: { js: string[]; css?: string[] }) => ({
   matches: ['<all_urls>'],
   all_frames: true,

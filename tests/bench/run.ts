@@ -184,7 +184,7 @@ interface Row {
   /**
    * all painted, from the page's DOMContentLoaded: the parsed document, the earliest a content script reads it
    * (the same moment for every variant, where their own starts are not: Chrome runs document_end scripts in a
-   * task of their own, hundreds of ms later on a big page, and Legal Lens starts at the event itself)
+   * task of their own, on a big page hundreds of ms later, by hundreds of ms more or less from load to load)
    */
   paintedSinceParsedMs: Stat | null;
   /** the page's load event (all frames loaded) */
@@ -331,8 +331,8 @@ console.log(
     'How to read the tables (all from Chrome traces, nothing reported by the extensions):',
     '  all painted: from navigationStart to the end of the first frame committed after the variant\'s last work;',
     '  since parsed: the same from the page\'s DOMContentLoaded, the earliest any content script reads the parsed document',
-    '    (the variants\' own starts differ: Chrome runs document_end scripts in a later task, on a big page hundreds of ms',
-    '    later, while Legal Lens starts its first pass at DOMContentLoaded itself);',
+    '    (the variants\' own starts vary: Chrome runs document_end scripts in a later task, on a big page hundreds of ms',
+    '    later, by hundreds of ms more or less from load to load);',
     '  load event: the page\'s own load event, from navigationStart;',
     '  main-thread CPU: CPU time of every top-level task on the renderer main threads serving the tab (all its frames),',
     '    with the variant minus without any extension in the same round; above floor: minus the empty content script instead;',

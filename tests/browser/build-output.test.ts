@@ -1,7 +1,7 @@
 // What the build ships, read from .output after `npm run build` (issue #12 item 13): no chunk over Vite's 500 kB
 // warning limit; the explainer page's own code holds no article body, and each article's body is in a chunk of its
 // own, loaded when it is shown; the content script carries none of the catalog (summaries, aliases' data beyond
-// the matcher index); the scripts that run in web pages' frames carry no API polyfill, and each frame runs one content script (issue 13).
+// the matcher index); the scripts that run in web pages' frames carry no API polyfill (issue 13).
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -45,18 +45,18 @@ describe('build output', () => {
     }
   });
 
-  it('gives the scripts that run in web pages the browser\'s own extension API, not the polyfill; declares one content script, from document_start', () => {
+  it('gives the scripts that run in web pages the browser\'s own extension API, not the polyfill, and the document_start relay no script context', () => {
     // a string only webextension-polyfill holds; the background, which keeps it, shows that the test can see it
     const polyfill = 'This script should only be loaded in a browser extension';
     assert.ok(read(join(EXTENSION_DIR, 'background.js')).includes(polyfill));
-    for (const file of ['content-scripts/content.js', 'highlighter.js', 'card-ui.js', 'first-pass-probe.js']) {
+    for (const file of ['content-scripts/content.js', 'early-input.js', 'highlighter.js', 'card-ui.js', 'first-pass-probe.js']) {
       assert.ok(!read(join(EXTENSION_DIR, file)).includes(polyfill), `${file} bundles webextension-polyfill`);
     }
-    // every frame runs one script: the input relay must start at document_start, the first pass waits for the
-    // parsed document itself
-    const manifest = JSON.parse(read(join(EXTENSION_DIR, 'manifest.json'))) as { content_scripts: Record<string, unknown>[] };
-    assert.deepEqual(manifest.content_scripts, [
-      { matches: ['<all_urls>'], all_frames: true, match_about_blank: true, run_at: 'document_start', js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] },
-    ]);
+    const context = 'Content script context invalidated'; // utils/script-context.ts, which the main content script uses
+    assert.ok(read(join(EXTENSION_DIR, 'content-scripts/content.js')).includes(context));
+    assert.ok(!read(join(EXTENSION_DIR, 'early-input.js')).includes(context), 'early-input.js is built with a script context');
+    const manifest = JSON.parse(read(join(EXTENSION_DIR, 'manifest.json'))) as { content_scripts: { run_at: string; js: string[]; all_frames: boolean; match_about_blank: boolean }[] };
+    const early = manifest.content_scripts.filter((c) => c.run_at === 'document_start');
+    assert.deepEqual(early.map(({ js, all_frames, match_about_blank }) => ({ js, all_frames, match_about_blank })), [{ js: ['early-input.js'], all_frames: true, match_about_blank: true }]);
   });
 });

@@ -21,7 +21,7 @@ forEachBrowser('what a page can observe', {}, (env, kind) => {
       const seen: Seen = { messages: [], events: [] };
       (window as unknown as { __seen: Seen }).__seen = seen;
       addEventListener('message', (e) => seen.messages.push(JSON.stringify(e.data)), true);
-      for (const name of ['wxt:content-script-started', `${extensionId}:content:wxt:content-script-started`]) {
+      for (const name of ['wxt:content-script-started', `${extensionId}:content:wxt:content-script-started`, `${extensionId}:early-input:wxt:content-script-started`]) {
         for (const target of [window, document]) target.addEventListener(name, () => seen.events.push(name), true);
       }
     }, id);
