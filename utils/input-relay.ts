@@ -49,8 +49,10 @@ export function startInputRelay(win: Window): InputRelay {
     win.addEventListener(probe, () => (alive = true));
   };
   listen();
-  // document.open() empties the document: if it erased the listeners too, listen again
-  new MutationObserver(() => {
+  // document.open() empties the document: if it erased the listeners too, listen again (the parser adding the
+  // document's first element, which every frame's load reports, removes nothing and is let pass at no cost)
+  new MutationObserver((records) => {
+    if (!records.some((record) => record.removedNodes.length > 0)) return;
     alive = false;
     win.dispatchEvent(new Event(probe));
     if (!alive) listen();

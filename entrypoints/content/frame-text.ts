@@ -95,6 +95,8 @@ export class FrameTextReader {
   private last = 0;
   private beforeLast = 0;
   private split = false;
+  /** the last text node read so far */
+  private previous: Node | null = null;
 
   constructor(
     root: Node,
@@ -109,8 +111,8 @@ export class FrameTextReader {
   }
 
   /**
-   * Whether a seam between two nodes read so far falls inside a word ("man<b>da</b>mus", "U.<i>S.</i>C."): then
-   * only the glued runs, appended after the lines, hold that word whole, not in its place among the others.
+   * Whether a seam between two nodes of one block read so far falls inside a word ("man<b>da</b>mus",
+   * "U.<i>S.</i>C."; not "<h2>Notes</h2><p>Asylum", which the highlighter reads as two blocks): then only the glued runs, appended after the lines, hold that word whole, not in its place among the others.
    */
   get splitsWords(): boolean {
     return this.split;
@@ -145,6 +147,7 @@ export class FrameTextReader {
     let last = this.last;
     let beforeLast = this.beforeLast;
     let split = this.split;
+    let previous = this.previous;
     let chars = 0;
     for (let i = 0; i < maxNodes && chars < maxChars; i++) {
       const node = walker.nextNode();
@@ -172,7 +175,11 @@ export class FrameTextReader {
         // "U.<i>S.</i>C.", "1003.<b>18</b>"); not "…</em>." nor a sentence's end, a lower-case letter and a dot,
         // before the next's capital ("here.</p><p>Next")
         const endsSentence = beforeLast >= 97 && beforeLast <= 122 && c >= 65 && c <= 90;
-        if (isWordChar(last) ? isWordChar(c) || (c === 46 && n > 1 && isWordChar(data.charCodeAt(1))) : last === 46 && isWordChar(c) && !endsSentence) split = true;
+        // (only within one block: the highlighter never joins text across a block's edge, as "<title>Page</title>
+        // …<h2>News" would otherwise be; a look at the two nodes' ancestors, at such seams only)
+        if (!split && (isWordChar(last) ? isWordChar(c) || (c === 46 && n > 1 && isWordChar(data.charCodeAt(1))) : last === 46 && isWordChar(c) && !endsSentence)) {
+          split = previous === null || blockAround(previous) === blockAround(node);
+        }
       } else {
         if (runGlued) (glued ??= []).push(run);
         run = data;
@@ -180,12 +187,14 @@ export class FrameTextReader {
       }
       beforeLast = n > 1 ? data.charCodeAt(n - 2) : last;
       last = data.charCodeAt(n - 1);
+      previous = node;
     }
     this.run = run;
     this.runGlued = runGlued;
     this.last = last;
     this.beforeLast = beforeLast;
     this.split = split;
+    this.previous = previous;
     if (ended) {
       if (this.runGlued) (glued ??= []).push(this.run);
       this.run = '';

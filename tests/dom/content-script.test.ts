@@ -350,6 +350,11 @@ describe('content script start-up', () => {
       const apart = handOffOf('<p>An <a>A-file</a>, <b>ICE</b>, filed it.</p>');
       await vi.waitFor(() => expect(apart.head).not.toBeNull());
       expect(apart.head!.unchanged).toBeTypeOf('function');
+      // blocks that touch with no space between (as "<title>Page</title><body><h2>News" do) split no word of the
+      // highlighter's, which never reads across a block's edge
+      const blocks = handOffOf('<h2>Notes</h2><p>ICE filed it.</p><div>Filed<p>today</p></div>');
+      await vi.waitFor(() => expect(blocks.head).not.toBeNull());
+      expect(blocks.head!.unchanged).toBeTypeOf('function');
     });
 
     it('claims nothing when the document took more than one read (its last read alone held the term)', async () => {

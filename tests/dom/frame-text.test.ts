@@ -58,7 +58,11 @@ describe('FrameTextReader', () => {
     ['<p>A writ of <em>mandamus</em>. Then <i>more</i>.</p>', false],
     ['<p>Here.</p><p>Nothing else.</p>', false],
     ['<p>8 CFR 1003.<b>18</b>(c)</p>', true],
-    ['<h2>Notes</h2><p>Asylum</p>', true],
+    ['<h2>Notes</h2><p>Asylum</p>', false],
+    ['<div>Notes<p>Asylum</p></div>', false],
+    ['<p>Notes<span>Asylum</span></p>', true],
+    ['<p><b>man</b><i>damus</i> now</p>', true],
+    ['<h2>Notes</h2><p>Asylum</p><p>man<b>da</b>mus</p>', true],
   ])('tells whether a seam between two nodes falls inside a word: %s', (html, splits) => {
     document.body.innerHTML = html;
     const reader = new FrameTextReader(document.body, null);

@@ -33,6 +33,18 @@ describe('the input relay', () => {
     expect(after).toHaveBeenCalledOnce();
   });
 
+  it('checks its listeners when the document is emptied (document.open()), not when the parser adds to it', async () => {
+    const dispatch = vi.spyOn(window, 'dispatchEvent');
+    startInputRelay(window);
+    const checks = () => dispatch.mock.calls.filter(([e]) => e.type.startsWith('legal-lens-')).length;
+    const comment = document.appendChild(document.createComment('added as the parser adds the first element'));
+    await Promise.resolve();
+    expect(checks()).toBe(0);
+    comment.remove();
+    await vi.waitFor(() => expect(checks()).toBeGreaterThan(0));
+    dispatch.mockRestore();
+  });
+
   it('is started once per window: the main script finds the one the document_start script started', () => {
     const first = startInputRelay(window);
     expect(inputRelay(window)).toBe(first);
