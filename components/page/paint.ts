@@ -31,7 +31,8 @@ export class Painter {
   private highlight: Highlight;
   private readonly active: Highlight;
   private visible: (m: PaintedMatch) => boolean = () => true;
-  private held: Set<StaticRange> | null = null;
+  /** ranges held back (hold): a highlight of their own, not registered, so adding to it repaints nothing */
+  private held: Highlight | null = null;
   /** every match in document order, until the matches change */
   private ordered: PaintedMatch[] | null = null;
 
@@ -59,13 +60,21 @@ export class Painter {
    * page far more than the matching does. A scan releases once early (what is in view) and once at the end.
    */
   hold(): void {
-    this.held ??= new Set();
+    this.held ??= new Highlight();
   }
 
+  /**
+   * Paints the held ranges, in time that grows with the smaller of the painted and the held: the held highlight
+   * takes the painted ranges and the registry's place when it is the larger (the end of a long page's scan, with
+   * thousands of ranges, which added one by one to the registered highlight took 10 ms in one task).
+   */
   release(): void {
     const held = this.held;
     this.held = null;
-    if (held) for (const range of held) this.highlight.add(range);
+    if (held && held.size > this.highlight.size) {
+      for (const range of this.highlight) held.add(range);
+      this.highlight = held;
+    } else if (held) for (const range of held) this.highlight.add(range);
     this.register();
   }
 
@@ -131,6 +140,7 @@ export class Painter {
   /** Which matches are painted (first occurrence only, categories); re-applies to every block. */
   setFilter(visible: (m: PaintedMatch) => boolean): void {
     this.visible = visible;
+    this.held?.clear(); // what it held is added now, if it is to be shown
     this.highlight.clear();
     for (const list of this.byBlock.values()) for (const m of list) if (visible(m)) this.highlight.add(m.range);
   }

@@ -257,6 +257,10 @@ export class TermHighlighter {
    */
   private async scanBlocks(blocks: Iterable<Block | null>, covered: boolean, signal: AbortSignal, onSlice: (ms: number, painted: boolean) => void): Promise<boolean> {
     const paged = isPaged(this.matcher) ? this.matcher : null;
+    // a scan starts in a task of its own: what ran before it in this one (the highlighter's start, the page's
+    // own task whose mutations asked for it) is not counted in a slice's budget
+    await yieldToPage();
+    if (signal.aborted) return false;
     let sliceStart = performance.now();
     let painted = 0;
     const paint = (block: Block) => {

@@ -41,6 +41,7 @@ let openExplainer: ReturnType<typeof vi.fn<(id: string, lang: 'en' | 'es') => vo
 let detector: LanguageDetector & { detectLanguage: ReturnType<typeof vi.fn> };
 
 async function setUp(settings: Partial<Settings> = {}) {
+  vi.useRealTimers(); // the highlighter's scan takes turns of the page's (timers): a test that sets up again has faked them
   document.body.innerHTML = PAGE;
   highlighter = new TermHighlighter(document, compileMatcher(matcherIndex), categories, { ...DEFAULT_SETTINGS, ...settings });
   await highlighter.start();
@@ -79,6 +80,12 @@ const host = () => document.querySelector('legal-lens-ui');
 const dialog = () => host()?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]') ?? null;
 const heading = () => dialog()?.querySelector('h2')?.textContent ?? null;
 const wait = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+/** A full rescan of the page, done: its turns come as the fake clock advances (vi.waitFor advances it). */
+async function rescanned() {
+  let done = false;
+  void highlighter.rescanAll().then(() => (done = true));
+  await vi.waitFor(() => expect(done).toBe(true));
+}
 
 function pointer(type: string, at: { x: number; y: number }, pointerType = 'mouse', target: EventTarget = document.elementFromPoint(at.x, at.y) ?? document.body) {
   const init = { bubbles: true, composed: true, cancelable: true, clientX: at.x, clientY: at.y, pointerType };
@@ -406,7 +413,7 @@ describe('language, repaint and teardown', () => {
 
   it('keeps cards working on a page that removes every unknown child of <html> and <body> (defect 14)', async () => {
     document.body.innerHTML = `<div id="page">${PAGE}</div>`;
-    await highlighter.rescanAll();
+    await rescanned();
     const known = new Set([...document.documentElement.children, ...document.body.children]);
     const janitor = new MutationObserver(() => {
       for (const el of [...document.documentElement.children, ...document.body.children]) if (!known.has(el)) el.remove();
@@ -440,7 +447,7 @@ describe('language, repaint and teardown', () => {
     expect(fallback.localName).toMatch(/^legal-lens-ui-[a-z0-9]+$/);
     expect(fallback.shadowRoot!.querySelector('[role="dialog"] h2')!.textContent).toMatch(/^ICE/);
     // the page pipeline treats it as our own UI: its text is not marked, its coming and going is not page churn
-    await highlighter.rescanAll();
+    await rescanned();
     expect(highlighter.painter.paintedMatches().map((m) => m.range.startContainer.getRootNode())).not.toContain(fallback.shadowRoot);
   });
 });

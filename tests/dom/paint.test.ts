@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // paint: the Painter's bookkeeping of ranges per block in the highlight registry.
 import { highlights, rangeText } from './support/browser-apis';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Painter, liveRange, type PaintedMatch } from '@/components/page/paint';
 
 let painter: Painter;
@@ -40,6 +40,29 @@ describe('Painter', () => {
     expect(painter.size).toBe(0);
     painter.release();
     expect(texts()).toEqual(['ICE']);
+  });
+
+  it('releases many held ranges without adding them one by one to the registered highlight (a long page\'s last release)', () => {
+    painter.add(block('a'), [match('ice', 'a', 0, 3)]);
+    const registered = highlights.get('legal-lens-underline')!;
+    const adds = vi.spyOn(registered, 'add');
+    painter.hold();
+    painter.add(block('b'), [match('writ-of-mandamus', 'b', 0, 8)]);
+    painter.add(block('a'), [match('287g', 'a', 8, 14)]);
+    painter.release();
+    expect(adds).not.toHaveBeenCalled();
+    expect(texts().sort()).toEqual(['287(g)', 'ICE', 'mandamus']);
+    expect(painter.size).toBe(3);
+    painter.forget(block('a'));
+    expect(texts()).toEqual(['mandamus']);
+  });
+
+  it('paints no held range that a filter set meanwhile hides', () => {
+    painter.hold();
+    painter.add(block('a'), [match('ice', 'a', 0, 3), match('287g', 'a', 8, 14)]);
+    painter.setFilter((m) => m.id !== 'ice');
+    painter.release();
+    expect(texts()).toEqual(['287(g)']);
   });
 
   it('moves every range to another style\'s highlight', () => {
