@@ -28,11 +28,13 @@ export function liveRange(range: AbstractRange): Range {
 /** Holds every painted range and which highlight it is in; a block's ranges can be replaced at once. */
 export class Painter {
   private readonly byBlock = new Map<Element, PaintedMatch[]>();
+  /** the registered highlight, and its ranges kept beside it (a Highlight is not iterable from Firefox's content scripts) */
   private highlight: Highlight;
+  private shown = new Set<StaticRange>();
   private readonly active: Highlight;
   private visible: (m: PaintedMatch) => boolean = () => true;
   /** ranges held back (hold): a highlight of their own, not registered, so adding to it repaints nothing */
-  private held: Highlight | null = null;
+  private held: { highlight: Highlight; ranges: Set<StaticRange> } | null = null;
   /** every match in document order, until the matches change */
   private ordered: PaintedMatch[] | null = null;
 
@@ -51,7 +53,12 @@ export class Painter {
     const list = this.byBlock.get(block);
     if (list) list.push(...matches);
     else this.byBlock.set(block, matches);
-    for (const m of matches) if (this.visible(m)) (this.held ?? this.highlight).add(m.range);
+    const to = this.held ?? { highlight: this.highlight, ranges: this.shown };
+    for (const m of matches) {
+      if (!this.visible(m)) continue;
+      to.highlight.add(m.range);
+      to.ranges.add(m.range);
+    }
   }
 
   /**
@@ -60,7 +67,7 @@ export class Painter {
    * page far more than the matching does. A scan releases once early (what is in view) and once at the end.
    */
   hold(): void {
-    this.held ??= new Highlight();
+    this.held ??= { highlight: new Highlight(), ranges: new Set() };
   }
 
   /**
@@ -71,10 +78,19 @@ export class Painter {
   release(): void {
     const held = this.held;
     this.held = null;
-    if (held && held.size > this.highlight.size) {
-      for (const range of this.highlight) held.add(range);
-      this.highlight = held;
-    } else if (held) for (const range of held) this.highlight.add(range);
+    if (held && held.ranges.size > this.shown.size) {
+      for (const range of this.shown) {
+        held.highlight.add(range);
+        held.ranges.add(range);
+      }
+      this.highlight = held.highlight;
+      this.shown = held.ranges;
+    } else if (held) {
+      for (const range of held.ranges) {
+        this.highlight.add(range);
+        this.shown.add(range);
+      }
+    }
     this.register();
   }
 
@@ -98,7 +114,9 @@ export class Painter {
     this.ordered = null;
     for (const m of old) {
       this.highlight.delete(m.range);
-      this.held?.delete(m.range);
+      this.shown.delete(m.range);
+      this.held?.highlight.delete(m.range);
+      this.held?.ranges.delete(m.range);
       this.active.delete(m.range);
     }
     this.byBlock.delete(block);
@@ -123,8 +141,10 @@ export class Painter {
 
   clear(): void {
     this.ordered = null;
-    this.held?.clear();
+    this.held?.highlight.clear();
+    this.held?.ranges.clear();
     this.highlight.clear();
+    this.shown.clear();
     this.active.clear();
     this.byBlock.clear();
   }
@@ -140,13 +160,22 @@ export class Painter {
   /** Which matches are painted (first occurrence only, categories); re-applies to every block. */
   setFilter(visible: (m: PaintedMatch) => boolean): void {
     this.visible = visible;
-    this.held?.clear(); // what it held is added now, if it is to be shown
+    // what it held is added now, if it is to be shown
+    this.held?.highlight.clear();
+    this.held?.ranges.clear();
     this.highlight.clear();
-    for (const list of this.byBlock.values()) for (const m of list) if (visible(m)) this.highlight.add(m.range);
+    this.shown.clear();
+    for (const list of this.byBlock.values()) {
+      for (const m of list) {
+        if (!visible(m)) continue;
+        this.highlight.add(m.range);
+        this.shown.add(m.range);
+      }
+    }
   }
 
   isPainted(m: PaintedMatch): boolean {
-    return this.highlight.has(m.range);
+    return this.shown.has(m.range);
   }
 
   setActive(range: AbstractRange | null): void {
@@ -156,7 +185,7 @@ export class Painter {
 
   /** Every painted match in document order. */
   paintedMatches(): PaintedMatch[] {
-    return this.allMatches().filter((m) => this.highlight.has(m.range));
+    return this.allMatches().filter((m) => this.shown.has(m.range));
   }
 
   /** Every match, painted or filtered out, in document order (computed once per change of the matches). */
@@ -170,7 +199,7 @@ export class Painter {
   }
 
   get size(): number {
-    return this.highlight.size;
+    return this.shown.size;
   }
 
   destroy(): void {
