@@ -35,6 +35,8 @@ export class Painter {
   private visible: (m: PaintedMatch) => boolean = () => true;
   /** ranges held back (hold): a highlight of their own, not registered, so adding to it repaints nothing */
   private held: { highlight: Highlight; ranges: Set<StaticRange> } | null = null;
+  /** destroyed: nothing is registered again (a scan still on its way when the highlighter stopped) */
+  private destroyed = false;
   /** every match in document order, until the matches change */
   private ordered: PaintedMatch[] | null = null;
 
@@ -99,6 +101,7 @@ export class Painter {
    * highlight of its own under our name); the ranges were kept, so the marks come back as they were.
    */
   register(): void {
+    if (this.destroyed) return;
     const name = styleHighlightName(this.style);
     if (CSS.highlights.get(name) !== this.highlight) CSS.highlights.set(name, this.highlight);
     if (CSS.highlights.get(ACTIVE_HIGHLIGHT) !== this.active) CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
@@ -203,6 +206,7 @@ export class Painter {
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.clear();
     CSS.highlights.delete(styleHighlightName(this.style));
     CSS.highlights.delete(ACTIVE_HIGHLIGHT);

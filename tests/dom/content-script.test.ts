@@ -266,6 +266,19 @@ describe('content script start-up', () => {
     expect(firstPassRuns()).toBe(false);
   });
 
+  it('starts no highlighter once the extension is gone, though it went while the highlighter was being injected', async () => {
+    let ctx: ContentScriptContext | null = null;
+    const { injected } = background(new HeadIndex(matcherIndex, categories), async () => {
+      highlighterScript.main();
+      ctx!.notifyInvalidated();
+    });
+    ctx = start('<p>ICE filed it.</p>');
+    await vi.waitFor(() => expect(injected).toHaveLength(1));
+    await settle();
+    expect(painted()).toEqual([]);
+    expect(highlights.size).toBe(0);
+  });
+
   describe('a first scan that needs no filter (issue 13: the heads the first pass found are all the document\'s)', () => {
     /** The words the highlighter tested against the filter, block by block. */
     function testedWords() {

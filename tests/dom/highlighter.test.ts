@@ -57,6 +57,17 @@ describe('painting', () => {
     expect(paintedTexts()).toContain('writ of mandamus');
   });
 
+  it('leaves nothing in the highlight registry when stopped while a scan is on its way', async () => {
+    document.body.innerHTML = ARTICLE;
+    h = new TermHighlighter(document, matcher, categories, DEFAULT_SETTINGS);
+    const scanned = h.start();
+    for (let i = 0; i < 5; i++) await Promise.resolve(); // the scan has begun, and waits for its first turn
+    h.stop();
+    await scanned;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(highlights.size).toBe(0);
+  });
+
   it('lists the page\'s terms with their counts, in order of first appearance', async () => {
     const hl = await start(ARTICLE);
     expect(hl.pageTerms()).toEqual([

@@ -57,6 +57,15 @@ describe('Painter', () => {
     expect(texts()).toEqual(['mandamus']);
   });
 
+  it('registers nothing again once destroyed (a scan still on its way when the highlighter stopped)', () => {
+    painter.hold();
+    painter.add(block('a'), [match('ice', 'a', 0, 3)]);
+    painter.destroy();
+    painter.release();
+    painter.register();
+    expect(highlights.size).toBe(0);
+  });
+
   it('paints no held range that a filter set meanwhile hides', () => {
     painter.hold();
     painter.add(block('a'), [match('ice', 'a', 0, 3), match('287g', 'a', 8, 14)]);
