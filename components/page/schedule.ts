@@ -7,26 +7,21 @@
  */
 export const SLICE_BUDGET_MS = 12;
 
-let channel: MessageChannel | null = null;
-const waiting: (() => void)[] = [];
-
 /**
  * Gives the page a turn: resolves in a timer task set from a message-channel task. The timer queue runs the page's
  * own timers that are due first (a message-channel task alone can run ahead of a page timer that fell due during
  * the slice), and a timer set outside a timer task has no minimum delay (nested timers get 4 ms). Not
  * scheduler.yield(): its continuations are meant to run ahead of the page's other tasks, which starves the page's
- * timers while a long scan runs.
+ * timers while a long scan runs. A channel per turn (a few per scan): one kept for good would outlive the window
+ * it was made in, as a test's environment does.
  */
 export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => {
-    if (!channel) {
-      channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        const next = waiting.shift();
-        if (next) setTimeout(next, 0);
-      };
-    }
-    waiting.push(resolve);
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      setTimeout(resolve, 0);
+    };
     channel.port2.postMessage(null);
   });
 }
