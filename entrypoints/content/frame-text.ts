@@ -112,7 +112,8 @@ export class FrameTextReader {
 
   /**
    * Whether a seam between two nodes of one block read so far falls inside a word ("man<b>da</b>mus",
-   * "U.<i>S.</i>C."; not "<h2>Notes</h2><p>Asylum", which the highlighter reads as two blocks): then only the glued runs, appended after the lines, hold that word whole, not in its place among the others.
+   * "U.<i>S.</i>C."; not "<h2>Notes</h2><p>Asylum", which the highlighter reads as two blocks): then only the
+   * glued runs, appended after the lines, hold that word whole, not in its place among the others.
    */
   get splitsWords(): boolean {
     return this.split;

@@ -32,7 +32,10 @@ export async function startHighlighter(ctx: ScriptContext, head: HeadStart): Pro
     return; // no Custom Highlight API: do nothing
   }
   let settings: Settings = await loadSettings();
-  if (ctx.isInvalid) return; // the extension went while the settings were read: nothing may start now
+  if (ctx.isInvalid) {
+    head.unchanged?.(); // lets the first pass's observer go
+    return; // the extension went while the settings were read: nothing may start now
+  }
   // one report per page: the background gone or the glossary unreadable leaves the page unmarked, never broken
   // (nothing is said once the extension was reloaded or removed: this script is then done anyway)
   let reported = false;
