@@ -27,46 +27,40 @@ export function startInputRelay(win: Window): InputRelay {
   const global = globalThis as unknown as Record<string, InputRelay | undefined>;
   const running = global[RELAY_GLOBAL];
   if (running) return running;
-  const listeners = new Map<RelayedType, Set<Listener>>(TYPES.map((t) => [t, new Set()]));
-  const relays = TYPES.map((type) => ({
-    type,
-    passive: type === 'pointermove' || type === 'pointerout',
-    relay: (e: Event) => {
-      for (const listener of listeners.get(type)!) {
-        try {
-          listener(e);
-        } catch {
-          // one controller's failure never keeps the event from the others, nor reaches the page
-        }
+  // kept small: this runs in every frame before the page has painted (each set is made when first subscribed to)
+  const listeners: Partial<Record<RelayedType, Set<Listener>>> = {};
+  const relay = (e: Event) => {
+    const set = listeners[e.type as RelayedType];
+    if (set === undefined) return;
+    for (const listener of set) {
+      try {
+        listener(e);
+      } catch {
+        // one controller's failure never keeps the event from the others, nor reaches the page
       }
-    },
-  }));
-  // a listener for an event only this relay knows the name of: alive while the window's listeners are
-  let alive = false;
-  const probe = `legal-lens-${Math.random().toString(36).slice(2)}`;
+    }
+  };
+  // adding a listener the window already has (same type, function and phase) does nothing, so listening again
+  // keeps a live listener where it is (first) and puts back only one that document.open() erased
   const listen = () => {
-    for (const { type, relay, passive } of relays) win.addEventListener(type, relay, { capture: true, passive });
-    win.addEventListener(probe, () => (alive = true));
+    for (const type of TYPES) win.addEventListener(type, relay, { capture: true, passive: type === 'pointermove' || type === 'pointerout' });
   };
   listen();
-  // document.open() empties the document: if it erased the listeners too, listen again (the parser adding the
-  // document's first element, which every frame's load reports, removes nothing and is let pass at no cost)
+  // document.open() empties the document: listen again (the parser adding the document's first element, which
+  // every frame's load reports, removes nothing and is let pass at no cost)
   new MutationObserver((records) => {
-    if (!records.some((record) => record.removedNodes.length > 0)) return;
-    alive = false;
-    win.dispatchEvent(new Event(probe));
-    if (!alive) listen();
+    for (const record of records) if (record.removedNodes.length > 0) return listen();
   }).observe(win.document, { childList: true });
-  const relay: InputRelay = {
+  const relayApi: InputRelay = {
     on(type, listener, signal) {
       if (signal.aborted) return;
-      const set = listeners.get(type)!;
+      const set = (listeners[type] ??= new Set());
       set.add(listener as Listener);
       signal.addEventListener('abort', () => set.delete(listener as Listener), { once: true });
     },
   };
-  global[RELAY_GLOBAL] = relay;
-  return relay;
+  global[RELAY_GLOBAL] = relayApi;
+  return relayApi;
 }
 
 /**
