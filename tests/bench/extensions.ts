@@ -39,9 +39,9 @@ const contentScript = (files: { js: string[]; css?: string[] }) => ({
   ...files,
 });
 
-function writeExtension(name: string, files: Record<string, string>, script: { js: string[]; css?: string[] }): string {
+function writeExtension(name: string, files: Record<string, string>, script: { js: string[]; css?: string[] }, more: object = {}): string {
   const dir = mkdtempSync(join(tmpdir(), `legal-lens-bench-${name}-`));
-  const manifest = { manifest_version: 3, name: `bench: ${name}`, version: '1.0.0', content_scripts: [contentScript(script)] };
+  const manifest = { manifest_version: 3, name: `bench: ${name}`, version: '1.0.0', content_scripts: [contentScript(script)], ...more };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
   return dir;
@@ -50,6 +50,22 @@ function writeExtension(name: string, files: Record<string, string>, script: { j
 /** An MV3 extension whose content script does nothing: what any extension with such a script costs a page. */
 export function writeEmptyExtension(): string {
   return writeExtension('empty', { 'content.js': '// an empty content script\n' }, { js: ['content.js'] });
+}
+
+/**
+ * The floor of a first pass like Legal Lens's on a page without terms (peers/read-and-send.js): a content script
+ * that reads the frame's text and sends it to its background, which answers that it holds nothing. `relay`: also
+ * Legal Lens's other per-frame cost, a document_start script that listens for input first (peers/early-listeners.js).
+ */
+export function writeReadAndSendExtension(relay: boolean): string {
+  const peer = (file: string) => readFileSync(join(PEERS, file), 'utf8');
+  const files: Record<string, string> = { 'content.js': peer('read-and-send.js'), 'background.js': peer('answer-nothing.js') };
+  const more: { background: object; content_scripts?: object[] } = { background: { service_worker: 'background.js' } };
+  if (relay) {
+    files['early.js'] = peer('early-listeners.js');
+    more.content_scripts = [contentScript({ js: ['content.js'] }), { ...contentScript({ js: ['early.js'] }), run_at: 'document_start' }];
+  }
+  return writeExtension(relay ? 'read-and-send-relay' : 'read-and-send', files, { js: ['content.js'] }, more);
 }
 
 /** The naive highlighter (peers/naive-content.js) with `aliases` built in, underlined like Legal Lens's marks. */
