@@ -121,7 +121,7 @@ console.log(`Machine: ${machine}; load average ${loadAtStart.map((x) => x.toFixe
 console.log(`Glossary: ${aliases.length} aliases as written (synthetic ${GROWTH}×: ${syntheticAliases.length}, ${synthetic.terms} terms).`);
 console.log(`Legal Lens content script (every frame): ${contentJs.length} bytes (${gzipSync(contentJs).length} gzipped); at ${GROWTH}×: ${grownContentJs.length} bytes. Highlighter (injected where there are terms): ${highlighterJs.length} bytes; at ${GROWTH}×: ${grownHighlighterJs.length} bytes.`);
 console.log(`Pages: ${pages.map((p) => `${p} = ${PAGE_SPECS[p].title}`).join('; ')}. Big page: ${big.textChars} characters of text, ${big.textNodes} text nodes, ${big.occurrences} term phrases written.`);
-console.log(`${RUNS} loads of each page per variant (${PLAIN_RUNS} of the term-free article with no extension, the empty script and Legal Lens), interleaved; medians with (min–max).\n`);
+console.log(`${RUNS} loads of each page per variant (${PLAIN_RUNS} of the term-free article with no extension, the empty script, the read-and-send floors and Legal Lens), interleaved; medians with (min–max).\n`);
 
 // ── the loads ─────────────────────────────────────────────────────────────────────────────────────────
 const needed = [...new Set(pages.flatMap((p) => PAGE_SPECS[p].variants))];
