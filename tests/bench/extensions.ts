@@ -39,9 +39,9 @@ const contentScript = (files: { js: string[]; css?: string[] }) => ({
   ...files,
 });
 
-function writeExtension(name: string, files: Record<string, string>, script: { js: string[]; css?: string[] }, more: object = {}): string {
+function writeExtension(name: string, files: Record<string, string>, scripts: object[], more: object = {}): string {
   const dir = mkdtempSync(join(tmpdir(), `legal-lens-bench-${name}-`));
-  const manifest = { manifest_version: 3, name: `bench: ${name}`, version: '1.0.0', content_scripts: [contentScript(script)], ...more };
+  const manifest = { manifest_version: 3, name: `bench: ${name}`, version: '1.0.0', content_scripts: scripts, ...more };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
   return dir;
@@ -49,7 +49,7 @@ function writeExtension(name: string, files: Record<string, string>, script: { j
 
 /** An MV3 extension whose content script does nothing: what any extension with such a script costs a page. */
 export function writeEmptyExtension(): string {
-  return writeExtension('empty', { 'content.js': '// an empty content script\n' }, { js: ['content.js'] });
+  return writeExtension('empty', { 'content.js': '// an empty content script\n' }, [contentScript({ js: ['content.js'] })]);
 }
 
 /**
@@ -60,19 +60,19 @@ export function writeEmptyExtension(): string {
 export function writeReadAndSendExtension(relay: boolean): string {
   const peer = (file: string) => readFileSync(join(PEERS, file), 'utf8');
   const files: Record<string, string> = { 'content.js': peer('read-and-send.js'), 'background.js': peer('answer-nothing.js') };
-  const more: { background: object; content_scripts?: object[] } = { background: { service_worker: 'background.js' } };
+  const scripts: object[] = [contentScript({ js: ['content.js'] })];
   if (relay) {
     files['early.js'] = peer('early-listeners.js');
-    more.content_scripts = [contentScript({ js: ['content.js'] }), { ...contentScript({ js: ['early.js'] }), run_at: 'document_start' }];
+    scripts.push({ ...contentScript({ js: ['early.js'] }), run_at: 'document_start' });
   }
-  return writeExtension(relay ? 'read-and-send-relay' : 'read-and-send', files, { js: ['content.js'] }, more);
+  return writeExtension(relay ? 'read-and-send-relay' : 'read-and-send', files, scripts, { background: { service_worker: 'background.js' } });
 }
 
 /** The naive highlighter (peers/naive-content.js) with `aliases` built in, underlined like Legal Lens's marks. */
 export function writeNaiveExtension(aliases: WrittenAlias[], name = 'naive'): string {
   const source = `const ALIASES = ${JSON.stringify(aliases)};\n${readFileSync(join(PEERS, 'naive-content.js'), 'utf8')}`;
   const css = '::highlight(bench-naive) { text-decoration: underline dotted 2px; text-decoration-color: #6d4aff; text-underline-offset: 3px; }\n';
-  return writeExtension(name, { 'content.js': source, 'content.css': css }, { js: ['content.js'], css: ['content.css'] });
+  return writeExtension(name, { 'content.js': source, 'content.css': css }, [contentScript({ js: ['content.js'], css: ['content.css'] })]);
 }
 
 /** The script URL mark.js runs under in traces (a sourceURL comment names it). */
