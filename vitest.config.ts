@@ -12,8 +12,8 @@ export default defineConfig({
     restoreMocks: true,
     // one module graph per worker instead of per file (15 s → 5 s on 2 cores): every test file sets up the DOM,
     // timers, mocks and fake browser it needs and should leave none behind. Not yet true of every order: with
-    // --sequence.shuffle.files, seeds 1 and 3 fail (card and content-script tests after others) as they did
-    // before the scans took turns; the default order, and seed 2, pass
+    // --sequence.shuffle.files the default order and seed 1 pass; seeds 2–4 fail in the content-script tests,
+    // whose first pass gets its answer from a message listener that a file run before them left registered
     isolate: false,
   },
 });

@@ -43,6 +43,7 @@ let detector: LanguageDetector & { detectLanguage: ReturnType<typeof vi.fn> };
 async function setUp(settings: Partial<Settings> = {}) {
   vi.useRealTimers(); // the highlighter's scan takes turns of the page's (timers): a test that sets up again has faked them
   highlighter?.stop(); // a test that sets up again leaves no highlighter watching the page (isolate: false shares it)
+  document.documentElement.removeAttribute('lang'); // a page language another test file left (isolate: false) is not this page's
   document.body.innerHTML = PAGE;
   highlighter = new TermHighlighter(document, compileMatcher(matcherIndex), categories, { ...DEFAULT_SETTINGS, ...settings });
   await highlighter.start();

@@ -12,7 +12,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerMessage } from '@/entrypoints/background/messages';
 import { HeadIndex } from '@/glossary/runtime/head-index';
 import { registeredHighlighter } from '@/utils/highlighter-handoff';
-import { firstPassRuns } from '@/utils/first-pass';
+import { firstPassRuns, markFirstPass } from '@/utils/first-pass';
 import { ContentScriptContext } from '@/utils/script-context';
 import { SETTINGS_KEY, isActiveOn, loadSettings } from '@/utils/settings';
 import { CHANGES_SETTLE_MS, MAX_LOAD_FAILURES, PageScout, type ScoutLink } from '@/entrypoints/content/scout';
@@ -81,6 +81,10 @@ describe('content script start-up', () => {
     contexts = [];
     built.cards = 0;
     delete (globalThis as Record<string, unknown>)[HIGHLIGHTER_GLOBAL];
+    // what other test files left in the shared document and isolated world (isolate: false): a <title> is text
+    // the first pass reads, and a first pass of theirs may have left its mark
+    document.head.replaceChildren();
+    markFirstPass(false);
   });
   afterEach(() => {
     for (const ctx of contexts) ctx.notifyInvalidated();
