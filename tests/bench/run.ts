@@ -1,8 +1,8 @@
 // `npm run bench [-- --runs 5] [--plain-runs 15] [--pages plain,dozen,frames,big] [--growth 5] [--json file] [--markdown]`: Legal Lens against an
 // empty content script (the floor for any extension), the naive highlighter (one regular expression of all
-// aliases, one StaticRange per match) and mark.js, in one run, and, on the term-free article, the floor of a first
-// pass like Legal Lens's (read the text, send it to the background; with and without a document_start relay), on the same pages, in real Chromium; and Legal
-// Lens and the naive highlighter again at 5× the glossary. Every figure comes from Chrome traces taken from
+// aliases, one StaticRange per match) and mark.js, in one run, on the same pages, in real Chromium (and, on the
+// term-free article, the floor of a first pass like Legal Lens's: read the text and send it to the background,
+// with and without a document_start relay); and Legal Lens and the naive highlighter again at 5× the glossary. Every figure comes from Chrome traces taken from
 // outside the page (trace.ts): nothing of the extension reports anything, so the build measured is the build
 // shipped. Loads are interleaved round by round, so drift on a shared machine hits every variant alike.
 import { execFileSync } from 'node:child_process';
@@ -23,11 +23,14 @@ const arg = (name: string, fallback: string) => {
 const RUNS = Number(arg('runs', '5'));
 /**
  * Loads of the term-free article for the variants its target is read from (no extension, the empty script,
- * Legal Lens) and the read-and-send floors it is set against: that target is a few ms wide, and the page alone varies by ±10 ms from load to load (its layout
- * runs once or twice), so its median needs more pairs than the other figures. The other variants get RUNS.
+ * Legal Lens) and the read-and-send floors it is set against: that target is a few ms wide, and the page alone
+ * varies by ±10 ms from load to load (its layout runs once or twice), so its median needs more pairs than the
+ * other figures. The other variants get RUNS.
  */
 const PLAIN_RUNS = Math.max(RUNS, Number(arg('plain-runs', String(RUNS * 3))));
 const PLAIN_PAIRED = ['none', 'empty', 'readAndSend', 'readAndSendRelay', 'legalLens'] as const;
+/** who gets PLAIN_RUNS loads, as the reports say it */
+const PLAIN_PAIRED_TEXT = 'without an extension, with the empty script, the read-and-send floors and Legal Lens';
 const PAGES = arg('pages', 'plain,dozen,frames,big').split(',');
 const JSON_OUT = process.argv.includes('--json') ? resolve(arg('json', 'bench.json')) : null;
 const GROWTH = Number(arg('growth', '5'));
@@ -121,7 +124,7 @@ console.log(`Machine: ${machine}; load average ${loadAtStart.map((x) => x.toFixe
 console.log(`Glossary: ${aliases.length} aliases as written (synthetic ${GROWTH}×: ${syntheticAliases.length}, ${synthetic.terms} terms).`);
 console.log(`Legal Lens content script (every frame): ${contentJs.length} bytes (${gzipSync(contentJs).length} gzipped); at ${GROWTH}×: ${grownContentJs.length} bytes. Highlighter (injected where there are terms): ${highlighterJs.length} bytes; at ${GROWTH}×: ${grownHighlighterJs.length} bytes.`);
 console.log(`Pages: ${pages.map((p) => `${p} = ${PAGE_SPECS[p].title}`).join('; ')}. Big page: ${big.textChars} characters of text, ${big.textNodes} text nodes, ${big.occurrences} term phrases written.`);
-console.log(`${RUNS} loads of each page per variant (${PLAIN_RUNS} of the term-free article with no extension, the empty script, the read-and-send floors and Legal Lens), interleaved; medians with (min–max).\n`);
+console.log(`${RUNS} loads of each page per variant (${PLAIN_RUNS} of the term-free article ${PLAIN_PAIRED_TEXT}), interleaved; medians with (min–max).\n`);
 
 // ── the loads ─────────────────────────────────────────────────────────────────────────────────────────
 const needed = [...new Set(pages.flatMap((p) => PAGE_SPECS[p].variants))];
@@ -243,7 +246,7 @@ for (const page of pages) {
   report[page] = table;
   const floor = table.find((r) => r.variant === V.empty.name)?.attributableCpuMs ?? null;
   const naive = table.find((r) => r.variant === V.naive.name) ?? null;
-  const loadsOf = page === 'plain' && PLAIN_RUNS > RUNS ? `${RUNS}, ${PLAIN_RUNS} without an extension, with the empty script, the read-and-send floors and Legal Lens` : String(RUNS);
+  const loadsOf = page === 'plain' && PLAIN_RUNS > RUNS ? `${RUNS}, ${PLAIN_RUNS} ${PLAIN_PAIRED_TEXT}` : String(RUNS);
   console.log(`── ${page}: ${PAGE_SPECS[page].title} (ms; median (min–max) of ${loadsOf}) ──`);
   printTable(
     ['variant', 'marks', 'all painted', 'since parsed', 'load event', 'main-thread CPU', 'above floor', '× floor', '× naive', 'own CPU', 'evaluate', 'longest own task (CPU)', 'longest task'],
@@ -363,7 +366,7 @@ if (MARKDOWN) {
   const md = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const out: string[] = [];
   for (const page of pages) {
-    out.push('', `**${PAGE_SPECS[page].title}** (ms, median (min–max) of ${page === 'plain' && PLAIN_RUNS > RUNS ? `${PLAIN_RUNS} loads without an extension, with the empty script, the read-and-send floors and Legal Lens, ${RUNS} with the others` : `${RUNS} loads`})`, '');
+    out.push('', `**${PAGE_SPECS[page].title}** (ms, median (min–max) of ${page === 'plain' && PLAIN_RUNS > RUNS ? `${PLAIN_RUNS} loads ${PLAIN_PAIRED_TEXT}, ${RUNS} with the others` : `${RUNS} loads`})`, '');
     out.push(md(['variant', 'marks', 'all painted (since parsed)', 'main-thread CPU', 'above the empty script', 'own CPU', 'longest own task']), md(Array(7).fill('---')));
     const alone = stat(field(page, 'none', (l) => l.taskCpuMs));
     const loaded = stat(field(page, 'none', (l) => l.loadMs));
