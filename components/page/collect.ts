@@ -1,7 +1,7 @@
 // collect: gather the page's text per block, so "writ of <em>mandamus</em>" is one string, while skipping
 // what must never be marked: code, form fields, editors, hidden templates and the extension's own UI.
 // Reading a page's text is the floor of what this can cost, so the walk is a native TreeWalker over text
-// nodes only, with each element above some text looked at once (cached) and nothing else.
+// nodes only, with each element above some text looked at once (kept while the walk is inside it) and nothing else.
 
 import { CARD_HOST_TAG, isCardHostName } from '@/components/card-host';
 import { INLINE_TAGS, canHostShadow } from './tags';
@@ -80,6 +80,8 @@ export const WINDOW_CONTEXT = 1000;
 /** Where a text node's parent puts it: the block that owns its text, or null when it must never be marked. */
 interface Placement {
   owner: Element | null;
+  /** whether a run of the owner's text has been met (onBlock told) */
+  met: boolean;
 }
 
 /**
@@ -144,7 +146,7 @@ class ElementScout {
  *
  * The cost is linear in the size of the page, in steps that each take well under a few microseconds: text nodes
  * are walked with a native TreeWalker (like merely reading the page); each element above some text is looked at
- * once (cached) to learn its block and whether it is skipped; the elements are walked once beside it (ElementScout)
+ * once (kept while the walk is inside it) to learn its block and whether it is skipped; the elements are walked once beside it (ElementScout)
  * to find what ends a run, each matched to the text node that follows it by identity, never by comparing positions
  * (which costs as much as the siblings between two nodes), and to find open shadow roots, which are walked after
  * the light DOM and reported through `onShadowRoot`. `onBlock` sees each block element as it is first met.
@@ -165,19 +167,26 @@ export function* iterateBlocks(
   // elements skipped by attribute, found natively in one query rather than asked one by one
   const flagged = new Set<Element>(scope.querySelectorAll('[hidden],[contenteditable]:not([contenteditable="false"])'));
   const top: Element = root instanceof ShadowRoot ? root.host : root.nodeType === Node.ELEMENT_NODE ? (blockOf(root) ?? (root as Element)) : (doc.body ?? doc.documentElement);
-  const placements = new Map<Node, Placement>();
-  placements.set(root, { owner: top });
-  const seen = new Set<Element>();
+  // The ancestors of the last text node read, from `root` down, with their placements. Text comes in document
+  // order, so the next node's ancestors are these, cut back to the nearest that holds it, and what lies below: each
+  // element above some text is looked at once while the walk is inside it. Nodes are compared, never made keys of a
+  // Map or Set: in the content scripts' world a key gets an identity hash, which keeps the node's JS wrapper alive
+  // until a full garbage collection, and on a page of 200,000 text nodes the browser's table of those wrappers then
+  // grew in steps (each a rehash of every entry) that held one step of the walk for 60-120 ms (issue 13).
+  const stack: Node[] = [root];
+  const stackPlacements: Placement[] = [{ owner: top, met: false }];
+  /** owners met in the first of two phases that the second may meet again: ancestors of where the first began */
+  const metInFirstPhase: Element[] = [];
 
   const place = (parent: Node): Placement => {
+    let depth = stack.length - 1;
+    if (stack[depth] === parent) return stackPlacements[depth];
+    while (depth > 0 && !stack[depth].contains(parent)) depth--;
+    stack.length = depth + 1;
+    stackPlacements.length = depth + 1;
     const chain: Node[] = [];
-    let known: Placement | undefined;
-    for (let n: Node | null = parent; n; n = n.parentNode) {
-      known = placements.get(n);
-      if (known) break;
-      chain.push(n);
-    }
-    let above = known ?? { owner: top };
+    for (let n: Node | null = parent; n && n !== stack[depth]; n = n.parentNode) chain.push(n);
+    let above = stackPlacements[depth];
     for (let i = chain.length - 1; i >= 0; i--) {
       const n = chain[i];
       let here: Placement;
@@ -185,11 +194,12 @@ export function* iterateBlocks(
       else {
         const el = n as Element;
         const name = el.localName;
-        if (SKIP_TAGS.has(name) || flagged.has(el) || isCardHostName(name)) here = { owner: null };
+        if (SKIP_TAGS.has(name) || flagged.has(el) || isCardHostName(name)) here = { owner: null, met: false };
         else if (INLINE_TAGS.has(name)) here = above;
-        else here = { owner: el };
+        else here = { owner: el, met: false };
       }
-      placements.set(n, here);
+      stack.push(n);
+      stackPlacements.push(here);
       above = here;
     }
     return above;
@@ -230,6 +240,9 @@ export function* iterateBlocks(
   let stopAt: Node | null = null;
   let steps = 0;
   for (const from of phases) {
+    stack.length = 1;
+    stackPlacements.length = 1;
+    stackPlacements[0] = { owner: top, met: false };
     const scout = new ElementScout(root, flagged, from);
     // the next element that ends a run (undefined: not found yet), and the text node it makes start a new run
     let startsRun: Node | null = null;
@@ -262,15 +275,19 @@ export function* iterateBlocks(
         steps = 0;
         yield null;
       }
-      const parent = node.parentNode!;
-      const owner = (placements.get(parent) ?? place(parent)).owner;
+      const placement = place(node.parentNode!);
+      const owner = placement.owner;
       if (!owner) continue;
       const r = run as Block | null;
       if (r === null || r.element !== owner || crossed) {
         yield* emit(close());
-        if (!seen.has(owner)) {
-          seen.add(owner);
-          hooks.onBlock?.(owner);
+        if (!placement.met) {
+          placement.met = true;
+          // (only an element that holds where the first phase began has text in both phases)
+          if (from !== root) {
+            if (owner.contains(stopAt)) metInFirstPhase.push(owner);
+            hooks.onBlock?.(owner);
+          } else if (!metInFirstPhase.includes(owner)) hooks.onBlock?.(owner);
         }
         run = { element: owner, text: '', nodes: [], starts: [] };
         pieces = [];

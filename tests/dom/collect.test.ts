@@ -63,6 +63,40 @@ describe('collectBlocks', () => {
     expect(order).toEqual(['three', 'four', 'one', 'two 2']);
   });
 
+  it('calls onBlock once per block element, across the two phases of a start in view', () => {
+    page('<main id="m">lead <p id="a">one</p>middle<div id="d"><p id="c">three</p>tail</div>end</main><p id="z">last</p>');
+    const met: string[] = [];
+    const order = [...iterateBlocks(document.body, { startNear: document.querySelector('#c')!, onBlock: (el) => met.push(el.id) })]
+      .filter((b) => b !== null)
+      .map((b) => b.text);
+    expect(order).toEqual(['three', 'tail', 'end', 'last', 'lead ', 'one', 'middle']);
+    expect(met.sort()).toEqual(['a', 'c', 'd', 'm', 'z']);
+  });
+
+  it('makes no node a key of a Map or Set while it walks (a key keeps its wrapper alive in the content scripts\' world)', () => {
+    page(`<div>${'<p>a <b>writ</b> of <i>mandamus</i><span> here</span></p><section><p>x <em>y</em></p>z</section>'.repeat(50)}</div>`);
+    const keyed: unknown[] = [];
+    const mapSet = Map.prototype.set;
+    const setAdd = Set.prototype.add;
+    Map.prototype.set = function (this: Map<unknown, unknown>, key: unknown, value: unknown) {
+      if (key instanceof Node) keyed.push(key);
+      return mapSet.call(this, key, value);
+    } as typeof Map.prototype.set;
+    Set.prototype.add = function (this: Set<unknown>, value: unknown) {
+      if (value instanceof Node) keyed.push(value);
+      return setAdd.call(this, value);
+    } as typeof Set.prototype.add;
+    let blocks: number;
+    try {
+      blocks = [...iterateBlocks(document.body, { startNear: document.querySelectorAll('section')[20] })].filter((b) => b !== null).length;
+    } finally {
+      Map.prototype.set = mapSet;
+      Set.prototype.add = setAdd;
+    }
+    expect(blocks).toBe(150);
+    expect(keyed).toEqual([]);
+  });
+
   it('ends a run at every break, whatever comes between: breaks in skipped elements, breaks in a row, breaks at the end', () => {
     page('<div>a<pre>x<br>y</pre>b<br><br>c<span><br></span>d<code>z</code>e<br></div><p>f<img>g</p><div>h<button>i</button><br></div>');
     expect(texts(document.body)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
