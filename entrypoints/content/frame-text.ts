@@ -11,6 +11,9 @@ import { INLINE_TAGS } from '@/components/page/tags';
 const CODE_ELEMENTS = 'script,style,noscript,textarea';
 
 
+/** Nodes FrameTextReader.read passes between two looks at the clock, when it has a deadline. */
+export const READ_CLOCK_EVERY = 256;
+
 /** A letter, a digit or a character past ASCII (the seam test of FrameTextReader.read). */
 const isWordChar = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c >= 128;
 
@@ -125,11 +128,12 @@ export class FrameTextReader {
   }
 
   /**
-   * The text of up to `maxNodes` more nodes, or of as many as reach `maxChars` characters (at least one node):
-   * each text node's data on a line of its own, then each run of nodes that touch with no space between, glued, on a
-   * line of its own. '' when those nodes hold no text; null once the whole root has been read.
+   * The text of up to `maxNodes` more nodes, or of as many as reach `maxChars` characters (at least one node), or
+   * of those read until the clock (performance.now(), ms) passes `deadline`, looked at every READ_CLOCK_EVERY nodes:
+   * each text node's data on a line of its own, then each run of nodes that touch with no space between, glued, on
+   * a line of its own. '' when those nodes hold no text; null once the whole root has been read.
    */
-  read(maxNodes: number, maxChars = Infinity): string | null {
+  read(maxNodes: number, maxChars = Infinity, deadline = Infinity): string | null {
     const walker = this.walker;
     if (walker === null) {
       const text = this.pending;
@@ -151,6 +155,9 @@ export class FrameTextReader {
     let previous = this.previous;
     let chars = 0;
     for (let i = 0; i < maxNodes && chars < maxChars; i++) {
+      // (a frame's first read runs cold, in the interpreter, in the task that evaluates the script: on a slow
+      // machine, 2,000 nodes of it took tens of ms)
+      if (i % READ_CLOCK_EVERY === READ_CLOCK_EVERY - 1 && deadline !== Infinity && performance.now() > deadline) break;
       const node = walker.nextNode();
       if (node === null) {
         ended = true;

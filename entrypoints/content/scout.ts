@@ -156,14 +156,18 @@ export class PageScout {
         const isDocument = root === this.doc.documentElement;
         const reader = new FrameTextReader(root, isDocument ? null : (shadow) => this.addShadowRoot(shadow));
         let first = true;
-        for (let text = reader.read(NODES_PER_STEP, CHARS_PER_STEP); text !== null && this.state === 'reading'; text = reader.read(NODES_PER_STEP, CHARS_PER_STEP)) {
+        const step = () => reader.read(NODES_PER_STEP, CHARS_PER_STEP, sliceStart + SLICE_MS);
+        for (let text = step(); text !== null && this.state === 'reading'; text = step()) {
           // the document's whole text in one read and one message, no word of it split between two nodes (whose
           // glued form is not in its place among the other words): its heads are all the page's (handOff checks
           // that nothing else waits)
           const whole = isDocument && first && reader.finished && !reader.splitsWords && text.length <= MAX_SCREEN_TEXT;
           first = false;
-          if (text && hasWord(text)) await this.test(text, whole);
-          if (performance.now() - sliceStart > SLICE_MS) {
+          if (text && hasWord(text)) {
+            await this.test(text, whole);
+            // the background's answer comes in a task of its own: a new slice
+            sliceStart = performance.now();
+          } else if (performance.now() - sliceStart > SLICE_MS) {
             await new Promise<void>((resume) => this.ctx.setTimeout(resume, 0));
             sliceStart = performance.now();
           }

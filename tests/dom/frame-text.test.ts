@@ -2,7 +2,7 @@
 // How the content script's first pass reads a frame (entrypoints/content/frame-text.ts): every word the
 // highlighter reads must be among the words it reads, whatever the markup does to them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { FrameTextReader, ShadowRootSearch, blockAround } from '@/entrypoints/content/frame-text';
+import { FrameTextReader, READ_CLOCK_EVERY, ShadowRootSearch, blockAround } from '@/entrypoints/content/frame-text';
 import { textWords } from '@/glossary/runtime/heads';
 
 /** Every open shadow root under `root`, searched in steps of `step` elements (ShadowRootSearch). */
@@ -89,6 +89,19 @@ describe('FrameTextReader', () => {
     for (let text = reader.read(1000, 250); text !== null; text = reader.read(1000, 250)) steps.push(text);
     expect(steps.map((s) => s.split('\n').length)).toEqual([3, 3, 3, 1]);
     expect(steps.join('\n').split('\n').map((line) => line[0])).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+  });
+
+  it('ends a step once the clock passes its deadline, looking at it every READ_CLOCK_EVERY nodes, and reads on from there', () => {
+    document.body.innerHTML = Array.from({ length: 1000 }, (_, i) => `<p>n${i} </p>`).join('');
+    const reader = new FrameTextReader(document.body, null);
+    // a deadline already past: the step ends at the first look at the clock
+    const first = reader.read(2000, Infinity, performance.now() - 1)!;
+    expect(first.split('\n')).toHaveLength(READ_CLOCK_EVERY - 1);
+    expect(reader.finished).toBe(false);
+    // a deadline still ahead: the rest, in one step
+    const rest = reader.read(2000, Infinity, performance.now() + 60_000)!;
+    expect([...first.split('\n'), ...rest.split('\n')]).toEqual(Array.from({ length: 1000 }, (_, i) => `n${i} `));
+    expect(reader.read(2000)).toBeNull();
   });
 
   it('reports the open shadow roots it passes without entering them', () => {
