@@ -1,4 +1,5 @@
-// `npm run bench [-- --runs 5] [--plain-runs 15] [--pages plain,dozen,frames,big] [--growth 5] [--json file] [--markdown]`: Legal Lens against an
+// `npm run bench [-- --runs 5] [--plain-runs 15] [--pages plain,dozen,frames,big] [--growth 5] [--compare name=dir …]
+// [--only empty,legalLens] [--json file] [--markdown]`: Legal Lens against an
 // empty content script (the floor for any extension), the naive highlighter (one regular expression of all
 // aliases, one StaticRange per match) and mark.js, in one run, on the same pages, in real Chromium (and, on the
 // term-free article, the floor of a first pass like Legal Lens's: read the text and send it to the background,
@@ -6,7 +7,7 @@
 // outside the page (trace.ts): nothing of the extension reports anything, so the build measured is the build
 // shipped. Loads are interleaved round by round, so drift on a shared machine hits every variant alike.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -22,15 +23,29 @@ const arg = (name: string, fallback: string) => {
 };
 const RUNS = Number(arg('runs', '5'));
 /**
+ * `--compare name=dir` (repeatable): another unpacked build (another commit's `.output/chrome-mv3`, say), measured
+ * as one more variant, interleaved with the rest in the same run, so two builds are compared without the
+ * drift between two runs. It joins the term-free article's paired loads, and the dozen's.
+ */
+const COMPARED = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--compare' ? [a] : [])).map((spec) => {
+  const at = spec.indexOf('=');
+  if (at < 1) throw new Error(`--compare wants name=dir, got "${spec}"`);
+  const dir = resolve(spec.slice(at + 1));
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`--compare ${spec}: no manifest.json in ${dir}`);
+  return { name: spec.slice(0, at), extensionDir: dir };
+});
+/** `--only a,b`: measure only these variants (the keys of V below; 'none' and 'empty' are always measured: the figures are read against them) */
+const ONLY = process.argv.includes('--only') ? new Set(['none', 'empty', ...arg('only', '').split(',')]) : null;
+/**
  * Loads of the term-free article for the variants its target is read from (no extension, the empty script,
  * Legal Lens) and the read-and-send floors it is set against: that target is a few ms wide, and the page alone
  * varies by ±10 ms from load to load (its layout runs once or twice), so its median needs more pairs than the
  * other figures. The other variants get RUNS.
  */
 const PLAIN_RUNS = Math.max(RUNS, Number(arg('plain-runs', String(RUNS * 3))));
-const PLAIN_PAIRED = ['none', 'empty', 'readAndSend', 'readAndSendRelay', 'legalLens'] as const;
+const PLAIN_PAIRED_BUILT_IN = ['none', 'empty', 'readAndSend', 'readAndSendRelay', 'legalLens'] as const;
 /** who gets PLAIN_RUNS loads, as the reports say it */
-const PLAIN_PAIRED_TEXT = 'without an extension, with the empty script, the read-and-send floors and Legal Lens';
+const PLAIN_PAIRED_TEXT = `without an extension, with the empty script, the read-and-send floors and Legal Lens${COMPARED.length ? ' (and the --compare builds)' : ''}`;
 const PAGES = arg('pages', 'plain,dozen,frames,big').split(',');
 const JSON_OUT = process.argv.includes('--json') ? resolve(arg('json', 'bench.json')) : null;
 const GROWTH = Number(arg('growth', '5'));
@@ -57,7 +72,12 @@ const V = {
   naiveGrown: { name: `naive ${GROWTH}×`, extensionDir: writeNaiveExtension(syntheticAliases, `naive-${GROWTH}x`) },
   legalLensGrown: { name: `Legal Lens ${GROWTH}×`, extensionDir: grownLegalLens },
 } satisfies Record<string, Variant>;
-type VariantKey = keyof typeof V;
+type BuiltIn = keyof typeof V;
+/** the built-in variants and the `--compare` builds (keyed `compare:name`) */
+type VariantKey = BuiltIn | `compare:${string}`;
+const COMPARE_KEYS = COMPARED.map((c) => `compare:${c.name}` as const);
+const VARIANTS: Record<VariantKey, Variant> = { ...V, ...Object.fromEntries(COMPARED.map((c, i) => [COMPARE_KEYS[i], c])) };
+const measured = (keys: VariantKey[]) => keys.filter((k) => !ONLY || ONLY.has(k) || k.startsWith('compare:'));
 
 // ── the pages ─────────────────────────────────────────────────────────────────────────────────────────
 // the phrases written into the big page: the glossary's most common real-world forms
@@ -78,17 +98,19 @@ mkdirSync(pagesDir);
 const server = await servePages(pagesDir);
 const big = generatePage({ terms: PAGE_TERMS, minChars: 3_300_000, minTextNodes: 50_000, minOccurrences: 1, termRate: 0.43 });
 const PAGE_SPECS = {
-  plain: { title: 'term-free article', html: generateArticle(), variants: Object.keys(V) as VariantKey[] },
-  dozen: { title: 'article with a dozen terms', html: generateArticle({ terms: DOZEN_TERMS }), variants: ['none', 'empty', 'naive', 'markjs', 'legalLens'] as VariantKey[] },
+  plain: { title: 'term-free article', html: generateArticle(), variants: measured([...(Object.keys(V) as BuiltIn[]), ...COMPARE_KEYS]) },
+  dozen: { title: 'article with a dozen terms', html: generateArticle({ terms: DOZEN_TERMS }), variants: measured(['none', 'empty', 'naive', 'markjs', 'legalLens', ...COMPARE_KEYS]) },
   frames: {
     title: `term-free article with ${AD_FRAMES} ad-like iframes`,
     html: withAdFrames(generateArticle(), { frames: AD_FRAMES, sameOrigin: '/bench/ad.html', crossOrigin: `${server.otherSite}/bench/ad.html` }),
-    variants: ['none', 'empty', 'naive', 'legalLens'] as VariantKey[],
+    variants: measured(['none', 'empty', 'naive', 'legalLens']),
   },
   // (the read-and-send floors are the term-free article's alone: where there are terms, there is more to do)
-  big: { title: `${(Buffer.byteLength(big.html) / 1e6).toFixed(1)} MB page`, html: big.html, variants: (Object.keys(V) as VariantKey[]).filter((k) => !k.startsWith('readAndSend')) },
+  big: { title: `${(Buffer.byteLength(big.html) / 1e6).toFixed(1)} MB page`, html: big.html, variants: measured((Object.keys(V) as BuiltIn[]).filter((k) => !k.startsWith('readAndSend'))) },
 };
 type PageKey = keyof typeof PAGE_SPECS;
+/** the variants given PLAIN_RUNS loads of the term-free article (those measured) */
+const PLAIN_PAIRED = PAGE_SPECS.plain.variants.filter((k) => (PLAIN_PAIRED_BUILT_IN as readonly string[]).includes(k) || k.startsWith('compare:'));
 writeFileSync(join(pagesDir, 'ad.html'), AD_FRAME_HTML);
 for (const [key, spec] of Object.entries(PAGE_SPECS)) writeFileSync(join(pagesDir, `${key}.html`), spec.html);
 const pageUrl = (key: string) => `${server.origin}/bench/${key}.html`;
@@ -130,7 +152,7 @@ console.log(`${RUNS} loads of each page per variant (${PLAIN_RUNS} of the term-f
 const needed = [...new Set(pages.flatMap((p) => PAGE_SPECS[p].variants))];
 const browsers = new Map<VariantKey, VariantBrowser>();
 for (const key of needed) {
-  const browser = await launchVariant(V[key]);
+  const browser = await launchVariant(VARIANTS[key]);
   browsers.set(key, browser);
   await measureLoad(browser, pageUrl('plain')); // warm-up: first start of the extension, caches
 }
@@ -212,7 +234,7 @@ interface Row {
 const sinceParsed = (l: Load) => (l.paintedMs !== null && l.domContentLoadedMs !== null ? l.paintedMs - l.domContentLoadedMs : null);
 const rows = (page: PageKey): Row[] =>
   PAGE_SPECS[page].variants.map((key) => ({
-    variant: V[key].name,
+    variant: VARIANTS[key].name,
     matches: stat(field(page, key, (l) => l.matches)),
     paintedMs: stat(field(page, key, (l) => l.paintedMs)),
     paintedSinceParsedMs: stat(field(page, key, sinceParsed)),
