@@ -211,6 +211,23 @@ export function mainThreadFigures(events: TraceEvent[], extensionOrigin: string)
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     console.error('longest own task', longest / 1000, 'ms:', [...counts].sort((a, b) => b[1] - a[1]).slice(0, 12));
+    // the same in time order, runs of one innermost frame counted: one long run is one long call (a native
+    // one that grows a table of the browser's, say), many short ones a loop
+    const seq: string[] = [];
+    let prev = '';
+    let n = 0;
+    for (const s of samples) {
+      if (s.t < longestTask.ts || s.t > longestTask.ts + longestTask.dur!) continue;
+      const leaf = nodes.get(s.node)?.callFrame.functionName || '?';
+      if (leaf === prev) n++;
+      else {
+        if (prev) seq.push(`${prev}×${n}`);
+        prev = leaf;
+        n = 1;
+      }
+    }
+    seq.push(`${prev}×${n}`);
+    console.error('in time order:', seq.join(' '));
   }
   return {
     longestOwnTaskMs: Math.round(longest / 100) / 10,
