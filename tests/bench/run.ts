@@ -78,6 +78,8 @@ type VariantKey = BuiltIn | `compare:${string}`;
 const COMPARE_KEYS = COMPARED.map((c) => `compare:${c.name}` as const);
 const VARIANTS: Record<VariantKey, Variant> = { ...V, ...Object.fromEntries(COMPARED.map((c, i) => [COMPARE_KEYS[i], c])) };
 const measured = (keys: VariantKey[]) => keys.filter((k) => !ONLY || ONLY.has(k) || k.startsWith('compare:'));
+for (const key of ONLY ?? []) if (!(key in V)) throw new Error(`--only: no variant "${key}" (the variants: ${Object.keys(V).join(', ')})`);
+if (new Set(COMPARE_KEYS).size < COMPARE_KEYS.length) throw new Error('--compare: two builds with one name');
 
 // ── the pages ─────────────────────────────────────────────────────────────────────────────────────────
 // the phrases written into the big page: the glossary's most common real-world forms
