@@ -144,12 +144,13 @@ class ElementScout {
  * and then means "nothing yet, pause here if you need to" (a long stretch of skipped text, many elements, a run of
  * thousands of text nodes). A block longer than WINDOW_CHARS is yielded once per window (`from`, `until`).
  *
- * The cost is linear in the size of the page, in steps that each take well under a few microseconds: text nodes
- * are walked with a native TreeWalker (like merely reading the page); each element above some text is looked at
- * once (kept while the walk is inside it) to learn its block and whether it is skipped; the elements are walked once beside it (ElementScout)
- * to find what ends a run, each matched to the text node that follows it by identity, never by comparing positions
- * (which costs as much as the siblings between two nodes), and to find open shadow roots, which are walked after
- * the light DOM and reported through `onShadowRoot`. `onBlock` sees each block element as it is first met.
+ * The cost is linear in the size of the page, in steps that each take well under a few microseconds: text nodes are
+ * walked with a native TreeWalker (like merely reading the page); each element above some text is looked at once
+ * (kept while the walk is inside it) to learn its block and whether it is skipped; the elements are walked once
+ * beside it (ElementScout) to find what ends a run, each matched to the text node that follows it by identity, never
+ * by comparing positions (which costs as much as the siblings between two nodes), and to find open shadow roots,
+ * which are walked after the light DOM and reported through `onShadowRoot`. `onBlock` sees each block element as it
+ * is first met.
  */
 export function* iterateBlocks(
   root: Node,
@@ -173,8 +174,9 @@ export function* iterateBlocks(
   // Map or Set: in the content scripts' world a key gets an identity hash, which keeps the node's JS wrapper alive
   // until a full garbage collection, and on a page of 200,000 text nodes the browser's table of those wrappers then
   // grew in steps (each a rehash of every entry) that held one step of the walk for 60-120 ms (issue 13).
+  // (each phase starts them again from `root`)
   const stack: Node[] = [root];
-  const stackPlacements: Placement[] = [{ owner: top, met: false }];
+  const stackPlacements: Placement[] = [];
   /** owners met in the first of two phases that the second may meet again: ancestors of where the first began */
   const metInFirstPhase: Element[] = [];
 
