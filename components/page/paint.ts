@@ -2,6 +2,7 @@
 // the look comes from ::highlight() rules in the manifest's content-script CSS (and, for open shadow roots,
 // a constructed style sheet adopted by that root).
 import type { Settings } from '@/utils/settings';
+import { SLICE_BUDGET_MS, yieldToPage } from './schedule';
 
 const HIGHLIGHT_PREFIX = 'legal-lens';
 const ACTIVE_HIGHLIGHT = 'legal-lens-active';
@@ -37,8 +38,10 @@ export class Painter {
   private held: { highlight: Highlight; ranges: Set<StaticRange> } | null = null;
   /** destroyed: nothing is registered again (a scan still on its way when the highlighter stopped) */
   private destroyed = false;
-  /** every match in document order, until the matches change */
-  private ordered: PaintedMatch[] | null = null;
+  /** counts changes of the matches (added, forgotten, cleared) */
+  private version = 0;
+  /** every match in document order as of `version`, once the sliced walk that puts them in order is done */
+  private ordering: { version: number; result: Promise<PaintedMatch[]> } | null = null;
 
   constructor(private style: Settings['highlightStyle']) {
     this.highlight = new Highlight();
@@ -51,7 +54,7 @@ export class Painter {
   /** Adds matches found in a run of `block`'s text (a block may hold several runs). */
   add(block: Element, matches: PaintedMatch[]): void {
     if (!matches.length) return;
-    this.ordered = null;
+    this.version++;
     const list = this.byBlock.get(block);
     if (list) list.push(...matches);
     else this.byBlock.set(block, matches);
@@ -114,7 +117,7 @@ export class Painter {
   forget(block: Element): void {
     const old = this.byBlock.get(block);
     if (!old) return;
-    this.ordered = null;
+    this.version++;
     for (const m of old) {
       this.highlight.delete(m.range);
       this.shown.delete(m.range);
@@ -143,7 +146,7 @@ export class Painter {
   }
 
   clear(): void {
-    this.ordered = null;
+    this.version++;
     this.held?.highlight.clear();
     this.held?.ranges.clear();
     this.highlight.clear();
@@ -186,19 +189,47 @@ export class Painter {
     if (range) this.active.add(range);
   }
 
-  /** Every painted match in document order. */
-  paintedMatches(): PaintedMatch[] {
-    return this.allMatches().filter((m) => this.shown.has(m.range));
+  /** Every painted match in document order (see allMatches). */
+  async paintedMatches(): Promise<PaintedMatch[]> {
+    return (await this.allMatches()).filter((m) => this.shown.has(m.range));
   }
 
-  /** Every match, painted or filtered out, in document order (computed once per change of the matches). */
-  allMatches(): PaintedMatch[] {
-    if (!this.ordered) {
-      const all: PaintedMatch[] = [];
-      for (const list of this.byBlock.values()) all.push(...list);
-      this.ordered = inDocumentOrder(all);
+  /**
+   * Every match, painted or filtered out, in document order. Putting them in order walks the text of the page up
+   * to the last match, which on a page of 200,000 text nodes took over 100 ms in one task: it runs in slices
+   * (SLICE_BUDGET_MS each, the page gets a turn between two), once per change of the matches, callers meanwhile
+   * sharing the same walk. Matches that change while it runs: those gone are left out, those new come last.
+   */
+  async allMatches(): Promise<PaintedMatch[]> {
+    const version = this.version;
+    if (this.ordering?.version !== version) this.ordering = { version, result: inDocumentOrder(this.everyMatch()) };
+    const ordered = await this.ordering.result;
+    if (this.version === version) return [...ordered];
+    const now = new Set(this.everyMatch());
+    const out = ordered.filter((m) => now.delete(m));
+    out.push(...now);
+    return out;
+  }
+
+  /**
+   * Up to `n` painted matches, in the order they were found, with no walk of the page: a scan finds them in
+   * document order, or what is in view first (a sample of the text they are in, for the page's language).
+   */
+  firstFound(n: number): PaintedMatch[] {
+    const out: PaintedMatch[] = [];
+    for (const list of this.byBlock.values()) {
+      for (const m of list) {
+        if (out.length === n) return out;
+        if (this.shown.has(m.range)) out.push(m);
+      }
     }
-    return [...this.ordered];
+    return out;
+  }
+
+  private everyMatch(): PaintedMatch[] {
+    const all: PaintedMatch[] = [];
+    for (const list of this.byBlock.values()) all.push(...list);
+    return all;
   }
 
   get size(): number {
@@ -219,12 +250,16 @@ function isInclusiveAncestor(root: Node, node: Node): boolean {
   return false;
 }
 
+/** Text nodes walked between two looks at the clock (a few hundred µs of walking). */
+const CLOCK_EVERY = 256;
+
 /**
  * Document order, in time linear in the page: one walk over the text nodes of each tree that holds a match (the
  * document, then shadow roots in the order first met), instead of a sort whose every comparison costs as much as
- * the siblings between two nodes. Within a text node, by offset.
+ * the siblings between two nodes. Within a text node, by offset. The walk gives the page a turn once a slice has
+ * used SLICE_BUDGET_MS.
  */
-function inDocumentOrder(matches: PaintedMatch[]): PaintedMatch[] {
+async function inDocumentOrder(matches: PaintedMatch[]): Promise<PaintedMatch[]> {
   const byNode = new Map<Node, PaintedMatch[]>();
   const trees = new Set<Node>();
   for (const m of matches) {
@@ -238,12 +273,18 @@ function inDocumentOrder(matches: PaintedMatch[]): PaintedMatch[] {
   }
   const out: PaintedMatch[] = [];
   const placed = new Set<Node>();
+  let sliceStart = performance.now();
+  let count = 0;
   for (const tree of [...trees].sort((a, b) => (a.nodeType === Node.DOCUMENT_NODE ? -1 : b.nodeType === Node.DOCUMENT_NODE ? 1 : 0))) {
     const doc = tree.ownerDocument ?? (tree as Document);
     const walker = doc.createTreeWalker(tree, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n && placed.size < byNode.size; n = walker.nextNode()) {
+      if (++count % CLOCK_EVERY === 0 && performance.now() - sliceStart > SLICE_BUDGET_MS) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
       const here = byNode.get(n);
-      if (!here) continue;
+      if (!here || placed.has(n)) continue; // met again: moved ahead of the walk while the page had its turn
       placed.add(n);
       out.push(...here.sort((a, b) => a.range.startOffset - b.range.startOffset));
     }

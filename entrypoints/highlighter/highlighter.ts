@@ -56,6 +56,8 @@ export class TermHighlighter {
   /** where the pointer was last seen (viewport CSS px), to look for shadow roots attached there since */
   private pointer: { x: number; y: number } | null = null;
   private readonly listening = new AbortController();
+  /** counts calls of refilter: only the latest applies its filter */
+  private refilters = 0;
 
   constructor(
     private readonly doc: Document,
@@ -89,11 +91,13 @@ export class TermHighlighter {
     this.shadowRoots.clear();
   }
 
-  applySettings(next: Settings): void {
+  /** Resolves once the marks show the new settings (first occurrence only puts the marks in order first). */
+  applySettings(next: Settings): Promise<void> {
     const prev = this.settings;
     this.settings = next;
     this.painter.setStyle(next.highlightStyle);
-    if (prev.firstOnly !== next.firstOnly || prev.hiddenCategories.join() !== next.hiddenCategories.join()) this.refilter();
+    if (prev.firstOnly !== next.firstOnly || prev.hiddenCategories.join() !== next.hiddenCategories.join()) return this.refilter();
+    return Promise.resolve();
   }
 
   /**
@@ -197,7 +201,7 @@ export class TermHighlighter {
     // a root already waiting to be scanned, or inside one, is covered by that scan
     const roots = [...batch.roots].filter((root) => !isInsideSkipped(root) && !this.isQueued(root));
     if (roots.length) void this.enqueue(roots);
-    else if (batch.removed || batch.reset.size) this.afterPaint();
+    else if (batch.removed || batch.reset.size) void this.afterPaint();
   }
 
   /** True when `node` or one of its ancestors is waiting in the scan queue. */
@@ -239,7 +243,7 @@ export class TermHighlighter {
         }
       });
       this.painter.release();
-      if (done) this.afterPaint();
+      if (done) await this.afterPaint();
     };
     this.queue = this.queue.then(run, run);
     return this.queue;
@@ -353,31 +357,39 @@ export class TermHighlighter {
     };
   }
 
-  private refilter(): void {
+  /**
+   * Applies the category and first-occurrence settings to every match. The first occurrence of a term needs the
+   * matches in document order, which takes a sliced walk (Painter.allMatches): a later call, or a change of the
+   * settings meanwhile, wins over an earlier one still on its way.
+   */
+  private async refilter(): Promise<void> {
+    const call = ++this.refilters;
     const byCategory = this.categoryFilter();
     if (!this.settings.firstOnly) {
       this.painter.setFilter(byCategory);
-    } else {
-      const first = new Set<StaticRange>();
-      const seen = new Set<string>();
-      for (const m of this.painter.allMatches()) {
-        if (!byCategory(m) || seen.has(m.id)) continue;
-        seen.add(m.id);
-        first.add(m.range);
-      }
-      this.painter.setFilter((m) => first.has(m.range));
+      return;
     }
+    const ordered = await this.painter.allMatches();
+    if (call !== this.refilters || this.listening.signal.aborted) return; // a later call wins; stopped meanwhile
+    const first = new Set<StaticRange>();
+    const seen = new Set<string>();
+    for (const m of ordered) {
+      if (!byCategory(m) || seen.has(m.id)) continue;
+      seen.add(m.id);
+      first.add(m.range);
+    }
+    this.painter.setFilter((m) => first.has(m.range));
   }
 
-  private afterPaint(): void {
-    if (this.settings.firstOnly) this.refilter();
+  private async afterPaint(): Promise<void> {
+    if (this.settings.firstOnly) await this.refilter();
     this.onPainted();
   }
 
-  /** Terms painted on the page with how often each occurs, in order of first appearance. */
-  pageTerms(): { id: string; count: number }[] {
+  /** Terms painted on the page with how often each occurs, in order of first appearance (a sliced walk: Painter.allMatches). */
+  async pageTerms(): Promise<{ id: string; count: number }[]> {
     const counts = new Map<string, number>();
-    for (const m of this.painter.paintedMatches()) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
+    for (const m of await this.painter.paintedMatches()) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
     return [...counts].map(([id, count]) => ({ id, count }));
   }
 }

@@ -94,7 +94,7 @@ export async function startHighlighter(ctx: ScriptContext, head: HeadStart): Pro
     // a frame follows the site of the tab's top-level page ("off on this site" reaches its frames)
     if (!isActiveOn(settings, topLevelUrl(window))) return turnOff();
     if (!highlighter) return turnOn();
-    highlighter.applySettings(settings);
+    void highlighter.applySettings(settings);
     // marks a category setting just showed may be the page's first
     if (card) card.applySettings(settings);
     else cardFor(highlighter);
@@ -109,8 +109,9 @@ export async function startHighlighter(ctx: ScriptContext, head: HeadStart): Pro
     if (!msg) return undefined;
     if (msg.type === 'legal-lens:page-terms') {
       if (window !== window.top) return undefined; // the top frame answers for the tab
-      const response: PageTermsResponse = { terms: highlighter?.pageTerms() ?? [] };
-      sendResponse(response);
+      const answer = (terms: PageTermsResponse['terms']) => sendResponse({ terms } satisfies PageTermsResponse);
+      if (highlighter) void highlighter.pageTerms().then(answer, () => answer([]));
+      else answer([]);
       return true;
     }
     if (msg.type === 'legal-lens:page-stats') {
@@ -119,7 +120,7 @@ export async function startHighlighter(ctx: ScriptContext, head: HeadStart): Pro
       return true;
     }
     if (msg.type === 'legal-lens:focus-card') {
-      if (card) openFirstVisibleCard(card);
+      if (card) void openFirstVisibleCard(card);
       return undefined;
     }
     return undefined;

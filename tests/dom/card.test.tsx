@@ -450,7 +450,7 @@ describe('language, repaint and teardown', () => {
     expect(fallback.shadowRoot!.querySelector('[role="dialog"] h2')!.textContent).toMatch(/^ICE/);
     // the page pipeline treats it as our own UI: its text is not marked, its coming and going is not page churn
     await rescanned();
-    expect(highlighter.painter.paintedMatches().map((m) => m.range.startContainer.getRootNode())).not.toContain(fallback.shadowRoot);
+    expect((await highlighter.painter.paintedMatches()).map((m) => m.range.startContainer.getRootNode())).not.toContain(fallback.shadowRoot);
   });
 });
 

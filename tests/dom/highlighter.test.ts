@@ -70,7 +70,7 @@ describe('painting', () => {
 
   it('lists the page\'s terms with their counts, in order of first appearance', async () => {
     const hl = await start(ARTICLE);
-    expect(hl.pageTerms()).toEqual([
+    expect(await hl.pageTerms()).toEqual([
       { id: 'ice', count: 3 },
       { id: '287g', count: 2 },
       { id: 'writ-of-mandamus', count: 1 },
@@ -104,9 +104,17 @@ describe('settings, applied live', () => {
     ['every category but delays hidden', { hiddenCategories: ['institutions', 'enforcement', 'court', 'profiling', 'remedies', 'status', 'help'] }, 'legal-lens-underline', ['writ of mandamus']],
   ])('%s', async (_name, patch, name, expected) => {
     const hl = await start(ARTICLE);
-    hl.applySettings({ ...DEFAULT_SETTINGS, ...patch });
+    await hl.applySettings({ ...DEFAULT_SETTINGS, ...patch });
     expect(paintedTexts(name).sort()).toEqual([...expected].sort());
     if (name !== 'legal-lens-underline') expect(highlights.has('legal-lens-underline')).toBe(false);
+  });
+
+  it('first occurrence only, turned off again while the marks were being put in order: every mark shows', async () => {
+    const hl = await start(ARTICLE);
+    const on = hl.applySettings({ ...DEFAULT_SETTINGS, firstOnly: true });
+    await hl.applySettings(DEFAULT_SETTINGS);
+    await on;
+    expect(paintedTexts()).toHaveLength(7);
   });
 
   it('marks the terms of a category the settings have never heard of', async () => {
@@ -284,7 +292,7 @@ describe('with the glossary paged in (glossary/runtime/paged-matcher.ts)', () =>
     const { matcher, source } = pagedMatcher();
     const hl = await startPaged(ARTICLE, matcher);
     expect(paintedTexts().sort()).toEqual(['287(g)', '287(g)', 'ICE', 'ICE', 'ICE', 'Racial profiling', 'writ of mandamus'].sort());
-    expect(hl.pageTerms()).toEqual([{ id: 'ice', count: 3 }, { id: '287g', count: 2 }, { id: 'writ-of-mandamus', count: 1 }, { id: 'racial-profiling', count: 1 }]);
+    expect(await hl.pageTerms()).toEqual([{ id: 'ice', count: 3 }, { id: '287g', count: 2 }, { id: 'writ-of-mandamus', count: 1 }, { id: 'racial-profiling', count: 1 }]);
     // one question for the filter, one for all the heads of the page
     expect(source.filter).toHaveBeenCalledTimes(1);
     expect(source.heads).toHaveBeenCalledTimes(1);

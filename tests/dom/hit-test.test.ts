@@ -85,7 +85,7 @@ describe('findTermAt', () => {
 describe('isInViewport', () => {
   it('is true for a range on screen and false for one without a box', async () => {
     const hl = await start();
-    const [first] = hl.painter.paintedMatches();
+    const [first] = await hl.painter.paintedMatches();
     expect(isInViewport(first.range, window)).toBe(true);
     const detached = document.createTextNode('ICE');
     expect(isInViewport(new StaticRange({ startContainer: detached, startOffset: 0, endContainer: detached, endOffset: 3 }), window)).toBe(false);

@@ -81,19 +81,19 @@ describe('Painter', () => {
     expect(texts('legal-lens-background')).toEqual(['ICE']);
   });
 
-  it('filters what is painted, keeping every match for later', () => {
+  it('filters what is painted, keeping every match for later', async () => {
     painter.add(block('a'), [match('ice', 'a', 0, 3), match('287g', 'a', 8, 14)]);
     painter.setFilter((m) => m.id !== 'ice');
     expect(texts()).toEqual(['287(g)']);
-    expect(painter.allMatches().map((m) => m.id)).toEqual(['ice', '287g']);
-    expect(painter.paintedMatches().map((m) => m.id)).toEqual(['287g']);
+    expect((await painter.allMatches()).map((m) => m.id)).toEqual(['ice', '287g']);
+    expect((await painter.paintedMatches()).map((m) => m.id)).toEqual(['287g']);
   });
 
-  it('gives matches in document order whatever order blocks were painted in', () => {
+  it('gives matches in document order whatever order blocks were painted in', async () => {
     painter.add(block('b'), [match('writ-of-mandamus', 'b', 0, 8)]);
     painter.add(block('a'), [match('287g', 'a', 8, 14)]);
     painter.add(block('a'), [match('ice', 'a', 0, 3)]);
-    expect(painter.paintedMatches().map((m) => m.id)).toEqual(['ice', '287g', 'writ-of-mandamus']);
+    expect((await painter.paintedMatches()).map((m) => m.id)).toEqual(['ice', '287g', 'writ-of-mandamus']);
   });
 
   it('marks the open card\'s term in the active highlight', () => {
@@ -108,5 +108,74 @@ describe('Painter', () => {
   it('makes a live Range over the same text for geometry', () => {
     const m = match('287g', 'a', 8, 14);
     expect(liveRange(m.range).toString()).toBe('287(g)');
+  });
+});
+
+describe('Painter: matches in document order on a long page', () => {
+  /** `n` paragraphs of text, each with one match, painted last paragraph first */
+  function longPage(n: number): HTMLElement[] {
+    document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p id="p${i}">ICE ${i}</p>`).join('');
+    const blocks = [...document.querySelectorAll<HTMLElement>('p')];
+    for (const p of [...blocks].reverse()) painter.add(p, [match('ice', p.id, 0, 3)]);
+    return blocks;
+  }
+  /** a clock that moves 5 ms each time it is read: every few looks, a slice has used its budget */
+  const slowClock = () => {
+    let t = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (t += 5));
+  };
+  afterEach(() => vi.restoreAllMocks());
+
+  it('walks the page in slices, the page getting its turn between them', async () => {
+    const blocks = longPage(3000);
+    slowClock();
+    const seen: string[] = [];
+    const ordered = painter.allMatches().then((list) => {
+      seen.push('ordered');
+      return list;
+    });
+    setTimeout(() => seen.push('page'), 0);
+    const list = await ordered;
+    expect(seen).toEqual(['page', 'ordered']);
+    expect(list.map((m) => m.range.startContainer)).toEqual(blocks.map((p) => p.firstChild));
+  });
+
+  it('walks once for callers that ask while it runs, and again only once the matches change', async () => {
+    longPage(600);
+    const walks = vi.spyOn(document, 'createTreeWalker');
+    const [a, b] = await Promise.all([painter.allMatches(), painter.paintedMatches()]);
+    expect(walks).toHaveBeenCalledTimes(1);
+    expect(b).toEqual(a);
+    await painter.allMatches();
+    expect(walks).toHaveBeenCalledTimes(1);
+    painter.forget(document.getElementById('p3')!);
+    expect(await painter.allMatches()).toHaveLength(599);
+    expect(walks).toHaveBeenCalledTimes(2);
+  });
+
+  it('leaves out the matches gone while it ran, and puts those new since last', async () => {
+    const blocks = longPage(3000);
+    slowClock();
+    const ordered = painter.allMatches();
+    painter.forget(blocks[10]);
+    const added = document.createElement('p');
+    added.id = 'new';
+    added.textContent = 'ICE, new';
+    document.body.prepend(added);
+    painter.add(added, [match('ice', 'new', 0, 3)]);
+    const list = await ordered;
+    expect(list).toHaveLength(3000);
+    expect(list.map((m) => m.range.startContainer)).not.toContain(blocks[10].firstChild);
+    expect(list.at(-1)!.range.startContainer).toBe(added.firstChild);
+    expect(list[0].range.startContainer).toBe(blocks[0].firstChild);
+  });
+
+  it('gives a sample of the first painted matches found without walking the page', () => {
+    const blocks = longPage(100);
+    painter.setFilter((m) => m.range.startContainer !== blocks[99].firstChild);
+    const walks = vi.spyOn(document, 'createTreeWalker');
+    // found last paragraph first (longPage): the 99th is filtered out
+    expect(painter.firstFound(3).map((m) => m.range.startContainer)).toEqual([98, 97, 96].map((i) => blocks[i].firstChild));
+    expect(walks).not.toHaveBeenCalled();
   });
 });

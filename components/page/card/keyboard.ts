@@ -19,7 +19,7 @@ export function watchKeyboard(card: PageCard): void {
     if (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
       e.preventDefault();
       e.stopPropagation();
-      step(card, e.key === 'ArrowDown' ? 1 : -1);
+      void step(card, e.key === 'ArrowDown' ? 1 : -1);
     } else if (e.key === 'Enter' && card.view.focused === card.view.cardElement) {
       e.preventDefault();
       card.openExplainer();
@@ -29,18 +29,24 @@ export function watchKeyboard(card: PageCard): void {
   }, card.signal);
 }
 
-/** Opens the card of the first term in the viewport (else the first on the page), with focus in it. */
-export function openFirstVisibleCard(card: PageCard): void {
-  const matches = card.paintedMatches();
+/**
+ * Opens the card of the first term in the viewport (else the first on the page), with focus in it. Resolves once
+ * the terms are in order (a sliced walk of the page: Painter.allMatches) and the card asked to show.
+ */
+export async function openFirstVisibleCard(card: PageCard): Promise<void> {
+  const matches = await card.paintedMatches();
   const first = matches.find((m) => isInViewport(m.range, window)) ?? matches[0];
-  if (!first) return;
+  if (!first || card.signal.aborted) return;
   if (!card.openMatch) card.returnFocus = card.doc.activeElement as HTMLElement | null;
   showByKeyboard(card, first);
 }
 
-function step(card: PageCard, direction: 1 | -1): void {
-  const matches = card.paintedMatches();
-  const i = matches.indexOf(card.openMatch!);
+async function step(card: PageCard, direction: 1 | -1): Promise<void> {
+  const from = card.openMatch;
+  const matches = await card.paintedMatches();
+  // the card closed or moved on while the terms were put in order
+  if (!from || card.openMatch !== from || card.signal.aborted) return;
+  const i = matches.indexOf(from);
   const next = matches[(i + direction + matches.length) % matches.length];
   if (next) showByKeyboard(card, next);
 }

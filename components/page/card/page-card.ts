@@ -108,8 +108,8 @@ export class PageCard {
     return findTermAt(this.doc, x, y, painter, openShadowRoots);
   }
 
-  /** Every painted term, in document order. */
-  paintedMatches(): PaintedMatch[] {
+  /** Every painted term, in document order (a sliced walk of the page: Painter.allMatches). */
+  paintedMatches(): Promise<PaintedMatch[]> {
     return this.options.highlighter.painter.paintedMatches();
   }
 
@@ -123,7 +123,7 @@ export class PageCard {
   /** Asks once for the frame's language (page-lang.ts), from the text of the blocks its first terms are in. */
   private pageLanguage(): Promise<void> {
     return (this.pageLang ??= this.options
-      .pageLanguage(() => this.paintedMatches().slice(0, 40).map((m) => blockOf(m.range.startContainer)?.textContent).join(' '))
+      .pageLanguage(() => this.options.highlighter.painter.firstFound(40).map((m) => blockOf(m.range.startContainer)?.textContent).join(' '))
       .then((tag) => void (this.lang = pickLang(this.current.language, (this.pageTag = tag)))));
   }
 

@@ -228,6 +228,9 @@ export function mainThreadFigures(events: TraceEvent[], extensionOrigin: string)
     }
     seq.push(`${prev}×${n}`);
     console.error('in time order:', seq.join(' '));
+    // the browser's own work in that task: style, layout, paint (with how much of the page each covered)
+    const inTask = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= longestTask!.ts && e.ts <= longestTask!.ts + longestTask!.dur! && e.dur! > 1000 && ['UpdateLayoutTree', 'Layout', 'RecalculateStyles', 'ParseAuthorStyleSheet', 'MajorGC', 'MinorGC', 'V8.GC_SCAVENGER', 'UpdateLayerTree', 'Paint', 'HitTest'].includes(e.name));
+    console.error('browser work in it:', inTask.map((e) => `${e.name} ${(e.dur! / 1000).toFixed(1)} ms ${JSON.stringify((e.args as Record<string, unknown> | undefined)?.beginData ?? '')}`).join('; '));
   }
   return {
     longestOwnTaskMs: Math.round(longest / 100) / 10,
