@@ -87,7 +87,13 @@ export class WebPage {
     return box;
   }
 
-  async hover(text: string | RegExp, n = 0): Promise<Box> {
+  /**
+   * Points at the n-th mark whose text matches `text`, once it is there: a page's marks come in two repaints (what
+   * is in view first, the rest once the scan ends), and a test that waited for a few marks may ask for a later one.
+   */
+  async hover(text: string | RegExp, n = 0, timeoutMs = 5000): Promise<Box> {
+    const { source, flags } = pattern(text);
+    await this.tab.waitFor(([s, f, i, h]) => __lens.markBox(s, f, i, h, false) !== null, [source, flags, n, UNDERLINE] as const, timeoutMs).catch(() => {});
     const box = await this.termBox(text, n);
     const c = center(box);
     await this.tab.moveMouse(c.x, c.y, 2);
