@@ -42,6 +42,11 @@ export class Painter {
   private version = 0;
   /** every match in document order as of `version`, once the sliced walk that puts them in order is done */
   private ordering: { version: number; result: Promise<PaintedMatch[]> } | null = null;
+  /** the matches, block by block in the order they were added, are in document order: allMatches walks nothing */
+  private addedInOrder = true;
+  /** adds come from one walk in document order now (startOrderedAdds), the last of them into `lastBlock` */
+  private addingInOrder = false;
+  private lastBlock: Element | null = null;
 
   constructor(private style: Settings['highlightStyle']) {
     this.highlight = new Highlight();
@@ -56,6 +61,9 @@ export class Painter {
     if (!matches.length) return;
     this.version++;
     const list = this.byBlock.get(block);
+    // a block's second run after another block's ("<div>a <p>b</p> c</div>") comes after that block in the page
+    if (!this.addingInOrder || (list && block !== this.lastBlock)) this.addedInOrder = false;
+    this.lastBlock = block;
     if (list) list.push(...matches);
     else this.byBlock.set(block, matches);
     const to = this.held ?? { highlight: this.highlight, ranges: this.shown };
@@ -110,6 +118,25 @@ export class Painter {
     if (CSS.highlights.get(ACTIVE_HIGHLIGHT) !== this.active) CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
   }
 
+  /**
+   * Says that what is added from now until endOrderedAdds comes from one walk in document order (iterateBlocks
+   * over one root with no start in view: the root's light DOM, then its open shadow roots, as allMatches orders
+   * them), each block's matches by their place in its text. When the painter holds no match yet, the order they
+   * are added in then is the document order, and allMatches needs no walk of the page until something is added
+   * otherwise. A painter that already holds matches keeps needing the walk.
+   */
+  startOrderedAdds(): void {
+    if (this.byBlock.size) return;
+    this.addedInOrder = true;
+    this.addingInOrder = true;
+    this.lastBlock = null;
+  }
+
+  /** Ends what startOrderedAdds began: later adds may come in any order. */
+  endOrderedAdds(): void {
+    this.addingInOrder = false;
+  }
+
   matchesOf(block: Element): readonly PaintedMatch[] {
     return this.byBlock.get(block) ?? [];
   }
@@ -147,6 +174,8 @@ export class Painter {
 
   clear(): void {
     this.version++;
+    this.addedInOrder = true;
+    this.lastBlock = null;
     this.held?.highlight.clear();
     this.held?.ranges.clear();
     this.highlight.clear();
@@ -198,9 +227,11 @@ export class Painter {
    * Every match, painted or filtered out, in document order. Putting them in order walks the text of the page up
    * to the last match, which on a page of 200,000 text nodes took over 100 ms in one task: it runs in slices
    * (SLICE_BUDGET_MS each, the page gets a turn between two), once per change of the matches, callers meanwhile
-   * sharing the same walk. Matches that change while it runs: those gone are left out, those new come last.
+   * sharing the same walk. Matches that change while it runs: those gone are left out, those new come last. No
+   * walk at all while every match was added in document order (startOrderedAdds): a page scanned once from the top.
    */
   async allMatches(): Promise<PaintedMatch[]> {
+    if (this.addedInOrder) return this.everyMatch();
     const version = this.version;
     if (this.ordering?.version !== version) this.ordering = { version, result: inDocumentOrder(this.everyMatch()) };
     const ordered = await this.ordering.result;

@@ -232,16 +232,23 @@ export class TermHighlighter {
       })(this);
       let shown = false;
       this.painter.hold();
-      const done = await this.scanBlocks(blocks, covered, signal, (ms, painted) => {
-        this.busyMs += ms;
-        this.longestSliceMs = Math.max(this.longestSliceMs, ms);
-        if (!shown && painted) {
-          // the first marks are what the reader is looking at: show them now, hold the rest for one repaint
-          shown = true;
-          this.painter.release();
-          this.painter.hold();
-        }
-      });
+      // one root walked from its start adds in document order: the page's terms in order need no walk of their own
+      if (roots.length === 1 && !startNear) this.painter.startOrderedAdds();
+      let done: boolean;
+      try {
+        done = await this.scanBlocks(blocks, covered, signal, (ms, painted) => {
+          this.busyMs += ms;
+          this.longestSliceMs = Math.max(this.longestSliceMs, ms);
+          if (!shown && painted) {
+            // the first marks are what the reader is looking at: show them now, hold the rest for one repaint
+            shown = true;
+            this.painter.release();
+            this.painter.hold();
+          }
+        });
+      } finally {
+        this.painter.endOrderedAdds();
+      }
       this.painter.release();
       if (done) await this.afterPaint();
     };

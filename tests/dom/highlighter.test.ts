@@ -78,6 +78,22 @@ describe('painting', () => {
     ]);
   });
 
+  it('lists the terms of a page scanned from the top in order without walking it again; a block added since, by a walk', async () => {
+    document.body.innerHTML = '<p>ICE and 287(g)</p><div id="host"></div><div><p>ICE on racial profiling</p>and 287(g) after</div>';
+    document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>A writ of mandamus inside.</p>';
+    h = new TermHighlighter(document, matcher, categories, DEFAULT_SETTINGS);
+    await h.start();
+    const walks = vi.spyOn(document, 'createTreeWalker');
+    const order = async () => (await h!.painter.allMatches()).map((m) => m.id);
+    // the document's text first, then the shadow root's (as the walk orders them)
+    expect(await order()).toEqual(['ice', '287g', 'ice', 'racial-profiling', '287g', 'writ-of-mandamus']);
+    expect(walks).toHaveBeenCalledTimes(0);
+    document.body.insertAdjacentHTML('afterbegin', '<p>mandamus first</p>');
+    await waitForText('mandamus');
+    expect(await order()).toEqual(['writ-of-mandamus', 'ice', '287g', 'ice', 'racial-profiling', '287g', 'writ-of-mandamus']);
+    expect(walks).toHaveBeenCalled();
+  });
+
   it('a block longer than a window: every term once, those across a window edge too', async () => {
     const filler = (n: number) => 'x '.repeat(n / 2);
     // "writ of mandamus" starts 5 characters before the first window edge (20,000), "287(g)" 3 before the second

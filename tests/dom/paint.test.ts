@@ -170,6 +170,54 @@ describe('Painter: matches in document order on a long page', () => {
     expect(list[0].range.startContainer).toBe(blocks[0].firstChild);
   });
 
+  it('walks nothing for matches added in one walk in document order into an empty painter', async () => {
+    document.body.innerHTML = Array.from({ length: 50 }, (_, i) => `<p id="p${i}">ICE ${i}</p>`).join('');
+    const blocks = [...document.querySelectorAll<HTMLElement>('p')];
+    painter.startOrderedAdds();
+    for (const p of blocks) painter.add(p, [match('ice', p.id, 0, 3)]);
+    painter.endOrderedAdds();
+    const walks = vi.spyOn(document, 'createTreeWalker');
+    expect((await painter.allMatches()).map((m) => m.range.startContainer)).toEqual(blocks.map((p) => p.firstChild));
+    expect(walks).not.toHaveBeenCalled();
+    // added after the walk: anywhere in the page, so the order needs a walk again
+    const top = document.createElement('p');
+    top.id = 'top';
+    top.textContent = 'ICE first';
+    document.body.prepend(top);
+    painter.add(top, [match('ice', 'top', 0, 3)]);
+    const list = await painter.allMatches();
+    expect(walks).toHaveBeenCalled();
+    expect(list[0].range.startContainer).toBe(top.firstChild);
+    expect(list).toHaveLength(51);
+  });
+
+  it('walks when a block\'s second run comes after another block\'s, even in one ordered walk', async () => {
+    document.body.innerHTML = '<div id="d">ICE before<p id="inner">287(g) inside</p>mandamus after</div>';
+    const div = document.getElementById('d')!;
+    const at = (node: Node, start: number, end: number, id: string): PaintedMatch => ({ id, range: new StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end }) });
+    painter.startOrderedAdds();
+    painter.add(div, [at(div.firstChild!, 0, 3, 'ice')]);
+    painter.add(block('inner'), [at(block('inner').firstChild!, 0, 6, '287g')]);
+    painter.add(div, [at(div.lastChild!, 0, 8, 'writ-of-mandamus')]);
+    painter.endOrderedAdds();
+    const walks = vi.spyOn(document, 'createTreeWalker');
+    expect((await painter.allMatches()).map((m) => m.id)).toEqual(['ice', '287g', 'writ-of-mandamus']);
+    expect(walks).toHaveBeenCalled();
+  });
+
+  it('keeps walking when an ordered walk adds to a painter that already held matches', async () => {
+    const blocks = longPage(20); // painted last paragraph first, outside any ordered walk
+    painter.startOrderedAdds();
+    const extra = document.createElement('p');
+    extra.id = 'extra';
+    extra.textContent = 'ICE extra';
+    document.body.append(extra);
+    painter.add(extra, [match('ice', 'extra', 0, 3)]);
+    painter.endOrderedAdds();
+    const list = await painter.allMatches();
+    expect(list.map((m) => m.range.startContainer)).toEqual([...blocks, extra].map((p) => p.firstChild));
+  });
+
   it('gives a sample of the first painted matches found without walking the page', () => {
     const blocks = longPage(100);
     painter.setFilter((m) => m.range.startContainer !== blocks[99].firstChild);
