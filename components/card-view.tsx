@@ -65,10 +65,12 @@ export class CardView {
   show(request: CardRequest): boolean {
     if (this.destroyed || !this.options.texts.cards[request.id]) return false;
     const moved = !this.stopPlacing || this.shown?.anchor !== request.anchor || !this.host?.element.isConnected;
+    // read before the card changes the page, while its layout is still clean (placeCard)
+    const anchorRect = moved ? request.anchor.getBoundingClientRect() : undefined;
     this.shown = { ...request, keyboard: !!request.keyboard };
     this.attach();
     this.render();
-    if (moved) this.place();
+    if (moved) this.place(anchorRect);
     return true;
   }
 
@@ -219,10 +221,11 @@ export class CardView {
     this.focus();
   }
 
-  private place(): void {
+  /** `anchorRect`: the term's rect, read before the card was put in the page (placeCard). */
+  private place(anchorRect?: { left: number; bottom: number }): void {
     this.stopPlacing?.();
     this.stopPlacing = null;
     const el = this.cardElement;
-    if (el && this.shown) this.stopPlacing = placeCard(this.shown.anchor, el);
+    if (el && this.shown) this.stopPlacing = placeCard(this.shown.anchor, el, anchorRect);
   }
 }

@@ -551,4 +551,22 @@ describe('CardView', () => {
     expect(view.show({ id: 'ice', anchor, lang: 'en' })).toBe(false);
     expect(host()).toBeNull();
   });
+
+  it('reads its term\'s place before the card is in the page, and places the card there before any layout', () => {
+    const view = new CardView(document, {
+      texts: bundledCardTexts(cards),
+      explainerHref: (id) => `#${id}`,
+      openExplainer: () => {},
+      onCloseButton: () => {},
+    });
+    const rect = new DOMRect(120, 100, 60, 20);
+    const hostWhenRead: (Element | null)[] = [];
+    const anchor = { getBoundingClientRect: () => (hostWhenRead.push(host()), rect) };
+    view.show({ id: 'ice', anchor, lang: 'en' });
+    expect(hostWhenRead[0]).toBeNull();
+    // no microtask has run: Floating UI has not computed anything yet
+    expect(view.cardElement!.style.left).toBe('120px');
+    expect(view.cardElement!.style.top).toBe('126px');
+    view.destroy();
+  });
 });
