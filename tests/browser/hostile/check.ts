@@ -190,7 +190,8 @@ async function runOnce(
 /**
  * What a reader does that goes over every mark of the page, in the traced run, so that its tasks count too: the
  * popup's list of the page's terms, asked from the background as the popup asks. It needs the page's marks in
- * document order (a walk of the page's text, in slices: Painter.allMatches), as Alt+Shift+L and Alt+↓ do.
+ * document order, as Alt+Shift+L and Alt+↓ do (Painter.allMatches): as they were added on a page scanned once from
+ * the top, else through a walk of the page's text in slices.
  */
 async function askForEveryMark(ctx: Ctx, url: string): Promise<void> {
   const answer = (await ctx.browser.askTab(url, { type: 'legal-lens:page-terms' })) as { terms?: unknown[] } | undefined;
