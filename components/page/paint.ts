@@ -42,11 +42,13 @@ export class Painter {
   private version = 0;
   /** every match in document order as of `version`, once the sliced walk that puts them in order is done */
   private ordering: { version: number; result: Promise<PaintedMatch[]> } | null = null;
-  /** the matches, block by block in the order they were added, are in document order: allMatches walks nothing */
-  private addedInOrder = true;
-  /** adds come from one walk in document order now (startOrderedAdds), the last of them into `lastBlock` */
+  /**
+   * every match in the order it was added (those forgotten since included, until allMatches drops them), while all
+   * of them were added in document order (startOrderedAdds): then allMatches walks nothing; null once one was not
+   */
+  private addedInOrder: PaintedMatch[] | null = [];
+  /** adds come from one walk in document order now (startOrderedAdds) */
   private addingInOrder = false;
-  private lastBlock: Element | null = null;
 
   constructor(private style: Settings['highlightStyle']) {
     this.highlight = new Highlight();
@@ -61,9 +63,8 @@ export class Painter {
     if (!matches.length) return;
     this.version++;
     const list = this.byBlock.get(block);
-    // a block's second run after another block's ("<div>a <p>b</p> c</div>") comes after that block in the page
-    if (!this.addingInOrder || (list && block !== this.lastBlock)) this.addedInOrder = false;
-    this.lastBlock = block;
+    if (!this.addingInOrder) this.addedInOrder = null;
+    else this.addedInOrder?.push(...matches);
     if (list) list.push(...matches);
     else this.byBlock.set(block, matches);
     const to = this.held ?? { highlight: this.highlight, ranges: this.shown };
@@ -121,15 +122,15 @@ export class Painter {
   /**
    * Says that what is added from now until endOrderedAdds comes from one walk in document order (iterateBlocks
    * over one root with no start in view: the root's light DOM, then its open shadow roots, as allMatches orders
-   * them), each block's matches by their place in its text. When the painter holds no match yet, the order they
-   * are added in then is the document order, and allMatches needs no walk of the page until something is added
+   * them; a block's runs of text as the walk meets them, "a" and "c" of "<div>a <p>b</p> c</div>" on each side of
+   * "b"), each run's matches by their place in its text. When the painter holds no match yet, the order they are
+   * added in then is the document order, and allMatches needs no walk of the page until something is added
    * otherwise. A painter that already holds matches keeps needing the walk.
    */
   startOrderedAdds(): void {
     if (this.byBlock.size) return;
-    this.addedInOrder = true;
+    this.addedInOrder = [];
     this.addingInOrder = true;
-    this.lastBlock = null;
   }
 
   /** Ends what startOrderedAdds began: later adds may come in any order. */
@@ -174,8 +175,7 @@ export class Painter {
 
   clear(): void {
     this.version++;
-    this.addedInOrder = true;
-    this.lastBlock = null;
+    this.addedInOrder = [];
     this.held?.highlight.clear();
     this.held?.ranges.clear();
     this.highlight.clear();
@@ -231,7 +231,7 @@ export class Painter {
    * walk at all while every match was added in document order (startOrderedAdds): a page scanned once from the top.
    */
   async allMatches(): Promise<PaintedMatch[]> {
-    if (this.addedInOrder) return this.everyMatch();
+    if (this.addedInOrder) return this.inOrderAdded(this.addedInOrder);
     const version = this.version;
     if (this.ordering?.version !== version) this.ordering = { version, result: inDocumentOrder(this.everyMatch()) };
     const ordered = await this.ordering.result;
@@ -255,6 +255,17 @@ export class Painter {
       }
     }
     return out;
+  }
+
+  /** The matches added in document order, less those forgotten since (dropped from the list for good). */
+  private inOrderAdded(added: PaintedMatch[]): PaintedMatch[] {
+    const all = this.everyMatch();
+    // every match held was added to the list, so as many means the same
+    if (all.length !== added.length) {
+      const held = new Set(all);
+      this.addedInOrder = added = added.filter((m) => held.has(m));
+    }
+    return [...added];
   }
 
   private everyMatch(): PaintedMatch[] {

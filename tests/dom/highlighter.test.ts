@@ -79,13 +79,13 @@ describe('painting', () => {
   });
 
   it('lists the terms of a page scanned from the top in order without walking it again; a block added since, by a walk', async () => {
-    document.body.innerHTML = '<p>ICE and 287(g)</p><div id="host"></div><div><p>ICE on racial profiling</p>and 287(g) after</div>';
+    document.body.innerHTML = '<p>ICE and 287(g)</p><div id="host"></div><div>Loose ICE text<p>on racial profiling</p>and 287(g) after</div>';
     document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>A writ of mandamus inside.</p>';
     h = new TermHighlighter(document, matcher, categories, DEFAULT_SETTINGS);
     await h.start();
     const walks = vi.spyOn(document, 'createTreeWalker');
     const order = async () => (await h!.painter.allMatches()).map((m) => m.id);
-    // the document's text first, then the shadow root's (as the walk orders them)
+    // the document's text first, then the shadow root's (as the walk orders them); the <div>'s runs on each side of its <p>
     expect(await order()).toEqual(['ice', '287g', 'ice', 'racial-profiling', '287g', 'writ-of-mandamus']);
     expect(walks).toHaveBeenCalledTimes(0);
     document.body.insertAdjacentHTML('afterbegin', '<p>mandamus first</p>');
