@@ -43,10 +43,10 @@ export class Painter {
   /** every match in document order as of `version`, once the sliced walk that puts them in order is done */
   private ordering: { version: number; result: Promise<PaintedMatch[]> } | null = null;
   /**
-   * every match in the order it was added (those forgotten since included, until allMatches drops them), while all
-   * of them were added in document order (startOrderedAdds): then allMatches walks nothing; null once one was not
+   * every add in the order it came (those forgotten since included, until allMatches drops them), while all of
+   * them came in document order (startOrderedAdds): then allMatches walks nothing; null once one did not
    */
-  private addedInOrder: PaintedMatch[] | null = [];
+  private addedInOrder: AddedRun[] | null = [];
   /** adds come from one walk in document order now (startOrderedAdds) */
   private addingInOrder = false;
 
@@ -62,11 +62,12 @@ export class Painter {
   add(block: Element, matches: PaintedMatch[]): void {
     if (!matches.length) return;
     this.version++;
-    const list = this.byBlock.get(block);
+    let list = this.byBlock.get(block);
+    if (!list) this.byBlock.set(block, (list = []));
+    const start = list.length;
+    list.push(...matches);
     if (!this.addingInOrder) this.addedInOrder = null;
-    else this.addedInOrder?.push(...matches);
-    if (list) list.push(...matches);
-    else this.byBlock.set(block, matches);
+    else this.addedInOrder?.push({ block, list, start, end: list.length });
     const to = this.held ?? { highlight: this.highlight, ranges: this.shown };
     for (const m of matches) {
       if (!this.visible(m)) continue;
@@ -123,13 +124,15 @@ export class Painter {
    * Says that what is added from now until endOrderedAdds comes from one walk in document order (iterateBlocks
    * over one root with no start in view: the root's light DOM, then its open shadow roots, as allMatches orders
    * them; a block's runs of text as the walk meets them, "a" and "c" of "<div>a <p>b</p> c</div>" on each side of
-   * "b"), each run's matches by their place in its text. When the painter holds no match yet, the order they are
-   * added in then is the document order, and allMatches needs no walk of the page until something is added
-   * otherwise. A painter that already holds matches keeps needing the walk.
+   * "b"), each run's matches by their place in its text. When the painter holds no match yet, or when `root` is
+   * in the document's own tree after every match held there (an element appended to a feed or to <body>), the
+   * order they are added in keeps the matches in document order, and allMatches needs no walk of the page until
+   * something is added otherwise. Anywhere else (before a match, around one, in a shadow tree, or after matches of
+   * a shadow tree, which allMatches puts after the document's) the walk is needed again.
    */
-  startOrderedAdds(): void {
-    if (this.byBlock.size) return;
-    this.addedInOrder = [];
+  startOrderedAdds(root: Node): void {
+    if (!this.byBlock.size) this.addedInOrder = [];
+    else if (!this.addedInOrder || !comesAfter(root, this.liveRuns(this.addedInOrder).at(-1))) return;
     this.addingInOrder = true;
   }
 
@@ -228,10 +231,11 @@ export class Painter {
    * to the last match, which on a page of 200,000 text nodes took over 100 ms in one task: it runs in slices
    * (SLICE_BUDGET_MS each, the page gets a turn between two), once per change of the matches, callers meanwhile
    * sharing the same walk. Matches that change while it runs: those gone are left out, those new come last. No
-   * walk at all while every match was added in document order (startOrderedAdds): a page scanned once from the top.
+   * walk at all while every match was added in document order (startOrderedAdds): a page scanned once from the top,
+   * and elements scanned since that came after every match (a feed's new items).
    */
   async allMatches(): Promise<PaintedMatch[]> {
-    if (this.addedInOrder) return this.inOrderAdded(this.addedInOrder);
+    if (this.addedInOrder) return this.liveRuns(this.addedInOrder).flatMap((run) => run.list.slice(run.start, run.end));
     const version = this.version;
     if (this.ordering?.version !== version) this.ordering = { version, result: inDocumentOrder(this.everyMatch()) };
     const ordered = await this.ordering.result;
@@ -257,15 +261,12 @@ export class Painter {
     return out;
   }
 
-  /** The matches added in document order, less those forgotten since (dropped from the list for good). */
-  private inOrderAdded(added: PaintedMatch[]): PaintedMatch[] {
-    const all = this.everyMatch();
-    // every match held was added to the list, so as many means the same
-    if (all.length !== added.length) {
-      const held = new Set(all);
-      this.addedInOrder = added = added.filter((m) => held.has(m));
-    }
-    return [...added];
+  /** The adds made in document order, less those whose block was forgotten since (dropped for good). */
+  private liveRuns(runs: AddedRun[]): AddedRun[] {
+    // a block forgotten loses its list; added again, it has a new one
+    const live = runs.filter((run) => this.byBlock.get(run.block) === run.list);
+    if (live.length !== runs.length) this.addedInOrder = live;
+    return live;
   }
 
   private everyMatch(): PaintedMatch[] {
@@ -284,6 +285,25 @@ export class Painter {
     CSS.highlights.delete(styleHighlightName(this.style));
     CSS.highlights.delete(ACTIVE_HIGHLIGHT);
   }
+}
+
+/** One add: matches `list[start..end)` of `block`, `list` being what byBlock held for it then. */
+interface AddedRun {
+  block: Element;
+  list: PaintedMatch[];
+  start: number;
+  end: number;
+}
+
+/**
+ * True when `root` is in the document's own tree, after the text of `run`'s last match (not around it). One
+ * comparison of positions: an element appended last to its parent is told at once.
+ */
+function comesAfter(root: Node, run: AddedRun | undefined): boolean {
+  const text = run?.list[run.end - 1]?.range.startContainer;
+  const doc = root.ownerDocument;
+  if (!text || !doc || root.getRootNode() !== doc || text.getRootNode() !== doc) return false;
+  return (text.compareDocumentPosition(root) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
 }
 
 /** True when `node` is `root` or inside it, across shadow roots (a shadow root's host counts as its parent). */

@@ -233,7 +233,7 @@ export class TermHighlighter {
       let shown = false;
       this.painter.hold();
       // one root walked from its start adds in document order: the page's terms in order need no walk of their own
-      if (roots.length === 1 && !startNear) this.painter.startOrderedAdds();
+      if (roots.length === 1 && !startNear) this.painter.startOrderedAdds(roots[0]);
       let done: boolean;
       try {
         done = await this.scanBlocks(blocks, covered, signal, (ms, painted) => {

@@ -94,6 +94,18 @@ describe('painting', () => {
     expect(walks).toHaveBeenCalled();
   });
 
+  it('a page scanned from the top, then an element appended last: its terms go last, with no walk', async () => {
+    const hl = await start('<p>ICE and 287(g)</p><section id="feed"><p>Racial profiling</p></section>');
+    const walks = vi.spyOn(document, 'createTreeWalker');
+    const afterScan = walks.mock.calls.length;
+    document.getElementById('feed')!.insertAdjacentHTML('beforeend', '<article>A writ of mandamus, new.</article>');
+    await waitForText('writ of mandamus');
+    // the scan of the new element walks it (iterateBlocks); putting the marks in order walks nothing more
+    const scanWalks = walks.mock.calls.length - afterScan;
+    expect((await hl.painter.allMatches()).map((m) => m.id)).toEqual(['ice', '287g', 'racial-profiling', 'writ-of-mandamus']);
+    expect(walks.mock.calls.length - afterScan).toBe(scanWalks);
+  });
+
   it('a block longer than a window: every term once, those across a window edge too', async () => {
     const filler = (n: number) => 'x '.repeat(n / 2);
     // "writ of mandamus" starts 5 characters before the first window edge (20,000), "287(g)" 3 before the second

@@ -173,7 +173,7 @@ describe('Painter: matches in document order on a long page', () => {
   it('walks nothing for matches added in one walk in document order into an empty painter', async () => {
     document.body.innerHTML = Array.from({ length: 50 }, (_, i) => `<p id="p${i}">ICE ${i}</p>`).join('');
     const blocks = [...document.querySelectorAll<HTMLElement>('p')];
-    painter.startOrderedAdds();
+    painter.startOrderedAdds(document.body);
     for (const p of blocks) painter.add(p, [match('ice', p.id, 0, 3)]);
     painter.endOrderedAdds();
     const walks = vi.spyOn(document, 'createTreeWalker');
@@ -191,11 +191,56 @@ describe('Painter: matches in document order on a long page', () => {
     expect(list).toHaveLength(51);
   });
 
+  it('keeps the order of an element scanned after every match (a feed\'s new item) without a walk; one before a match needs it', async () => {
+    document.body.innerHTML = Array.from({ length: 50 }, (_, i) => `<p id="p${i}">ICE ${i}</p>`).join('');
+    const scan = (root: HTMLElement) => {
+      painter.startOrderedAdds(root);
+      painter.add(root, [match('ice', root.id, 0, 3)]);
+      painter.endOrderedAdds();
+    };
+    const paragraph = (id: string) => Object.assign(document.createElement('p'), { id, textContent: `ICE ${id}` });
+    painter.startOrderedAdds(document.body);
+    for (const p of document.querySelectorAll<HTMLElement>('p')) painter.add(p, [match('ice', p.id, 0, 3)]);
+    painter.endOrderedAdds();
+    const walks = vi.spyOn(document, 'createTreeWalker');
+    const late = document.body.appendChild(paragraph('late'));
+    scan(late);
+    const inOrder = (await painter.allMatches()).map((m) => m.range.startContainer);
+    expect(inOrder).toHaveLength(51);
+    expect(inOrder.at(-1)).toBe(late.firstChild);
+    expect(walks).not.toHaveBeenCalled();
+    const early = document.body.insertBefore(paragraph('early'), document.getElementById('p1'));
+    scan(early);
+    const walked = (await painter.allMatches()).map((m) => m.range.startContainer);
+    expect(walks).toHaveBeenCalled();
+    expect(walked.slice(0, 3)).toEqual([document.getElementById('p0')!.firstChild, early.firstChild, document.getElementById('p1')!.firstChild]);
+  });
+
+  it('walks again for an element appended after a shadow tree\'s matches (the walk puts the document\'s text first)', async () => {
+    document.body.innerHTML = '<p id="a">ICE</p><div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>ICE inside</p>';
+    const inner = shadow.querySelector('p')!;
+    painter.startOrderedAdds(document.body);
+    painter.add(block('a'), [match('ice', 'a', 0, 3)]);
+    painter.add(inner, [{ id: 'ice', range: new StaticRange({ startContainer: inner.firstChild!, startOffset: 0, endContainer: inner.firstChild!, endOffset: 3 }) }]);
+    painter.endOrderedAdds();
+    const late = Object.assign(document.createElement('p'), { id: 'late', textContent: 'ICE late' });
+    document.body.append(late);
+    painter.startOrderedAdds(late);
+    painter.add(late, [match('ice', 'late', 0, 3)]);
+    painter.endOrderedAdds();
+    const walks = vi.spyOn(document, 'createTreeWalker');
+    const list = (await painter.allMatches()).map((m) => m.range.startContainer);
+    expect(walks).toHaveBeenCalled();
+    expect(list).toEqual([block('a').firstChild, late.firstChild, inner.firstChild]);
+  });
+
   it('puts a block\'s run after another block\'s in its place, and leaves out what was forgotten, walking nothing', async () => {
     document.body.innerHTML = '<div id="d">ICE before<p id="inner">287(g) inside</p>mandamus after</div>';
     const div = document.getElementById('d')!;
     const at = (node: Node, start: number, end: number, id: string): PaintedMatch => ({ id, range: new StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end }) });
-    painter.startOrderedAdds();
+    painter.startOrderedAdds(document.body);
     painter.add(div, [at(div.firstChild!, 0, 3, 'ice')]);
     painter.add(block('inner'), [at(block('inner').firstChild!, 0, 6, '287g')]);
     painter.add(div, [at(div.lastChild!, 0, 8, 'writ-of-mandamus')]);
@@ -209,7 +254,7 @@ describe('Painter: matches in document order on a long page', () => {
 
   it('keeps walking when an ordered walk adds to a painter that already held matches', async () => {
     const blocks = longPage(20); // painted last paragraph first, outside any ordered walk
-    painter.startOrderedAdds();
+    painter.startOrderedAdds(document.body);
     const extra = document.createElement('p');
     extra.id = 'extra';
     extra.textContent = 'ICE extra';
