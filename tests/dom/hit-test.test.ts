@@ -5,6 +5,7 @@ import { CHAR, LINE, installLayout } from './support/browser-apis';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findTermAt, isInViewport, rectAt } from '@/components/page/hit-test';
 import { TermHighlighter } from '@/entrypoints/highlighter/highlighter';
+import { liveRange } from '@/components/page/paint';
 import { compileMatcher } from '@/glossary/runtime/matcher';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { categories, matcherIndex } from './fixture-glossary';
@@ -89,5 +90,16 @@ describe('isInViewport', () => {
     expect(isInViewport(first.range, window)).toBe(true);
     const detached = document.createTextNode('ICE');
     expect(isInViewport(new StaticRange({ startContainer: detached, startOffset: 0, endContainer: detached, endOffset: 3 }), window)).toBe(false);
+  });
+
+  it('measures with a Range it is given, set to the range\'s ends, with the same answers', async () => {
+    const hl = await start();
+    const matches = await hl.painter.paintedMatches();
+    const scratch = document.createRange();
+    // a later match first: the given Range's ends move forward and back
+    for (const m of [...matches].reverse()) {
+      expect(isInViewport(m.range, window, scratch)).toBe(isInViewport(m.range, window));
+      expect(scratch.toString()).toBe(liveRange(m.range).toString());
+    }
   });
 });

@@ -3,6 +3,7 @@
 // browser command (Alt+Shift+L) opens the first visible term's card with focus in it: openFirstVisibleCard.
 import { isInViewport } from '../hit-test';
 import { liveRange, type PaintedMatch } from '../paint';
+import { runInSlices } from '../schedule';
 import type { PageCard } from './page-card';
 
 export function watchKeyboard(card: PageCard): void {
@@ -31,14 +32,35 @@ export function watchKeyboard(card: PageCard): void {
 
 /**
  * Opens the card of the first term in the viewport (else the first on the page), with focus in it. Resolves once
- * the terms are in order (a sliced walk of the page: Painter.allMatches) and the card asked to show.
+ * the terms are in order (Painter.allMatches) and the first in view found, and the card asked to show.
  */
 export async function openFirstVisibleCard(card: PageCard): Promise<void> {
   const matches = await card.paintedMatches();
-  const first = matches.find((m) => isInViewport(m.range, window)) ?? matches[0];
+  const first = (await firstInViewport(matches, card.doc, card.signal)) ?? matches[0];
   if (!first || card.signal.aborted) return;
   if (!card.openMatch) card.returnFocus = card.doc.activeElement as HTMLElement | null;
   showByKeyboard(card, first);
+}
+
+/**
+ * The first of `matches` with a part in the viewport, or undefined. Each is measured, in slices (schedule.ts): on a
+ * page of 20,000 terms read to its end, measuring them all in one task would take well over 50 ms.
+ */
+export async function firstInViewport(matches: PaintedMatch[], doc: Document, signal: AbortSignal): Promise<PaintedMatch | undefined> {
+  const win = doc.defaultView;
+  if (!win) return undefined;
+  const scratch = doc.createRange();
+  let found: PaintedMatch | undefined;
+  const untilFound = function* () {
+    for (const m of matches) {
+      if (found) return;
+      yield m;
+    }
+  };
+  await runInSlices(untilFound(), (m) => {
+    if (isInViewport(m.range, win, scratch)) found = m;
+  }, signal);
+  return found;
 }
 
 async function step(card: PageCard, direction: 1 | -1): Promise<void> {
