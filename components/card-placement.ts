@@ -27,10 +27,11 @@ const OFFSET = 6;
 
 /**
  * Keeps `card` placed next to `anchor` while the page scrolls or resizes; returns the function that stops it.
- * `anchorRect`, the term's rect read before the card was put in the page (while the page's layout was clean), puts
- * the card where it most often goes (below its term, at its start, kept off the viewport's left edge) before anything reads the card's size: when
- * Floating UI then chooses that place, writing it changes nothing, and the page is laid out once for the card
- * instead of again for its position (each layout of a page of 100,000 layout objects took 5-8 ms, issue 13).
+ * `anchorRect` (CSS px, viewport), the term's rect read before the card was put in the page, while the page's
+ * layout was clean, puts the card where it most often goes (below its term, at its start, kept off the viewport's
+ * left edge) before anything reads the card's size: when Floating UI then chooses that place, writing it changes
+ * nothing, and the page is laid out once for the card instead of again for its position (each layout of a page of
+ * 100,000 layout objects took 5-8 ms, issue 13).
  */
 export function placeCard(anchor: CardAnchor, card: HTMLElement, anchorRect?: { left: number; bottom: number }): () => void {
   if (anchorRect) {
