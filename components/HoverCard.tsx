@@ -15,6 +15,8 @@ export interface HoverCardProps {
   onOpenExplainer: (event: MouseEvent) => void;
   /** shows the keyboard hint when the card was reached by keyboard */
   keyboard?: boolean;
+  /** no appear animation: on a page where every frame costs much (thousands of marks), it would add frames */
+  still?: boolean;
 }
 
 /** The card stays compact: the explainer page lists every related term. */
@@ -31,7 +33,7 @@ export function shortTitle(title: string): string {
   return short.length >= 3 ? short : title;
 }
 
-export function HoverCard({ card, cards, lang, explainerHref, onLang, onRelated, onClose, onOpenExplainer, keyboard }: HoverCardProps) {
+export function HoverCard({ card, cards, lang, explainerHref, onLang, onRelated, onClose, onOpenExplainer, keyboard, still }: HoverCardProps) {
   const t = UI[lang];
   const text = card[lang];
   const other: Lang = lang === 'en' ? 'es' : 'en';
@@ -39,7 +41,7 @@ export function HoverCard({ card, cards, lang, explainerHref, onLang, onRelated,
   const related = card.related.filter((id) => cards[id]).slice(0, MAX_RELATED);
   const sourceNote = sourceLangNote(text.source, lang);
   return (
-    <div class="card" role="dialog" aria-labelledby={headingId} aria-describedby={`${headingId}-summary`} lang={lang} tabIndex={-1}>
+    <div class={still ? 'card still' : 'card'} role="dialog" aria-labelledby={headingId} aria-describedby={`${headingId}-summary`} lang={lang} tabIndex={-1}>
       <header class="card-header">
         <h2 id={headingId} class="card-title">{text.title}</h2>
         <div class="card-actions">

@@ -32,12 +32,16 @@ export interface CardViewOptions {
   onLangChange?: (lang: Lang) => void;
 }
 
-/** What to show: a term's card next to its anchor, in a language; `keyboard` adds the keyboard hint. */
+/**
+ * What to show: a term's card next to its anchor, in a language; `keyboard` adds the keyboard hint; `still` leaves
+ * out the card's appear animation (HoverCard).
+ */
 export interface CardRequest {
   id: string;
   anchor: CardAnchor;
   lang: Lang;
   keyboard?: boolean;
+  still?: boolean;
 }
 
 type Listener = { type: string; listener: (e: Event) => void; signal: AbortSignal };
@@ -67,7 +71,7 @@ export class CardView {
     const moved = !this.stopPlacing || this.shown?.anchor !== request.anchor || !this.host?.element.isConnected;
     // read before the card changes the page, while its layout is still clean (placeCard)
     const anchorRect = moved ? request.anchor.getBoundingClientRect() : undefined;
-    this.shown = { ...request, keyboard: !!request.keyboard };
+    this.shown = { ...request, keyboard: !!request.keyboard, still: !!request.still };
     this.attach();
     this.render();
     if (moved) this.place(anchorRect);
@@ -196,6 +200,7 @@ export class CardView {
         cards={this.options.texts.cards}
         lang={shown.lang}
         keyboard={shown.keyboard}
+        still={shown.still}
         explainerHref={this.options.explainerHref(card.id)}
         onLang={(lang) => {
           this.setLang(lang);

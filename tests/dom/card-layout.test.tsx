@@ -58,6 +58,14 @@ describe('card layout', () => {
     expect(css(card).overflow).toBe('auto');
   });
 
+  it('a still card (a page of thousands of marks) has the class whose rule turns its appear animation off', () => {
+    render(<HoverCard card={cards.ice} cards={cards} lang="en" explainerHref="#" still onLang={noop} onRelated={noop} onClose={noop} onOpenExplainer={noop} />, root);
+    expect(root.querySelector('.card')!.matches('.card.still')).toBe(true);
+    // happy-dom computes no animation: the rule itself, as the browser reads it
+    const rules = [...style.sheet!.cssRules].filter((r): r is CSSStyleRule => (r as CSSStyleRule).selectorText === '.card.still');
+    expect(rules.map((r) => r.style.getPropertyValue('animation') || r.style.getPropertyValue('animation-name'))).toEqual(['none']);
+  });
+
   it.each([
     // [viewport height, room on the chosen side, max-height]
     [800, 386, 386], // a term mid-window: the room beside it

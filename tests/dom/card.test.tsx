@@ -9,7 +9,7 @@ import { CardView, bundledCardTexts } from '@/components/card-view';
 import { CLOSE_GRACE_MS } from '@/components/hover-timers';
 import { FetchedCardTexts } from '@/entrypoints/highlighter/card/card-texts';
 import { openFirstVisibleCard, watchKeyboard } from '@/components/page/card/keyboard';
-import { PageCard } from '@/components/page/card/page-card';
+import { PageCard, STILL_CARD_MARKS } from '@/components/page/card/page-card';
 import { watchPointer } from '@/components/page/card/pointer';
 import { watchTouch } from '@/components/page/card/touch';
 import { pageLanguage, type LanguageDetector } from '@/entrypoints/highlighter/page-lang';
@@ -297,6 +297,17 @@ describe('keyboard', () => {
     key('Escape', {}, focusedInCard()!);
     expect(dialog()).toBeNull();
     expect(document.activeElement).toBe(search);
+  });
+
+  it('opens without its appear animation on a page with thousands of marks, where every frame costs much', async () => {
+    openFirstVisibleCard(card);
+    await wait(10);
+    expect(dialog()!.classList.contains('still')).toBe(false);
+    key('Escape', {}, focusedInCard()!);
+    vi.spyOn(highlighter.painter, 'size', 'get').mockReturnValue(STILL_CARD_MARKS);
+    openFirstVisibleCard(card);
+    await wait(10);
+    expect(dialog()!.classList.contains('still')).toBe(true);
   });
 
   it('Enter on the card opens the explainer of the term shown, in the card\'s language', async () => {

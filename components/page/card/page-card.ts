@@ -15,6 +15,14 @@ import { findTermAt, type TermHit } from '../hit-test';
 import { liveRange, type PaintedMatch, type Painter } from '../paint';
 import { LazyCardView } from './lazy-card-view';
 
+/**
+ * Marks painted from which a card opens without its appear animation. In Chromium every frame that repaints
+ * anything costs time that grows with the highlight ranges registered in the document: on a page of 20,000 marks,
+ * 70-110 ms per frame (0.4-2 ms without them), and the 120 ms animation made the opening three such frames instead
+ * of one (measured in issue 13, on a 2-core machine; about 18-26 ms per frame with 2,000 marks).
+ */
+export const STILL_CARD_MARKS = 1000;
+
 /** What a card needs from the highlighter that painted the terms (the content script's, or the PDF reader's). */
 export interface PaintedTerms {
   readonly painter: Painter;
@@ -137,7 +145,8 @@ export class PageCard {
     if (this.signal.aborted || !ready) return false; // turned off while the text or the UI was on its way
     this.timers.cancel();
     const byKeyboard = keyboard || !!this.open?.keyboard;
-    if (!this.view.show({ id: match.id, anchor: anchorFor(match, rect), lang: this.lang, keyboard: byKeyboard })) return false;
+    const still = this.options.highlighter.painter.size >= STILL_CARD_MARKS;
+    if (!this.view.show({ id: match.id, anchor: anchorFor(match, rect), lang: this.lang, keyboard: byKeyboard, still })) return false;
     this.open = { match, rect, keyboard: byKeyboard };
     this.options.highlighter.painter.setActive(match.range);
     return true;
