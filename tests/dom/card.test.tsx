@@ -546,13 +546,17 @@ describe('card texts', () => {
 });
 
 describe('CardView', () => {
-  it('shows nothing for a term without text, and nothing after it was destroyed', () => {
-    const view = new CardView(document, {
+  /** A card view over the bundled test cards, as the explainer page makes one. */
+  const bundledView = () =>
+    new CardView(document, {
       texts: bundledCardTexts(cards),
       explainerHref: (id) => `#${id}`,
       openExplainer: () => {},
       onCloseButton: () => {},
     });
+
+  it('shows nothing for a term without text, and nothing after it was destroyed', () => {
+    const view = bundledView();
     const anchor = document.getElementById('p1')!;
     expect(view.show({ id: 'no-such-term', anchor, lang: 'en' })).toBe(false);
     expect(host()).toBeNull();
@@ -564,12 +568,7 @@ describe('CardView', () => {
   });
 
   it('reads its term\'s place before the card is in the page, and places the card there before any layout', () => {
-    const view = new CardView(document, {
-      texts: bundledCardTexts(cards),
-      explainerHref: (id) => `#${id}`,
-      openExplainer: () => {},
-      onCloseButton: () => {},
-    });
+    const view = bundledView();
     const rect = new DOMRect(120, 100, 60, 20);
     const hostWhenRead: (Element | null)[] = [];
     const anchor = { getBoundingClientRect: () => (hostWhenRead.push(host()), rect) };
