@@ -24,7 +24,7 @@ export default defineConfig({
     // built without a script context; it matches every frame the main content script does. The marks' style
     // sheet (imported by the content script) goes with it: Firefox inserts a content script's sheet at its run_at,
     // and inserted at document_end into a long page it made the browser restyle the whole document at once, in
-    // the layout flush before the load event (about 250-320 ms of one task on the 10 MB hostile page, 2-core
+    // the layout flush before the load event (about 250 ms of a 380 ms task on the 10 MB hostile page, 2-core
     // machine). Chrome inserts content scripts' sheets before the page is parsed whatever their run_at.
     'build:manifestGenerated': (_wxt, manifest) => {
       const scripts = manifest.content_scripts ?? [];

@@ -16,6 +16,14 @@ const scripts = readdirSync(EXTENSION_DIR, { recursive: true, withFileTypes: tru
   .filter((e) => e.isFile() && e.name.endsWith('.js'))
   .map((e) => join(e.parentPath, e.name));
 const read = (file: string) => readFileSync(file, 'utf8');
+interface ContentScript {
+  run_at: string;
+  js: string[];
+  css?: string[];
+  all_frames: boolean;
+  match_about_blank: boolean;
+}
+const contentScriptsOf = (dir: string) => (JSON.parse(read(join(dir, 'manifest.json'))) as { content_scripts: ContentScript[] }).content_scripts;
 /** The longest run of plain words in an article's body (written the same in a chunk, whatever the escaping). */
 const phraseOf = (html: string) => (html.match(/[A-Za-z0-9 ,.;:()-]{60,}/g) ?? []).sort((a, b) => b.length - a.length)[0];
 
@@ -57,8 +65,7 @@ describe('build output', () => {
     const context = 'Content script context invalidated'; // utils/script-context.ts, which the main content script uses
     assert.ok(read(join(EXTENSION_DIR, 'content-scripts/content.js')).includes(context));
     assert.ok(!read(join(EXTENSION_DIR, 'early-input.js')).includes(context), 'early-input.js is built with a script context');
-    const manifest = JSON.parse(read(join(EXTENSION_DIR, 'manifest.json'))) as { content_scripts: { run_at: string; js: string[]; all_frames: boolean; match_about_blank: boolean }[] };
-    const early = manifest.content_scripts.filter((c) => c.run_at === 'document_start');
+    const early = contentScriptsOf(EXTENSION_DIR).filter((c) => c.run_at === 'document_start');
     assert.deepEqual(early.map(({ js, all_frames, match_about_blank }) => ({ js, all_frames, match_about_blank })), [{ js: ['early-input.js'], all_frames: true, match_about_blank: true }]);
   });
 
@@ -66,8 +73,7 @@ describe('build output', () => {
     // Firefox inserts a content script's sheet at its run_at: at document_end, a long page was restyled whole in
     // one task (wxt.config.ts says what was measured)
     for (const dir of [EXTENSION_DIR, FIREFOX_BUILD]) {
-      const manifest = JSON.parse(read(join(dir, 'manifest.json'))) as { content_scripts: { run_at: string; css?: string[] }[] };
-      const sheets = manifest.content_scripts.map(({ run_at, css }) => ({ run_at, css: css ?? [] })).filter((c) => c.css.length);
+      const sheets = contentScriptsOf(dir).map(({ run_at, css }) => ({ run_at, css: css ?? [] })).filter((c) => c.css.length);
       assert.deepEqual(sheets, [{ run_at: 'document_start', css: ['content-scripts/content.css'] }], dir);
       assert.match(read(join(dir, 'content-scripts/content.css')), /::highlight\(legal-lens-/, dir);
     }
