@@ -42,18 +42,8 @@ export function rectAt(range: AbstractRange, x: number, y: number): DOMRect | nu
   return null;
 }
 
-/**
- * True when any part of `range` is inside the viewport. `scratch`: a Range to measure with, set to `range`'s ends,
- * for callers that measure many (each live Range made costs the page's every later change until it is collected).
- */
+/** True when any part of `range` is inside the viewport. `scratch`: a Range to measure with (liveRange's `into`). */
 export function isInViewport(range: AbstractRange, win: Window, scratch?: Range): boolean {
-  let live: Range;
-  if (scratch) {
-    // the start first: an end set before the range's start would move the start
-    scratch.setStart(range.startContainer, range.startOffset);
-    scratch.setEnd(range.endContainer, range.endOffset);
-    live = scratch;
-  } else live = liveRange(range);
-  const rect = live.getBoundingClientRect();
+  const rect = liveRange(range, scratch).getBoundingClientRect();
   return rect.width > 0 && rect.bottom > 0 && rect.right > 0 && rect.top < win.innerHeight && rect.left < win.innerWidth;
 }

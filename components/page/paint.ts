@@ -18,9 +18,14 @@ export interface PaintedMatch {
   range: StaticRange;
 }
 
-/** A live Range over the same text, for geometry (client rects) and containment tests. */
-export function liveRange(range: AbstractRange): Range {
-  const live = range.startContainer.ownerDocument!.createRange();
+/**
+ * A live Range over the same text, for geometry (client rects) and containment tests: `into`, set to `range`'s
+ * ends, when given (a caller that measures many reuses one: each live Range made costs the page's every later
+ * change until it is collected), else a new one.
+ */
+export function liveRange(range: AbstractRange, into?: Range): Range {
+  const live = into ?? range.startContainer.ownerDocument!.createRange();
+  // the start first: an end set before the range's start would move the start
   live.setStart(range.startContainer, range.startOffset);
   live.setEnd(range.endContainer, range.endOffset);
   return live;
