@@ -19,6 +19,8 @@ export interface Block {
   text: string;
   nodes: Text[];
   starts: number[];
+  /** `text` passed iterateBlocks' mayHoldTerm (the whole of it: the block is one run) */
+  screened?: boolean;
   /** a window of a long block: only matches starting in [from, until) of `text` belong to this item */
   from?: number;
   until?: number;
@@ -77,6 +79,23 @@ export const WINDOW_CHARS = 20_000;
 /** Text each window reads before and after its own part, so terms across a window's edge are found once. */
 export const WINDOW_CONTEXT = 1000;
 
+/**
+ * Any element that ends a block's text or stands outside it: whatever is not inline (a nested block, a break,
+ * something skipped or of our own), and inline elements skipped by attribute.
+ */
+const NOT_PLAIN = `:not(${[...INLINE_TAGS].join(',')}),[hidden],[contenteditable]:not([contenteditable="false"])`;
+/** The same, and <span>, the one inline element that can hold a shadow root (tags.ts: SHADOW_HOST_TAGS). */
+const NOT_PLAIN_OR_SPAN = `${NOT_PLAIN},span`;
+
+/**
+ * Whether all of `el`'s text is one run of its own block: every element under it inline, none skipped (NOT_PLAIN;
+ * `el` itself is not looked at). Its text then is `el.textContent`, read natively, with no JS wrapper made for
+ * any node under it. One native query.
+ */
+function isPlainBlock(el: Element): boolean {
+  return el.firstElementChild === null || el.querySelector(NOT_PLAIN) === null;
+}
+
 /** Where a text node's parent puts it: the block that owns its text, or null when it must never be marked. */
 interface Placement {
   owner: Element | null;
@@ -92,6 +111,8 @@ interface Placement {
 class ElementScout {
   private readonly walker: TreeWalker;
   private done = false;
+  /** an element whose subtree holds nothing the scout looks for (isPlainBlock): the next step passes over it */
+  private passOver: Element | null = null;
   /** open shadow roots passed so far, with their hosts, in document order */
   readonly shadows: ShadowRoot[] = [];
 
@@ -120,7 +141,7 @@ class ElementScout {
       const current = w.currentNode;
       // past a break, its subtree is not walked: on to the next sibling, climbing up as needed
       let el: Element | null;
-      if (current.nodeType === Node.ELEMENT_NODE && current !== w.root && this.isBreak(current as Element)) {
+      if (current.nodeType === Node.ELEMENT_NODE && current !== w.root && (current === this.passOver || this.isBreak(current as Element))) {
         el = w.nextSibling() as Element | null;
         while (!el && w.parentNode()) el = w.nextSibling() as Element | null;
       } else el = w.nextNode() as Element | null;
@@ -134,6 +155,9 @@ class ElementScout {
         const shadow = el.shadowRoot;
         if (shadow && shadow.mode === 'open') this.shadows.push(shadow);
       }
+      // a block of inline elements ends no run, and unless one is a <span> none can hold a shadow root (a custom
+      // element is not inline): the walk passes over it (a <span> is looked at, in a step of its own)
+      if (el.firstElementChild !== null && !INLINE_TAGS.has(name) && el.querySelector(NOT_PLAIN_OR_SPAN) === null) this.passOver = el;
     }
     return undefined;
   }
@@ -159,10 +183,19 @@ export function* iterateBlocks(
     onShadowRoot?: (root: ShadowRoot) => void;
     /** start at this element's block and wrap around, so what the reader sees is marked first */
     startNear?: Element | null;
+    /**
+     * Whether `block`'s whole text, `text`, may hold a term: false only when it cannot, undefined when it cannot
+     * be told yet. Given, a block of inline elements only (isPlainBlock) is tested on its `textContent` before
+     * its nodes are read: passed over without them when false (onBlock still sees it), `screened` when true. On a
+     * page of 200,000 text nodes, making the JS wrapper of every node walked cost garbage-collection pauses of
+     * 40-90 ms (issue 13).
+     */
+    mayHoldTerm?: (text: string, block: Element) => boolean | undefined;
   } = {},
 ): Generator<Block | null> {
   const doc = root.ownerDocument ?? (root as Document);
   if (doc.designMode === 'on') return;
+  const mayHoldTerm = hooks.mayHoldTerm;
   const scope = root as ParentNode;
   if (root.nodeType === Node.ELEMENT_NODE && (isSkipped(root as Element) || isInsideSkipped(root))) return;
   // elements skipped by attribute, found natively in one query rather than asked one by one
@@ -264,11 +297,14 @@ export function* iterateBlocks(
     if (from !== root) walker.currentNode = from;
     let first = true;
     for (let node = walker.nextNode(); node && node !== stopAt; node = walker.nextNode()) {
+      // (a block passed over continues the loop from the text after it, as if nextNode had returned it)
+      for (;;) {
       if (first) {
         if (from !== root) stopAt = node; // the second phase ends where the first began
         first = false;
       }
       let crossed = false;
+      let screened = false;
       while (startsRun === node) {
         crossed = true;
         yield* nextBreak(); // several breaks in a row start the same run
@@ -279,7 +315,7 @@ export function* iterateBlocks(
       }
       const placement = place(node.parentNode!);
       const owner = placement.owner;
-      if (!owner) continue;
+      if (!owner) break;
       const r = run as Block | null;
       if (r === null || r.element !== owner || crossed) {
         yield* emit(close());
@@ -290,8 +326,22 @@ export function* iterateBlocks(
             if (owner.contains(stopAt)) metInFirstPhase.push(owner);
             hooks.onBlock?.(owner);
           } else if (!metInFirstPhase.includes(owner)) hooks.onBlock?.(owner);
+          const test = mayHoldTerm !== undefined && owner !== top && isPlainBlock(owner) ? mayHoldTerm(owner.textContent ?? '', owner) : undefined;
+          screened = test === true;
+          if (test === false) {
+            // the block's one run (it has no other) cannot hold a term: on to the first text after it
+            walker.currentNode = owner;
+            const next = walker.nextSibling();
+            if (next === null || next === stopAt) {
+              node = null;
+              break;
+            }
+            node = next;
+            continue;
+          }
         }
-        run = { element: owner, text: '', nodes: [], starts: [] };
+        run = screened ? { element: owner, text: '', nodes: [], starts: [], screened } : { element: owner, text: '', nodes: [], starts: [] };
+        screened = false;
         pieces = [];
         length = 0;
       }
@@ -301,6 +351,9 @@ export function* iterateBlocks(
       current.starts.push(length);
       pieces.push(data);
       length += data.length;
+      break;
+      }
+      if (node === null) break;
     }
     yield* emit(close());
     // the rest of this phase's elements, for their shadow roots

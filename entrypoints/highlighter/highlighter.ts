@@ -58,6 +58,8 @@ export class TermHighlighter {
   private readonly listening = new AbortController();
   /** counts calls of refilter: only the latest applies its filter */
   private refilters = 0;
+  /** the matches the walk found in a block's text while testing it (mayHoldTerm), which is painted next */
+  private lastFound: { text: string; found: Match[] } | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -218,6 +220,20 @@ export class TermHighlighter {
     const run = async () => {
       for (const root of roots) this.queued.delete(root);
       if (signal.aborted) return;
+      // a block of inline elements that holds no term is passed over by the walk itself, without reading its
+      // nodes: tested as scanBlocks would test it (matched at once when `covered`; with the filter once it is
+      // here: until then every block is read, and scanBlocks waits for the filter)
+      const paged = isPaged(this.matcher) ? this.matcher : null;
+      const mayHoldTerm = paged
+        ? (text: string, block: Element) => {
+            if (covered && block.getRootNode() === this.doc) {
+              const found = paged.find(text);
+              this.lastFound = { text, found };
+              return found.length > 0;
+            }
+            return paged.isReady ? paged.mayMatch(text) : undefined;
+          }
+        : undefined;
       const blocks = (function* (self: TermHighlighter) {
         for (const root of roots) {
           if (!root.isConnected) continue;
@@ -227,6 +243,7 @@ export class TermHighlighter {
             onBlock: (el) => self.painter.forget(el),
             onShadowRoot: (sr) => self.watchShadowRoot(sr),
             startNear,
+            mayHoldTerm,
           });
         }
       })(this);
@@ -315,7 +332,7 @@ export class TermHighlighter {
         await pause(ready);
         if (!(await ready) || signal.aborted) return false;
       }
-      if (!(covered && block.element.getRootNode() === this.doc) && !paged.mayMatch(windowOf(block).text)) continue;
+      if (!block.screened && !(covered && block.element.getRootNode() === this.doc) && !paged.mayMatch(windowOf(block).text)) continue;
       if (!waiting.length && !paged.pending) {
         paint(block);
         continue;
@@ -331,7 +348,9 @@ export class TermHighlighter {
 
   /** Matches one block and paints what it finds; returns how many matches. */
   private paintBlock(block: Block): number {
-    const found = findIn(this.matcher, block);
+    const last = this.lastFound;
+    this.lastFound = null;
+    const found = last && block.from === undefined && last.text === block.text ? last.found : findIn(this.matcher, block);
     if (!found.length) return 0;
     const matches: PaintedMatch[] = [];
     for (const m of found) {

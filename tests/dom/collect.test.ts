@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // collect in a simulated DOM: which text forms one block, and what is skipped.
 import { describe, expect, it } from 'vitest';
-import { blockOf, collectBlocks, isInsideSkipped, iterateBlocks } from '@/components/page/collect';
+import { blockOf, collectBlocks, isInsideSkipped, iterateBlocks, type Block } from '@/components/page/collect';
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -134,6 +134,77 @@ describe('collectBlocks', () => {
     const items = [...iterateBlocks(document.body)];
     expect(items.filter((b) => b === null).length).toBeGreaterThanOrEqual(4);
     expect(items.filter((b) => b !== null).map((b) => b.text)).toEqual(['after them']);
+  });
+
+  describe('with mayHoldTerm (issue 13: fewer nodes read on pages of many text nodes)', () => {
+    /** Calls of TreeWalker.nextNode while `run` runs: the walk's steps, the text walk's and the element scout's. */
+    function stepsOf(run: () => void): number {
+      const nextNode = TreeWalker.prototype.nextNode;
+      let steps = 0;
+      TreeWalker.prototype.nextNode = function (this: TreeWalker) {
+        steps++;
+        return nextNode.call(this);
+      };
+      try {
+        run();
+      } finally {
+        TreeWalker.prototype.nextNode = nextNode;
+      }
+      return steps;
+    }
+    const PARAGRAPH = (i: number) => `<p id="p${i}">one <b>two</b> ${i % 50 ? 'three' : 'writ of'} <i>four</i> five</p>`;
+    const items = (hooks: Parameters<typeof iterateBlocks>[1]) => [...iterateBlocks(document.body, hooks)].filter((b) => b !== null);
+
+    it('passes over a block of inline elements whose text cannot hold a term without walking its nodes, and still reports it', () => {
+      page(`<main>${Array.from({ length: 200 }, (_, i) => PARAGRAPH(i)).join('')}</main>`);
+      const tested: string[] = [];
+      const met: Element[] = [];
+      let found: Block[] = [];
+      const steps = stepsOf(() => {
+        found = items({ onBlock: (el) => met.push(el), mayHoldTerm: (text) => (tested.push(text), text.includes('writ')) });
+      });
+      const without = stepsOf(() => items({}));
+      expect(found.map((b) => b.element.id)).toEqual(['p0', 'p50', 'p100', 'p150']);
+      expect(found.every((b) => b.screened && b.text === 'one two writ of four five' && b.nodes.length === 5)).toBe(true);
+      expect(tested).toHaveLength(200);
+      // every block is still reported (its old marks are dropped); only the four that may hold a term are read
+      expect(met).toHaveLength(200);
+      expect(steps).toBeLessThan(300);
+      // without the test, each of the 1,000 text nodes is a step; the element scout still passes over the
+      // paragraphs' 400 inline elements (nothing in them ends a run)
+      expect(without).toBeGreaterThanOrEqual(1000);
+      expect(without).toBeLessThan(1300);
+    });
+
+    it('reads a block with more than inline text as before, testing only its plain blocks', () => {
+      page('<div id="d">lead <p id="a">writ <b>of</b></p> tail<br>after</div><p id="b">no <img> term</p><p id="c" hidden>writ</p><p id="e">x <span hidden>writ</span> y</p>');
+      const tested: string[] = [];
+      const found = items({ mayHoldTerm: (text, el) => (tested.push(el.id), text.includes('writ')) });
+      expect(tested).toEqual(['a']);
+      expect(found.map((b) => [b.text, !!b.screened])).toEqual([['lead ', false], ['writ of', true], [' tail', false], ['after', false], ['no ', false], [' term', false], ['x ', false], [' y', false]]);
+    });
+
+    it('reads a block it cannot tell about yet (undefined), unscreened', () => {
+      page(`<main>${PARAGRAPH(1)}${PARAGRAPH(0)}</main>`);
+      expect(items({ mayHoldTerm: () => undefined }).map((b) => [b.text, !!b.screened])).toEqual([['one two three four five', false], ['one two writ of four five', false]]);
+    });
+
+    it('finds the open shadow root of a <span> inside a block it passes over, and the blocks after it', () => {
+      page('<p>a <span id="s"></span> b</p><p>c <em>d</em></p><p id="last">writ</p>');
+      document.getElementById('s')!.attachShadow({ mode: 'open' }).innerHTML = '<p>in a shadow, writ</p>';
+      const seen: ShadowRoot[] = [];
+      const found = items({ onShadowRoot: (r) => seen.push(r), mayHoldTerm: (text) => text.includes('writ') });
+      expect(seen.map((r) => (r.host as Element).id)).toEqual(['s']);
+      expect(found.map((b) => b.text)).toEqual(['writ', 'in a shadow, writ']);
+    });
+
+    it('passes over blocks in both phases of a start in view', () => {
+      page(`<main>${Array.from({ length: 100 }, (_, i) => PARAGRAPH(i)).join('')}</main>`);
+      const met = new Set<string>();
+      const found = items({ startNear: document.getElementById('p30'), onBlock: (el) => met.add(el.id), mayHoldTerm: (text) => text.includes('writ') });
+      expect(found.map((b) => b.element.id)).toEqual(['p50', 'p0']);
+      expect(met.size).toBe(100);
+    });
   });
 
   it('walks a deeply nested page without recursion', () => {

@@ -292,10 +292,15 @@ describe('content script start-up', () => {
 
     it('marks a page whose whole text the first pass screened without testing its words again, and tests text added later', async () => {
       const tested = testedWords();
+      const matched = vi.spyOn(PagedMatcher.prototype, 'find');
       background(new HeadIndex(matcherIndex, categories));
       start('<p>ICE filed a writ of <em>mandamus</em>.</p><p>Nothing else here.</p>');
       await vi.waitFor(() => expect(painted()).toEqual(['ICE', 'writ of mandamus']));
       expect(tested.texts()).toEqual([]);
+      // each paragraph matched once: the walk matches a block of inline elements to learn whether to read its
+      // nodes, and what it found is what is painted
+      expect(matched.mock.calls.map(([text]) => text)).toEqual(['ICE filed a writ of mandamus.', 'Nothing else here.']);
+      matched.mockRestore();
       document.body.insertAdjacentHTML('beforeend', '<p>Racial profiling, reported.</p>');
       await vi.waitFor(() => expect(painted()).toEqual(['ICE', 'Racial profiling', 'writ of mandamus']));
       expect(tested.texts()).toEqual(['Racial profiling, reported.']);
