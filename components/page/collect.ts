@@ -296,15 +296,20 @@ export function* iterateBlocks(
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     if (from !== root) walker.currentNode = from;
     let first = true;
-    for (let node = walker.nextNode(); node && node !== stopAt; node = walker.nextNode()) {
-      // (a block passed over continues the loop from the text after it, as if nextNode had returned it)
-      for (;;) {
+    /** where the walk goes on after a block passed over: the first text after it (null: none), else undefined */
+    let resumeAt: Node | null | undefined;
+    const advance = (): Node | null => {
+      if (resumeAt === undefined) return walker.nextNode();
+      const next = resumeAt;
+      resumeAt = undefined;
+      return next;
+    };
+    for (let node = walker.nextNode(); node && node !== stopAt; node = advance()) {
       if (first) {
         if (from !== root) stopAt = node; // the second phase ends where the first began
         first = false;
       }
       let crossed = false;
-      let screened = false;
       while (startsRun === node) {
         crossed = true;
         yield* nextBreak(); // several breaks in a row start the same run
@@ -315,10 +320,11 @@ export function* iterateBlocks(
       }
       const placement = place(node.parentNode!);
       const owner = placement.owner;
-      if (!owner) break;
+      if (!owner) continue;
       const r = run as Block | null;
       if (r === null || r.element !== owner || crossed) {
         yield* emit(close());
+        let screened = false;
         if (!placement.met) {
           placement.met = true;
           // (only an element that holds where the first phase began has text in both phases)
@@ -327,21 +333,15 @@ export function* iterateBlocks(
             hooks.onBlock?.(owner);
           } else if (!metInFirstPhase.includes(owner)) hooks.onBlock?.(owner);
           const test = mayHoldTerm !== undefined && owner !== top && isPlainBlock(owner) ? mayHoldTerm(owner.textContent ?? '', owner) : undefined;
-          screened = test === true;
           if (test === false) {
-            // the block's one run (it has no other) cannot hold a term: on to the first text after it
+            // the block's one run (it has no other) cannot hold a term: on from the first text after it
             walker.currentNode = owner;
-            const next = walker.nextSibling();
-            if (next === null || next === stopAt) {
-              node = null;
-              break;
-            }
-            node = next;
+            resumeAt = walker.nextSibling();
             continue;
           }
+          screened = test === true;
         }
         run = screened ? { element: owner, text: '', nodes: [], starts: [], screened } : { element: owner, text: '', nodes: [], starts: [] };
-        screened = false;
         pieces = [];
         length = 0;
       }
@@ -351,9 +351,6 @@ export function* iterateBlocks(
       current.starts.push(length);
       pieces.push(data);
       length += data.length;
-      break;
-      }
-      if (node === null) break;
     }
     yield* emit(close());
     // the rest of this phase's elements, for their shadow roots
