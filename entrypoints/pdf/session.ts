@@ -173,13 +173,15 @@ export class ReaderSession {
       this.pageTerms[page] = findPageTerms(text, this.deps.matcher);
       if (!/[\p{L}\p{N}]/u.test(text.text)) withoutText++;
       if (page > 1) this.addPage(page - 1);
+      // the last page's terms are listed in the same task that says every page is read (they came a task later,
+      // after the reader had shown the list as complete)
+      if (page === n) this.addPage(n);
       this.longestPageMs = Math.max(this.longestPageMs, performance.now() - started);
       if (page === Math.min(3, n)) await this.settleLanguage();
       this.update({ pagesRead: page, pagesWithoutText: withoutText });
       if (this.query) this.extendFind(page);
       await yieldToPage();
     }
-    if (n >= 1) this.addPage(n);
     this.languageKnown(); // a document with no pages
     // for the tests (this is the extension's own page: no web page can read its performance timeline)
     performance.mark('legal-lens:pdf-read', { detail: { pages: n, longestPageMs: this.longestPageMs } });
