@@ -230,7 +230,9 @@ export function mainThreadFigures(events: TraceEvent[], extensionOrigin: string)
     console.error('in time order:', seq.join(' '));
     // the browser's own work in that task: style, layout, paint (with how much of the page each covered)
     const inTask = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= longestTask!.ts && e.ts <= longestTask!.ts + longestTask!.dur! && e.dur! > 1000 && ['UpdateLayoutTree', 'Layout', 'RecalculateStyles', 'ParseAuthorStyleSheet', 'MajorGC', 'MinorGC', 'V8.GC_SCAVENGER', 'UpdateLayerTree', 'Paint', 'HitTest'].includes(e.name));
-    // TRACE_GC=1: every garbage collection on that thread from the content script's start, and our time in its task
+    console.error('browser work in it:', inTask.map((e) => `${e.name} ${(e.dur! / 1000).toFixed(1)} ms ${JSON.stringify((e.args as Record<string, unknown> | undefined)?.beginData ?? '')}`).join('; '));
+    // and with TRACE_GC=1, every garbage collection on that thread from the content script's start, with our
+    // time in the task it ran in
     if (process.env.TRACE_GC) {
       const t0 = start.ts;
       for (const e of events.filter((x) => x.pid === pid && x.tid === tid && x.ph === 'X' && (x.name === 'MinorGC' || x.name === 'MajorGC') && x.ts >= t0)) {
@@ -239,7 +241,6 @@ export function mainThreadFigures(events: TraceEvent[], extensionOrigin: string)
         console.error(`GC ${e.name} at +${((e.ts - t0) / 1000).toFixed(0)} ms: ${(e.dur! / 1000).toFixed(1)} ms, heap ${(a.usedHeapSizeBefore / 1e6).toFixed(1)}->${(a.usedHeapSizeAfter / 1e6).toFixed(1)} MB, task ours ${task ? ((ownIn.get(task) ?? 0) / 1000).toFixed(1) : '-'} ms`);
       }
     }
-    console.error('browser work in it:', inTask.map((e) => `${e.name} ${(e.dur! / 1000).toFixed(1)} ms ${JSON.stringify((e.args as Record<string, unknown> | undefined)?.beginData ?? '')}`).join('; '));
   }
   return {
     longestOwnTaskMs: Math.round(longest / 100) / 10,
