@@ -105,8 +105,9 @@ interface Placement {
 
 /**
  * Walks `root`'s elements in document order, lazily, a step at a time, for iterateBlocks: it finds the elements
- * that end a run of text (BREAK_TAGS, and elements skipped by attribute) without looking inside the skipped ones,
- * and notes the open shadow roots it passes. One pass over the elements in all, however the text walk asks.
+ * that end a run of text (BREAK_TAGS, and elements skipped by attribute) without looking inside the skipped ones
+ * (nor inside a block of inline elements with no <span>, where none can be), and notes the open shadow roots it
+ * passes. One pass over the elements in all, however the text walk asks.
  */
 class ElementScout {
   private readonly walker: TreeWalker;
@@ -174,7 +175,8 @@ class ElementScout {
  * beside it (ElementScout) to find what ends a run, each matched to the text node that follows it by identity, never
  * by comparing positions (which costs as much as the siblings between two nodes), and to find open shadow roots,
  * which are walked after the light DOM and reported through `onShadowRoot`. `onBlock` sees each block element as it
- * is first met.
+ * is first met. With `mayHoldTerm`, a block of inline elements only is read whole (`textContent`) and tested
+ * first, and its nodes are walked only when it may hold a term.
  */
 export function* iterateBlocks(
   root: Node,
