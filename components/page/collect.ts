@@ -88,12 +88,12 @@ const NOT_PLAIN = `:not(${[...INLINE_TAGS].join(',')}),[hidden],[contenteditable
 const NOT_PLAIN_OR_SPAN = `${NOT_PLAIN},span`;
 
 /**
- * Whether all of `el`'s text is one run of its own block: every element under it inline, none skipped (NOT_PLAIN;
- * `el` itself is not looked at). Its text then is `el.textContent`, read natively, with no JS wrapper made for
- * any node under it. One native query.
+ * Whether all of `el`'s text is one run of its own block: every element under it inline, none skipped (NOT_PLAIN,
+ * or `notPlain`; `el` itself is not looked at). Its text then is `el.textContent`, read natively, with no JS
+ * wrapper made for any node under it. One native query.
  */
-function isPlainBlock(el: Element): boolean {
-  return el.firstElementChild === null || el.querySelector(NOT_PLAIN) === null;
+function isPlainBlock(el: Element, notPlain = NOT_PLAIN): boolean {
+  return el.firstElementChild === null || el.querySelector(notPlain) === null;
 }
 
 /** Where a text node's parent puts it: the block that owns its text, or null when it must never be marked. */
@@ -158,7 +158,7 @@ class ElementScout {
       }
       // a block of inline elements ends no run, and unless one is a <span> none can hold a shadow root (a custom
       // element is not inline): the walk passes over it (a <span> is looked at, in a step of its own)
-      if (el.firstElementChild !== null && !INLINE_TAGS.has(name) && el.querySelector(NOT_PLAIN_OR_SPAN) === null) this.passOver = el;
+      if (el.firstElementChild !== null && !INLINE_TAGS.has(name) && isPlainBlock(el, NOT_PLAIN_OR_SPAN)) this.passOver = el;
     }
     return undefined;
   }
@@ -343,7 +343,7 @@ export function* iterateBlocks(
           }
           screened = test === true;
         }
-        run = screened ? { element: owner, text: '', nodes: [], starts: [], screened } : { element: owner, text: '', nodes: [], starts: [] };
+        run = { element: owner, text: '', nodes: [], starts: [], screened };
         pieces = [];
         length = 0;
       }
