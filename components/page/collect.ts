@@ -70,10 +70,18 @@ const BREAK_TAGS = new Set([
 ]);
 
 /**
- * How much is done between two chances to pause: nodes walked. Each costs well under a microsecond or two, so the
- * caller (which measures time) gets a say often enough to keep every task short.
+ * How much is done between two chances to pause: text nodes walked, and characters tested (a block tested whole
+ * counts one step per TESTED_CHARS_PER_STEP of its text). Each step costs a microsecond or two, so the caller
+ * (which measures time) gets a say often enough to keep every task short.
  */
 const STEPS_PER_PAUSE = 1000;
+const TESTED_CHARS_PER_STEP = 8;
+/**
+ * Elements the scout looks at between two chances to pause. Fewer than text nodes: a block's look (isPlainBlock)
+ * is a native query over its subtree, and on the 4 MB benchmark page, where the scout runs ahead through the whole
+ * page (it has no break), a thousand of them took up to 20 ms at a time (issue 13).
+ */
+const SCOUT_STEPS_PER_PAUSE = 50;
 /** A block longer than this is matched window by window, each its own item, so no item takes long. */
 export const WINDOW_CHARS = 20_000;
 /** Text each window reads before and after its own part, so terms across a window's edge are found once. */
@@ -285,7 +293,7 @@ export function* iterateBlocks(
     let startsRun: Node | null = null;
     const nextBreak = function* (): Generator<null> {
       for (;;) {
-        const el = scout.nextBreak(STEPS_PER_PAUSE, from === root ? startBlock : null);
+        const el = scout.nextBreak(SCOUT_STEPS_PER_PAUSE, from === root ? startBlock : null);
         if (el === undefined) {
           yield null;
           continue;
@@ -334,7 +342,12 @@ export function* iterateBlocks(
             if (owner.contains(stopAt)) metInFirstPhase.push(owner);
             hooks.onBlock?.(owner);
           } else if (!metInFirstPhase.includes(owner)) hooks.onBlock?.(owner);
-          const test = mayHoldTerm !== undefined && owner !== top && isPlainBlock(owner) ? mayHoldTerm(owner.textContent ?? '', owner) : undefined;
+          let test: boolean | undefined;
+          if (mayHoldTerm !== undefined && owner !== top && isPlainBlock(owner)) {
+            const text = owner.textContent ?? '';
+            steps += text.length / TESTED_CHARS_PER_STEP;
+            test = mayHoldTerm(text, owner);
+          }
           if (test === false) {
             // the block's one run (it has no other) cannot hold a term: on from the first text after it
             walker.currentNode = owner;
@@ -356,7 +369,7 @@ export function* iterateBlocks(
     }
     yield* emit(close());
     // the rest of this phase's elements, for their shadow roots
-    while (scout.nextBreak(STEPS_PER_PAUSE, from === root ? startBlock : null) !== null) yield null;
+    while (scout.nextBreak(SCOUT_STEPS_PER_PAUSE, from === root ? startBlock : null) !== null) yield null;
     for (const shadow of scout.shadows) shadows.add(shadow);
   }
 
@@ -377,7 +390,7 @@ export function* newShadowRoots(root: Node, known: ReadonlySet<ShadowRoot>): Gen
   const scout = new ElementScout(root, new Set());
   let seen = 0;
   for (;;) {
-    const el = scout.nextBreak(STEPS_PER_PAUSE);
+    const el = scout.nextBreak(SCOUT_STEPS_PER_PAUSE);
     for (; seen < scout.shadows.length; seen++) {
       const shadow = scout.shadows[seen];
       if (known.has(shadow)) yield* newShadowRoots(shadow, known);

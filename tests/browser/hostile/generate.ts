@@ -63,6 +63,41 @@ export function bigArticle(megabytes = 10): Generated {
   return { body: parts.join(''), terms };
 }
 
+/**
+ * `paragraphs` paragraphs of about 1,000 characters of made-up words (a few hundred thousand different ones, as a
+ * long page of real prose has: each new word costs the highlighter's test more than a word it has met), with a
+ * term only in every `every`th, from the first on. A paragraph whose words happen to hold a term is written again
+ * with the next words: the count of terms stays exact.
+ */
+export function termFreeRuns(paragraphs = 2400, every = 1200): Generated {
+  const parts: string[] = [PAGE_START('Runs of paragraphs without a term', 'Attacks: blocks that hold no term, a thousand in a row. 2,400 paragraphs of about 1,000 characters of made-up words, a term in every 1,200th: each paragraph is tested whole and passed over, and a walk that counts one passed-over paragraph as one step, whatever its length, tests a million characters between two pauses.')];
+  const syllables = ['ba', 'ko', 'mi', 'tu', 're', 'sa', 'lo', 'ne', 'vi', 'du', 'pa', 'go', 'fe', 'ri', 'mo', 'ta', 'zu', 'le', 'ni', 'po', 'ka', 'se', 'bo', 'wi'];
+  let seed = 7;
+  const next = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed >>> 8;
+  };
+  const word = () => Array.from({ length: 2 + (next() % 3) }, () => syllables[next() % syllables.length]).join('');
+  const sentence = () => {
+    const words = Array.from({ length: 6 + (next() % 6) }, word);
+    return `${words[0][0].toUpperCase()}${words.join(' ').slice(1)}.`;
+  };
+  let terms = 0;
+  for (let p = 0; p < paragraphs; p++) {
+    let text: string;
+    do {
+      const sentences: string[] = [];
+      for (let chars = 0; chars < 1000; chars += sentences[sentences.length - 1].length + 1) sentences.push(sentence());
+      if (p % every === 0) sentences.splice(sentences.length >> 1, 0, TERMS[(p / every) % TERMS.length][0]);
+      text = sentences.join(' ');
+    } while (termsIn(text) !== (p % every === 0 ? 1 : 0));
+    if (p % every === 0) terms++;
+    parts.push(`<p>${text}</p>\n`);
+  }
+  parts.push(PAGE_END);
+  return { body: parts.join(''), terms };
+}
+
 /** 200,000 text nodes: 20,000 paragraphs of ten text nodes each (words and inline elements), a term in every tenth. */
 export function manyTextNodes(count = 200_000): Generated {
   const parts = [PAGE_START('200,000 text nodes', 'Attacks: the number of nodes. 200,000 text nodes in 20,000 paragraphs, each word its own node: a walk that costs more than a step per node, or runs in one task, shows here.')];
