@@ -64,9 +64,9 @@ export function bigArticle(megabytes = 10): Generated {
 }
 
 /**
- * `paragraphs` paragraphs of about 1,000 characters of made-up words (a few hundred thousand different ones, as a
- * long page of real prose has: each new word costs the highlighter's test more than a word it has met), with a
- * term only in every `every`th, from the first on. A paragraph whose words happen to hold a term is written again
+ * `paragraphs` paragraphs of about 1,000 characters of made-up words (about 100,000 different ones at the default
+ * size, as long real prose has many: each new word costs the highlighter's test more than a word it has met), with
+ * a term only in every `every`th, from the first on. A paragraph whose words happen to hold a term is written again
  * with the next words: the count of terms stays exact.
  */
 export function termFreeRuns(paragraphs = 2400, every = 1200): Generated {
