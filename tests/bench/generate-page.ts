@@ -16,8 +16,8 @@ export interface GeneratedPage {
   occurrences: number;
 }
 
-/** A small seeded PRNG (mulberry32), so every run measures the same page. */
-function rng(seed: number): () => number {
+/** A small seeded PRNG (mulberry32), so every run measures the same page: numbers in [0, 1). */
+export function rng(seed: number): () => number {
   return () => {
     seed |= 0;
     seed = (seed + 0x6d2b79f5) | 0;

@@ -46,8 +46,8 @@ const fixtures: HostileFixture[] = [
     timeoutMs: 120_000,
     // Each paragraph is tested whole (collect.ts, mayHoldTerm) and passed over; the walk offers its caller a pause
     // by the characters it tested, not by the paragraphs. Counted one step per paragraph, a thousand of them were
-    // tested between two pauses: the highlighter's longest task here was 81-94 ms of CPU in Chromium on a machine
-    // 2.2 times slower than the README's, 16-18 ms after (issue 13).
+    // tested between two pauses: the highlighter's longest task here was 85-92 ms of CPU in Chromium on a machine
+    // 2.2 times slower than the README's, 15-25 ms after (issue 13).
   },
   {
     name: 'nesting 5,000 deep',

@@ -3,6 +3,7 @@
 // filler words themselves hold no term (fillerHasNoTerms). Pages are the same on every request.
 import { compileGlossary } from '../../../glossary/build/compile.ts';
 import { compileMatcher } from '../../../glossary/runtime/matcher.ts';
+import { rng } from '../../bench/generate-page.ts';
 import { ROOT } from '../harness';
 
 /** Sentences with no glossary term in them. */
@@ -72,14 +73,11 @@ export function bigArticle(megabytes = 10): Generated {
 export function termFreeRuns(paragraphs = 2400, every = 1200): Generated {
   const parts: string[] = [PAGE_START('Runs of paragraphs without a term', 'Attacks: blocks that hold no term, a thousand in a row. 2,400 paragraphs of about 1,000 characters of made-up words, a term in every 1,200th: each paragraph is tested whole and passed over, and a walk that counts one passed-over paragraph as one step, whatever its length, tests a million characters between two pauses.')];
   const syllables = ['ba', 'ko', 'mi', 'tu', 're', 'sa', 'lo', 'ne', 'vi', 'du', 'pa', 'go', 'fe', 'ri', 'mo', 'ta', 'zu', 'le', 'ni', 'po', 'ka', 'se', 'bo', 'wi'];
-  let seed = 7;
-  const next = () => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return seed >>> 8;
-  };
-  const word = () => Array.from({ length: 2 + (next() % 3) }, () => syllables[next() % syllables.length]).join('');
+  const random = rng(7);
+  const below = (n: number) => Math.floor(random() * n);
+  const word = () => Array.from({ length: 2 + below(3) }, () => syllables[below(syllables.length)]).join('');
   const sentence = () => {
-    const words = Array.from({ length: 6 + (next() % 6) }, word);
+    const words = Array.from({ length: 6 + below(6) }, word);
     return `${words[0][0].toUpperCase()}${words.join(' ').slice(1)}.`;
   };
   let terms = 0;
