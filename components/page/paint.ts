@@ -2,11 +2,20 @@
 // the look comes from ::highlight() rules in the manifest's content-script CSS (and, for open shadow roots,
 // a constructed style sheet adopted by that root).
 import type { Settings } from '@/utils/settings';
+import { NearBlocks } from './near-viewport';
 import { SLICE_BUDGET_MS, yieldToPage } from './schedule';
 
 const HIGHLIGHT_PREFIX = 'legal-lens';
 const ACTIVE_HIGHLIGHT = 'legal-lens-active';
 const styleHighlightName = (style: Settings['highlightStyle']) => `${HIGHLIGHT_PREFIX}-${style}`;
+
+/**
+ * Painted marks from which only those of blocks near the viewport are registered (near-viewport.ts). Chromium
+ * re-registers every range of every highlight whenever any highlight changes (a card's active term, a mark added),
+ * and that grows with the ranges: on the 4.0 MB benchmark page, one range added cost a rendering task of 37-53 ms
+ * with 2 ranges registered and 160-195 ms with 12,000 (PrePaint, issue 13, a 2-core machine).
+ */
+export const NEAR_ONLY_MARKS = 1000;
 
 /**
  * One painted term. Its range is a StaticRange: unlike a live Range, the page does not have to update it
@@ -43,6 +52,8 @@ export class Painter {
   private held: { highlight: Highlight; ranges: Set<StaticRange> } | null = null;
   /** destroyed: nothing is registered again (a scan still on its way when the highlighter stopped) */
   private destroyed = false;
+  /** once NEAR_ONLY_MARKS are painted: the blocks whose painted ranges alone are registered (`shown` keeps all) */
+  private nearOnly: NearBlocks | null = null;
   /** counts changes of the matches (added, forgotten, cleared) */
   private version = 0;
   /** every match in document order as of `version`, once the sliced walk that puts them in order is done */
@@ -55,7 +66,11 @@ export class Painter {
   /** adds come from one walk in document order now (startOrderedAdds) */
   private addingInOrder = false;
 
-  constructor(private style: Settings['highlightStyle']) {
+  /** `view`: the window whose viewport the marks registered follow on a page with many (none: all registered) */
+  constructor(
+    private style: Settings['highlightStyle'],
+    private readonly view: Window | null = typeof window === 'undefined' ? null : window,
+  ) {
     this.highlight = new Highlight();
     this.active = new Highlight();
     this.active.priority = 1;
@@ -73,12 +88,22 @@ export class Painter {
     list.push(...matches);
     if (!this.addingInOrder) this.addedInOrder = null;
     else this.addedInOrder?.push({ block, list, start, end: list.length });
-    const to = this.held ?? { highlight: this.highlight, ranges: this.shown };
+    if (this.held) {
+      for (const m of matches) {
+        if (!this.visible(m)) continue;
+        this.held.highlight.add(m.range);
+        this.held.ranges.add(m.range);
+      }
+      return;
+    }
+    const register = !this.nearOnly || this.nearOnly.registers(block);
     for (const m of matches) {
       if (!this.visible(m)) continue;
-      to.highlight.add(m.range);
-      to.ranges.add(m.range);
+      if (register) this.highlight.add(m.range);
+      this.shown.add(m.range);
     }
+    if (!register) this.nearOnly?.noteAdded(block);
+    this.startNearOnlyIfMany();
   }
 
   /**
@@ -98,7 +123,12 @@ export class Painter {
   release(): void {
     const held = this.held;
     this.held = null;
-    if (held && held.ranges.size > this.shown.size) {
+    if (held && this.shown.size + held.ranges.size >= NEAR_ONLY_MARKS) this.startNearOnlyIfMany(held.ranges.size);
+    if (held && this.nearOnly) {
+      for (const range of held.ranges) this.shown.add(range);
+      // before the watch's first report, what was registered stays until the report says what is near
+      if (this.nearOnly.hasMeasured) this.registerNear();
+    } else if (held && held.ranges.size > this.shown.size) {
       for (const range of this.shown) {
         held.highlight.add(range);
         held.ranges.add(range);
@@ -183,6 +213,7 @@ export class Painter {
 
   clear(): void {
     this.version++;
+    this.stopNearOnly();
     this.addedInOrder = [];
     this.held?.highlight.clear();
     this.held?.ranges.clear();
@@ -208,13 +239,15 @@ export class Painter {
     this.held?.ranges.clear();
     this.highlight.clear();
     this.shown.clear();
-    for (const list of this.byBlock.values()) {
+    for (const [block, list] of this.byBlock) {
+      const register = !this.nearOnly || this.nearOnly.registers(block);
       for (const m of list) {
         if (!visible(m)) continue;
-        this.highlight.add(m.range);
+        if (register) this.highlight.add(m.range);
         this.shown.add(m.range);
       }
     }
+    this.startNearOnlyIfMany();
   }
 
   isPainted(m: PaintedMatch): boolean {
@@ -264,6 +297,34 @@ export class Painter {
       }
     }
     return out;
+  }
+
+  /**
+   * From NEAR_ONLY_MARKS painted ranges on (`adding` more to come), registers only those of blocks near the
+   * viewport (near-viewport.ts); what was registered stays until the first set is measured, in a task of its own.
+   */
+  private startNearOnlyIfMany(adding = 0): void {
+    if (this.nearOnly || this.destroyed || !this.view || this.shown.size + adding < NEAR_ONLY_MARKS) return;
+    this.nearOnly = new NearBlocks(this.view, () => this.paintedBlocks(), () => this.registerNear());
+    this.nearOnly.start();
+  }
+
+  private *paintedBlocks(): Iterable<Element> {
+    for (const [block, list] of this.byBlock) if (list.some((m) => this.shown.has(m.range))) yield block;
+  }
+
+  private stopNearOnly(): void {
+    this.nearOnly?.stop();
+    this.nearOnly = null;
+  }
+
+  /** Registers, in one change, the painted ranges of the blocks near the viewport, and none other. */
+  private registerNear(): void {
+    if (!this.nearOnly || this.destroyed) return;
+    const highlight = new Highlight();
+    for (const block of this.nearOnly.registeredBlocks) for (const m of this.byBlock.get(block) ?? []) if (this.shown.has(m.range)) highlight.add(m.range);
+    this.highlight = highlight;
+    this.register();
   }
 
   /** The adds made in document order, less those whose block was forgotten since (dropped for good). */

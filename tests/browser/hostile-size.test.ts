@@ -19,7 +19,7 @@ const fixtures: HostileFixture[] = [
     path: '/gen/big-article',
     marks: make('big-article', () => bigArticle(10)).terms,
     quiet: true,
-    cards: [{ text: 'writ of mandamus', n: 500, heading: 'Writ of mandamus' }],
+    cards: [{ text: 'Notice to Appear', scrollTo: 0.5, heading: 'Notice to Appear (NTA)' }],
     timeoutMs: 120_000,
   },
   {
@@ -28,7 +28,7 @@ const fixtures: HostileFixture[] = [
     path: '/gen/text-nodes',
     marks: make('text-nodes', () => manyTextNodes(200_000)).terms,
     quiet: true,
-    cards: [{ text: 'racial profiling', n: 1500, heading: 'Racial profiling' }],
+    cards: [{ text: 'racial profiling', scrollTo: 0.75, heading: 'Racial profiling' }],
     noCards: [{ text: 'seven' }],
     timeoutMs: 120_000,
     // The walk passes over a paragraph whose text holds no head without reading its nodes (collect.ts,
@@ -63,7 +63,7 @@ const fixtures: HostileFixture[] = [
     path: '/gen/many-terms',
     marks: make('many-terms', () => manyTerms(20_000)).terms,
     quiet: true,
-    cards: [{ text: 'Notice to Appear', n: 3000, heading: 'Notice to Appear (NTA)' }],
+    cards: [{ text: 'Notice to Appear', scrollTo: 0.4, heading: 'Notice to Appear (NTA)' }],
   },
   {
     name: 'one element per letter',

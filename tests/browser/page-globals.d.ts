@@ -16,7 +16,7 @@ declare const __lens: {
   registered(highlight?: string): boolean;
   ourHighlights(): string[];
   markPlaces(highlight?: string): { text: string; where: string }[];
-  markBox(source: string, flags: string, n: number, highlight: string, scroll: boolean): LensBox | null;
+  markBox(source: string, flags: string, n: number, highlight: string, scroll: boolean, within?: number): LensBox | null;
   card(): { heading: string | null; headingId: string | null; labelledBy: string | null; lang: string | null; text: string; box: LensBox; focused: string | null } | null;
   cardControl(role: string, source: string, flags: string): { label: string; box: LensBox } | null;
   cardOnTop(): boolean;

@@ -2,7 +2,8 @@
 // paint: the Painter's bookkeeping of ranges per block in the highlight registry.
 import { highlights, rangeText } from './support/browser-apis';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Painter, liveRange, type PaintedMatch } from '@/components/page/paint';
+import { MAX_LAG_MS, MOVE_VIEWPORTS, NEAR_VIEWPORTS, SETTLE_MS } from '@/components/page/near-viewport';
+import { NEAR_ONLY_MARKS, Painter, liveRange, type PaintedMatch } from '@/components/page/paint';
 
 let painter: Painter;
 beforeEach(() => {
@@ -272,5 +273,214 @@ describe('Painter: matches in document order on a long page', () => {
     // found last paragraph first (longPage): the 99th is filtered out
     expect(painter.firstFound(3).map((m) => m.range.startContainer)).toEqual([98, 97, 96].map((i) => blocks[i].firstChild));
     expect(walks).not.toHaveBeenCalled();
+  });
+});
+
+describe('Painter: only the marks near the viewport registered on a page with many', () => {
+  const VIEWPORT = 700;
+  /** every block 100 px below the last, 20 px high; the document scrolled by `scrolled` */
+  let scrolled = 0;
+  const tops = new Map<Element, number>();
+  let blocks: HTMLElement[];
+  const mark = (p: HTMLElement): PaintedMatch => match('ice', p.id, 0, 3);
+  /** `n` paragraphs of one mark each, found by one scan (held, then released) */
+  function scan(n: number): void {
+    document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p id="p${i}">ICE ${i}</p>`).join('');
+    blocks = [...document.querySelectorAll<HTMLElement>('p')];
+    blocks.forEach((p, i) => tops.set(p, i * 100));
+    painter.hold();
+    for (const p of blocks) painter.add(p, [mark(p)]);
+    painter.release();
+  }
+  /** the blocks whose top is within NEAR_VIEWPORTS viewports of the viewport, scrolled by `y` */
+  const nearAt = (y: number) => blocks.filter((p) => tops.get(p)! - y + 20 > -NEAR_VIEWPORTS * VIEWPORT && tops.get(p)! - y < (NEAR_VIEWPORTS + 1) * VIEWPORT);
+  const scrollTo = (y: number) => {
+    scrolled = y;
+    document.dispatchEvent(new Event('scroll'));
+  };
+  const registered = () => highlights.get('legal-lens-underline')!.size;
+  const registeredBlocks = () => [...highlights.get('legal-lens-underline')!].map((r) => (r as AbstractRange).startContainer.parentElement!);
+  let changes: number;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    scrolled = 0;
+    tops.clear();
+    vi.spyOn(window, 'scrollY', 'get').mockImplementation(() => scrolled);
+    vi.spyOn(window, 'innerHeight', 'get').mockImplementation(() => VIEWPORT);
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      const top = tops.get(this);
+      return top === undefined ? new DOMRect(0, 0, 0, 0) : new DOMRect(0, top - scrolled, 600, 20);
+    });
+    painter.destroy();
+    painter = new Painter('underline', window);
+    changes = 0;
+    const set = highlights.set.bind(highlights);
+    vi.spyOn(highlights, 'set').mockImplementation((name, h) => {
+      if (name === 'legal-lens-underline') changes++;
+      return set(name, h);
+    });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('registers every mark while there are fewer than NEAR_ONLY_MARKS', async () => {
+    scan(NEAR_ONLY_MARKS - 1);
+    await vi.runOnlyPendingTimersAsync();
+    expect(registered()).toBe(NEAR_ONLY_MARKS - 1);
+  });
+
+  it('from NEAR_ONLY_MARKS on, registers the marks of the blocks near the viewport, and still counts every mark painted', async () => {
+    scan(NEAR_ONLY_MARKS + 500);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(registeredBlocks()).toEqual(nearAt(0));
+    expect(nearAt(0)).toHaveLength((NEAR_VIEWPORTS + 1) * 7);
+    expect(painter.size).toBe(NEAR_ONLY_MARKS + 500);
+    expect(painter.isPainted(painter.matchesOf(blocks[1400])[0])).toBe(true);
+    vi.useRealTimers();
+    expect(await painter.paintedMatches()).toHaveLength(NEAR_ONLY_MARKS + 500);
+  });
+
+  it('keeps what was registered until the first set is measured, in a task of its own, then changes once', async () => {
+    document.body.innerHTML = Array.from({ length: NEAR_ONLY_MARKS + 10 }, (_, i) => `<p id="p${i}">ICE ${i}</p>`).join('');
+    blocks = [...document.querySelectorAll<HTMLElement>('p')];
+    blocks.forEach((p, i) => tops.set(p, i * 100));
+    painter.hold();
+    for (const p of blocks.slice(0, 10)) painter.add(p, [mark(p)]);
+    painter.release(); // what is in view, early
+    painter.hold();
+    for (const p of blocks.slice(10)) painter.add(p, [mark(p)]);
+    painter.release();
+    expect(registered()).toBe(10);
+    const before = changes;
+    await vi.advanceTimersByTimeAsync(0);
+    expect(registeredBlocks()).toEqual(nearAt(0));
+    expect(changes).toBe(before + 1);
+  });
+
+  it('changes once the reader has scrolled MOVE_VIEWPORTS and stopped for SETTLE_MS, registering what is near there', async () => {
+    scan(NEAR_ONLY_MARKS + 100);
+    await vi.advanceTimersByTimeAsync(0);
+    const first = changes;
+    scrollTo(MOVE_VIEWPORTS * VIEWPORT - 50);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(changes).toBe(first); // less than MOVE_VIEWPORTS
+    scrollTo(MOVE_VIEWPORTS * VIEWPORT + 50);
+    await vi.advanceTimersByTimeAsync(SETTLE_MS - 10);
+    expect(changes).toBe(first);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(changes).toBe(first + 1);
+    expect(registeredBlocks()).toEqual(nearAt(MOVE_VIEWPORTS * VIEWPORT + 50));
+    // measured from there: another MOVE_VIEWPORTS for the next change
+    scrollTo(2 * MOVE_VIEWPORTS * VIEWPORT);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(changes).toBe(first + 1);
+    scrollTo(2 * MOVE_VIEWPORTS * VIEWPORT + 50);
+    await vi.advanceTimersByTimeAsync(SETTLE_MS);
+    expect(changes).toBe(first + 2);
+  });
+
+  it('does not wait more than MAX_LAG_MS for a reader who keeps scrolling', async () => {
+    scan(NEAR_ONLY_MARKS + 300);
+    await vi.advanceTimersByTimeAsync(0);
+    const first = changes;
+    // 4 s of scrolling, 100 px every 20 ms: 7 viewports a second
+    for (let i = 1; i <= 200; i++) {
+      scrollTo(i * 100);
+      await vi.advanceTimersByTimeAsync(20);
+    }
+    const made = changes - first;
+    // a change is due every MOVE_VIEWPORTS (490 ms here) and comes MAX_LAG_MS after at most: 5 or 6 changes
+    const due = (MOVE_VIEWPORTS * VIEWPORT) / 100 * 20;
+    expect(made).toBeGreaterThanOrEqual(Math.floor(4000 / (due + MAX_LAG_MS)));
+    expect(made).toBeLessThanOrEqual(Math.ceil(4000 / due));
+    await vi.advanceTimersByTimeAsync(SETTLE_MS);
+    const inView = blocks.filter((p) => tops.get(p)! >= 20000 && tops.get(p)! < 20000 + VIEWPORT);
+    expect(registeredBlocks()).toEqual(expect.arrayContaining(inView));
+  });
+
+  it('follows a scroll container as it follows the document', async () => {
+    scan(NEAR_ONLY_MARKS + 10);
+    await vi.advanceTimersByTimeAsync(0);
+    const first = changes;
+    const box = document.createElement('div');
+    document.body.append(box);
+    let top = 0;
+    vi.spyOn(box, 'scrollTop', 'get').mockImplementation(() => top);
+    vi.spyOn(box, 'clientHeight', 'get').mockImplementation(() => 400);
+    box.dispatchEvent(new Event('scroll')); // first heard of: its place now
+    top = MOVE_VIEWPORTS * 400 - 10;
+    box.dispatchEvent(new Event('scroll'));
+    await vi.advanceTimersByTimeAsync(SETTLE_MS);
+    expect(changes).toBe(first);
+    top = MOVE_VIEWPORTS * 400;
+    box.dispatchEvent(new Event('scroll'));
+    await vi.advanceTimersByTimeAsync(SETTLE_MS);
+    expect(changes).toBe(first + 1);
+  });
+
+  it('registers a mark added to a registered block at once, and a new block\'s soon after when it is near', async () => {
+    scan(NEAR_ONLY_MARKS + 10);
+    await vi.advanceTimersByTimeAsync(0);
+    const near = blocks[3];
+    near.append(' and 287(g)');
+    painter.add(near, [{ id: '287g', range: new StaticRange({ startContainer: near.lastChild!, startOffset: 5, endContainer: near.lastChild!, endOffset: 11 }) }]);
+    expect(texts()).toContain('287(g)');
+    // scanned again (its text changed): forgotten and added, it keeps its place
+    painter.forget(blocks[4]);
+    painter.add(blocks[4], [mark(blocks[4])]);
+    expect(registeredBlocks()).toContain(blocks[4]);
+    const added = Object.assign(document.createElement('p'), { id: 'late', textContent: 'ICE late' });
+    document.body.prepend(added);
+    tops.set(added, 50);
+    painter.add(added, [match('ice', 'late', 0, 3)]);
+    expect(registeredBlocks()).not.toContain(added);
+    await vi.advanceTimersByTimeAsync(SETTLE_MS);
+    expect(registeredBlocks()).toContain(added);
+    expect(painter.size).toBe(NEAR_ONLY_MARKS + 12);
+  });
+
+  it('counts a block with an empty box (display: contents) as near', async () => {
+    scan(NEAR_ONLY_MARKS + 10);
+    tops.delete(blocks[900]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(registeredBlocks()).toEqual([...nearAt(0), blocks[900]].sort((a, b) => blocks.indexOf(a as HTMLElement) - blocks.indexOf(b as HTMLElement)));
+  });
+
+  it('applies a filter to the registered blocks only, forgets blocks, and stops following the reader on clear', async () => {
+    scan(NEAR_ONLY_MARKS + 10);
+    await vi.advanceTimersByTimeAsync(0);
+    const hidden = blocks[0].firstChild;
+    painter.setFilter((m) => m.range.startContainer !== hidden);
+    expect(registered()).toBe(nearAt(0).length - 1);
+    expect(painter.size).toBe(NEAR_ONLY_MARKS + 9);
+    painter.forget(blocks[1]);
+    expect(registered()).toBe(nearAt(0).length - 2);
+    painter.clear();
+    const before = changes;
+    scrollTo(20 * VIEWPORT);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(changes).toBe(before);
+    scan(NEAR_ONLY_MARKS);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(registered()).toBe(nearAt(20 * VIEWPORT).length);
+  });
+
+  it('registers nothing once destroyed, whatever was on its way', async () => {
+    scan(NEAR_ONLY_MARKS);
+    painter.destroy();
+    await vi.advanceTimersByTimeAsync(0);
+    scrollTo(20 * VIEWPORT);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(highlights.size).toBe(0);
+  });
+
+  it('registers everything without a window to follow', async () => {
+    painter.destroy();
+    painter = new Painter('underline', null);
+    scan(NEAR_ONLY_MARKS + 5);
+    await vi.runOnlyPendingTimersAsync();
+    expect(registered()).toBe(NEAR_ONLY_MARKS + 5);
   });
 });

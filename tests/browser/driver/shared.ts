@@ -130,10 +130,17 @@ export function installTestHelpers(): void {
         const holder = el && (closest(el, '[id]') as Element | null);
         return { text: rangeText(live(r)), where: holder ? attr(holder, 'id')! : (el?.localName ?? '') };
       }),
-    /** the viewport box of the n-th mark whose text matches /source/flags, scrolled into view first if asked */
-    markBox: (source: string, flags: string, n: number, hl: string, scroll: boolean) => {
+    /**
+     * the viewport box of the n-th mark whose text matches /source/flags, scrolled into view first if asked; with
+     * `within`, of the marks no further than `within` viewports' height above or below the viewport only
+     */
+    markBox: (source: string, flags: string, n: number, hl: string, scroll: boolean, within?: number) => {
       const re = new RegExp(source, flags);
-      const found = ranges(hl).filter((r) => re.test(rangeText(live(r))))[n];
+      const near = (r: AbstractRange) => {
+        const box = clientRects(live(r))[0];
+        return !!box && box.bottom > -within! * win.innerHeight && box.top < (within! + 1) * win.innerHeight;
+      };
+      const found = ranges(hl).filter((r) => re.test(rangeText(live(r))) && (within === undefined || near(r)))[n];
       if (!found) return null;
       const range = live(found);
       let first = clientRects(range)[0];

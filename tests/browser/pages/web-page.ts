@@ -80,11 +80,26 @@ export class WebPage {
   }
 
   /** The n-th mark whose text matches `text`, as a viewport box (scrolled into view first). */
-  async termBox(text: string | RegExp, n = 0, { scroll = true, highlight = UNDERLINE, frame = this.tab as Evaluator } = {}): Promise<Box> {
+  /** The box of the n-th mark of `text` (of those within `within` viewports of the viewport, when given), scrolled into view. */
+  async termBox(text: string | RegExp, n = 0, { scroll = true, highlight = UNDERLINE, frame = this.tab as Evaluator, within = undefined as number | undefined } = {}): Promise<Box> {
     const { source, flags } = pattern(text);
-    const box = await frame.evaluate(([s, f, i, h, sc]) => __lens.markBox(s, f, i, h, sc), [source, flags, n, highlight, scroll] as const);
-    if (!box) throw new Error(`no mark ${source} #${n}`);
+    const box = await frame.evaluate(([s, f, i, h, sc, w]) => __lens.markBox(s, f, i, h, sc, w ?? undefined), [source, flags, n, highlight, scroll, within ?? null] as const);
+    if (!box) throw new Error(`no mark ${source} #${n}${within === undefined ? '' : ` within ${within} viewports`}`);
     return box;
+  }
+
+  /**
+   * Scrolls the page to `share` of its height (0 the top, 1 the bottom), waits until the marks there are registered
+   * (on a page of many marks only those near the viewport are: paint.ts, NEAR_ONLY_MARKS) and brings the n-th mark
+   * of `text` within a viewport of there into view; returns its box.
+   */
+  async markAfterScrolling(share: number, text: string | RegExp, n = 0, timeoutMs = 5000): Promise<Box> {
+    await this.tab.evaluate((f) => window.scrollTo(0, f * (document.documentElement.scrollHeight - window.innerHeight)), share);
+    const { source, flags } = pattern(text);
+    await this.tab.waitFor(([s, f, i, h]) => __lens.markBox(s, f, i, h, false, 1) !== null, [source, flags, n, UNDERLINE] as const, timeoutMs).catch(() => {
+      throw new Error(`no mark ${source} #${n} within a viewport, ${timeoutMs} ms after scrolling to ${share * 100}% of the page`);
+    });
+    return this.termBox(text, n, { within: 1 });
   }
 
   /**

@@ -1,0 +1,141 @@
+// near-viewport: which blocks of a page with many marks have their ranges registered, following the reader's
+// scrolling (paint.ts registers those only). Every change to any highlight makes Chromium re-register every range
+// of every highlight in a rendering task that also grows with the page (35-60 ms on the 4.0 MB benchmark page
+// however few ranges), so the registered blocks change seldom: all those within NEAR_VIEWPORTS of the viewport at
+// once, and again once the reader has scrolled MOVE_VIEWPORTS away. Not an IntersectionObserver: observing every
+// block with marks (about 8,000 on that page) cost it 5-6 ms of every frame while it scrolled (issue 13), where a
+// scroll listener costs a subtraction. Measuring every block's box costs 40-60 ms there, so it runs in slices.
+import { runInSlices } from './schedule';
+
+/** Blocks within this many viewport heights above or below the viewport are registered at each change. */
+export const NEAR_VIEWPORTS = 5;
+/** A change once the document, or a scroll container, has scrolled this many of its heights since the last. */
+export const MOVE_VIEWPORTS = 3.5;
+/** How long the reader must stop scrolling before a change (ms). */
+export const SETTLE_MS = 100;
+/** The longest a change waits for the reader to stop scrolling (ms). */
+export const MAX_LAG_MS = 300;
+
+/**
+ * The blocks whose ranges are registered. The first set is measured in slices from a task of its own after start();
+ * later ones after the reader scrolled, the window was resized, the document changed size, or a block with marks was
+ * added that is not registered (changeSoon). `onChange` gets each new set. `blocks()` gives every block with painted
+ * marks. A block with an empty box counts as near: one of `display: contents` has no box while its text is laid out
+ * in its parent's (for one of `display: none` nothing is painted whatever is registered).
+ */
+export class NearBlocks {
+  private registered = new Set<Element>();
+  private measured = false;
+  private lagFrom: number | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** the scroll offsets of the document and of the scroll containers seen, at the last change */
+  private readonly scrolledAt = new Map<EventTarget, number>();
+  private readonly listening = new AbortController();
+  /** the measure on its way, aborted by a newer one or stop() */
+  private measuring: AbortController | null = null;
+  private resizeObserver: ResizeObserver | null = null;
+
+  constructor(
+    private readonly view: Window,
+    private readonly blocks: () => Iterable<Element>,
+    private readonly onChange: (registered: ReadonlySet<Element>) => void,
+  ) {}
+
+  start(): void {
+    const options = { capture: true, passive: true, signal: this.listening.signal };
+    // scroll events of scroll containers do not bubble; a capturing listener on the window hears them all
+    this.view.addEventListener('scroll', (e) => this.onScroll(e.target), options);
+    this.view.addEventListener('resize', () => this.changeSoon(), options);
+    const root = this.view.document.documentElement;
+    if (typeof ResizeObserver === 'function' && root) {
+      let first = true; // an observer reports once when it starts
+      const observer = new ResizeObserver(() => {
+        if (!first) this.changeSoon();
+        first = false;
+      });
+      observer.observe(root);
+      this.resizeObserver = observer;
+    }
+    this.timer = setTimeout(() => void this.change(), 0);
+  }
+
+  /** Whether the first set was measured (until then, what was registered before stays). */
+  get hasMeasured(): boolean {
+    return this.measured;
+  }
+
+  registers(block: Element): boolean {
+    return this.registered.has(block);
+  }
+
+  get registeredBlocks(): ReadonlySet<Element> {
+    return this.registered;
+  }
+
+  /** A block got painted marks: when it is not registered, a change soon (it may be in view). */
+  noteAdded(block: Element): void {
+    if (this.measured && !this.registered.has(block)) this.changeSoon();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.measuring?.abort();
+    this.listening.abort();
+    this.resizeObserver?.disconnect();
+  }
+
+  private onScroll(target: EventTarget | null): void {
+    if (!target) return;
+    const doc = this.view.document;
+    const isDocument = target === doc || target === doc.documentElement || target === this.view;
+    const key = isDocument ? doc : target;
+    const offset = isDocument ? this.view.scrollY : (target as Element).scrollTop;
+    const height = isDocument ? this.view.innerHeight : (target as Element).clientHeight;
+    const at = this.scrolledAt.get(key);
+    // a scroll container first heard of: where it is now stands for where it was at the last change
+    if (at === undefined) this.scrolledAt.set(key, offset);
+    else if (Math.abs(offset - at) >= MOVE_VIEWPORTS * height) this.changeSoon();
+  }
+
+  /** Changes once the reader stops scrolling for SETTLE_MS, or MAX_LAG_MS after the first call at most. */
+  private changeSoon(): void {
+    const now = performance.now();
+    this.lagFrom ??= now;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.change(), Math.max(0, Math.min(SETTLE_MS, this.lagFrom + MAX_LAG_MS - now)));
+  }
+
+  /**
+   * Measures every block's box, in slices, and hands the near ones to onChange. Boxes are read in the document's
+   * coordinates (the document may scroll between two slices) and compared with where it is scrolled at the end.
+   */
+  private async change(): Promise<void> {
+    clearTimeout(this.timer);
+    this.lagFrom = null;
+    this.measuring?.abort();
+    const measuring = (this.measuring = new AbortController());
+    // scrolling from now on counts towards the next change
+    for (const key of this.scrolledAt.keys()) if (key !== this.view.document) this.scrolledAt.set(key, (key as Element).scrollTop);
+    this.scrolledAt.set(this.view.document, this.view.scrollY);
+    const boxes: { block: Element; top: number; bottom: number }[] = [];
+    const done = await runInSlices(
+      this.blocks(),
+      (block) => {
+        const box = block.getBoundingClientRect();
+        // an empty box: in view whatever the scrolling
+        if (box.width === 0 && box.height === 0) boxes.push({ block, top: -Infinity, bottom: Infinity });
+        else boxes.push({ block, top: box.top + this.view.scrollY, bottom: box.bottom + this.view.scrollY });
+      },
+      measuring.signal,
+    );
+    if (!done) return;
+    const height = this.view.innerHeight;
+    const from = this.view.scrollY - NEAR_VIEWPORTS * height;
+    const until = this.view.scrollY + (NEAR_VIEWPORTS + 1) * height;
+    const near = new Set<Element>();
+    for (const { block, top, bottom } of boxes) if (bottom > from && top < until) near.add(block);
+    this.measured = true;
+    this.registered = near;
+    this.onChange(near);
+  }
+}
