@@ -15,25 +15,30 @@ export const MOVE_VIEWPORTS = 3.5;
 export const SETTLE_MS = 100;
 /** The longest a change waits for the reader to stop scrolling (ms). */
 export const MAX_LAG_MS = 300;
+/** Added blocks whose boxes are measured in one task, to tell whether they call for a change; more, a change. */
+const ADDED_MEASURED_APART = 200;
 
 /**
  * The blocks whose ranges are registered. The first set is measured in slices from a task of its own after start();
- * later ones after the reader scrolled, the window was resized, the document changed size, or a block with marks was
- * added that is not registered (changeSoon). `onChange` gets each new set. `blocks()` gives every block with painted
- * marks. A block with an empty box counts as near: one of `display: contents` has no box while its text is laid out
- * in its parent's (for one of `display: none` nothing is painted whatever is registered).
+ * later ones after the reader scrolled, the window was resized, or a block with marks that is not registered was
+ * added near the viewport (changeSoon). `onChange` gets each new set; `blocks()` gives every block with painted
+ * marks. Content that moves without a scroll stays covered while it moves less than NEAR_VIEWPORTS (browsers keep
+ * what is in view in place when content above it grows: scroll anchoring, which scrolls). A block with an empty box
+ * counts as near: one of `display: contents` has no box while its text is laid out in its parent's, and one of
+ * `display: none` (a closed section) may be shown without a scroll.
  */
 export class NearBlocks {
   private registered = new Set<Element>();
   private measured = false;
   private lagFrom: number | null = null;
+  /** blocks added since the last change that are not registered; null once a change is due whatever they are */
+  private added: Set<Element> | null = new Set();
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** the scroll offsets of the document and of the scroll containers seen, at the last change */
   private readonly scrolledAt = new Map<EventTarget, number>();
   private readonly listening = new AbortController();
   /** the measure on its way, aborted by a newer one or stop() */
   private measuring: AbortController | null = null;
-  private resizeObserver: ResizeObserver | null = null;
 
   constructor(
     private readonly view: Window,
@@ -46,16 +51,6 @@ export class NearBlocks {
     // scroll events of scroll containers do not bubble; a capturing listener on the window hears them all
     this.view.addEventListener('scroll', (e) => this.onScroll(e.target), options);
     this.view.addEventListener('resize', () => this.changeSoon(), options);
-    const root = this.view.document.documentElement;
-    if (typeof ResizeObserver === 'function' && root) {
-      let first = true; // an observer reports once when it starts
-      const observer = new ResizeObserver(() => {
-        if (!first) this.changeSoon();
-        first = false;
-      });
-      observer.observe(root);
-      this.resizeObserver = observer;
-    }
     this.timer = setTimeout(() => void this.change(), 0);
   }
 
@@ -72,16 +67,20 @@ export class NearBlocks {
     return this.registered;
   }
 
-  /** A block got painted marks: when it is not registered, a change soon (it may be in view). */
+  /**
+   * A block got painted marks: when it is not registered, a change soon if it is near then (its box alone is
+   * measured first: a feed's items appended far below the reader change nothing).
+   */
   noteAdded(block: Element): void {
-    if (this.measured && !this.registered.has(block)) this.changeSoon();
+    if (!this.measured || this.registered.has(block)) return;
+    if (this.added) this.added.add(block);
+    this.changeSoon(false);
   }
 
   stop(): void {
     clearTimeout(this.timer);
     this.measuring?.abort();
     this.listening.abort();
-    this.resizeObserver?.disconnect();
   }
 
   private onScroll(target: EventTarget | null): void {
@@ -97,12 +96,32 @@ export class NearBlocks {
     else if (Math.abs(offset - at) >= MOVE_VIEWPORTS * height) this.changeSoon();
   }
 
-  /** Changes once the reader stops scrolling for SETTLE_MS, or MAX_LAG_MS after the first call at most. */
-  private changeSoon(): void {
+  /**
+   * Changes once the reader stops scrolling for SETTLE_MS, or MAX_LAG_MS after the first call at most; when only
+   * added blocks asked for it (`always` false), only if one of them is near by then.
+   */
+  private changeSoon(always = true): void {
+    if (always) this.added = null;
     const now = performance.now();
     this.lagFrom ??= now;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.change(), Math.max(0, Math.min(SETTLE_MS, this.lagFrom + MAX_LAG_MS - now)));
+    this.timer = setTimeout(() => {
+      const added = this.added;
+      if (!added || added.size > ADDED_MEASURED_APART || [...added].some((block) => this.isNear(block.getBoundingClientRect()))) void this.change();
+      else this.settled();
+    }, Math.max(0, Math.min(SETTLE_MS, this.lagFrom + MAX_LAG_MS - now)));
+  }
+
+  private settled(): void {
+    clearTimeout(this.timer);
+    this.lagFrom = null;
+    this.added = new Set();
+  }
+
+  /** Whether a box (in the viewport's coordinates) is within NEAR_VIEWPORTS of the viewport, or empty. */
+  private isNear(box: DOMRectReadOnly): boolean {
+    const height = this.view.innerHeight;
+    return (box.width === 0 && box.height === 0) || (box.bottom > -NEAR_VIEWPORTS * height && box.top < (NEAR_VIEWPORTS + 1) * height);
   }
 
   /**
@@ -110,8 +129,7 @@ export class NearBlocks {
    * coordinates (the document may scroll between two slices) and compared with where it is scrolled at the end.
    */
   private async change(): Promise<void> {
-    clearTimeout(this.timer);
-    this.lagFrom = null;
+    this.settled();
     this.measuring?.abort();
     const measuring = (this.measuring = new AbortController());
     // scrolling from now on counts towards the next change

@@ -48,8 +48,11 @@ export class Painter {
   private shown = new Set<StaticRange>();
   private readonly active: Highlight;
   private visible: (m: PaintedMatch) => boolean = () => true;
-  /** ranges held back (hold): a highlight of their own, not registered, so adding to it repaints nothing */
-  private held: { highlight: Highlight; ranges: Set<StaticRange> } | null = null;
+  /**
+   * ranges held back (hold): a highlight of their own, not registered, so adding to it repaints nothing; and the
+   * blocks they are in
+   */
+  private held: { highlight: Highlight; ranges: Set<StaticRange>; blocks: Set<Element> } | null = null;
   /** destroyed: nothing is registered again (a scan still on its way when the highlighter stopped) */
   private destroyed = false;
   /** once NEAR_ONLY_MARKS are painted: the blocks whose painted ranges alone are registered (`shown` keeps all) */
@@ -93,6 +96,7 @@ export class Painter {
         if (!this.visible(m)) continue;
         this.held.highlight.add(m.range);
         this.held.ranges.add(m.range);
+        this.held.blocks.add(block);
       }
       return;
     }
@@ -112,7 +116,7 @@ export class Painter {
    * page far more than the matching does. A scan releases once early (what is in view) and once at the end.
    */
   hold(): void {
-    this.held ??= { highlight: new Highlight(), ranges: new Set() };
+    this.held ??= { highlight: new Highlight(), ranges: new Set(), blocks: new Set() };
   }
 
   /**
@@ -126,8 +130,12 @@ export class Painter {
     if (held && this.shown.size + held.ranges.size >= NEAR_ONLY_MARKS) this.startNearOnlyIfMany(held.ranges.size);
     if (held && this.nearOnly) {
       for (const range of held.ranges) this.shown.add(range);
-      // before the watch's first report, what was registered stays until the report says what is near
-      if (this.nearOnly.hasMeasured) this.registerNear();
+      // until the first set is measured, what was registered stays; then only registered blocks' ranges are added
+      // (a change of the registry, which the blocks far from the reader do not make)
+      for (const block of this.nearOnly.hasMeasured ? held.blocks : []) {
+        if (!this.nearOnly.registers(block)) this.nearOnly.noteAdded(block);
+        else for (const m of this.byBlock.get(block) ?? []) if (held.ranges.has(m.range)) this.highlight.add(m.range);
+      }
     } else if (held && held.ranges.size > this.shown.size) {
       for (const range of this.shown) {
         held.highlight.add(range);

@@ -441,6 +441,33 @@ describe('Painter: only the marks near the viewport registered on a page with ma
     expect(painter.size).toBe(NEAR_ONLY_MARKS + 12);
   });
 
+  it('changes nothing for blocks added far from the viewport (a feed\'s items below the reader), and follows one added near by a scan', async () => {
+    scan(NEAR_ONLY_MARKS + 10);
+    await vi.advanceTimersByTimeAsync(0);
+    const first = changes;
+    const item = (id: string, top: number) => {
+      const p = Object.assign(document.createElement('p'), { id, textContent: `ICE ${id}` });
+      document.body.append(p);
+      tops.set(p, top);
+      return p;
+    };
+    const far = item('far', 100 * VIEWPORT);
+    painter.hold();
+    painter.add(far, [match('ice', 'far', 0, 3)]);
+    painter.release();
+    await vi.advanceTimersByTimeAsync(MAX_LAG_MS);
+    expect(changes).toBe(first);
+    expect(painter.size).toBe(NEAR_ONLY_MARKS + 11);
+    const near = item('near', VIEWPORT / 2);
+    painter.hold();
+    painter.add(near, [match('ice', 'near', 0, 3)]);
+    painter.release();
+    await vi.advanceTimersByTimeAsync(SETTLE_MS);
+    expect(changes).toBe(first + 1);
+    expect(registeredBlocks()).toContain(near);
+    expect(registeredBlocks()).not.toContain(far);
+  });
+
   it('counts a block with an empty box (display: contents) as near', async () => {
     scan(NEAR_ONLY_MARKS + 10);
     tops.delete(blocks[900]);
