@@ -88,7 +88,11 @@ function extensionId(dir: string): string {
 }
 
 export interface Load extends LoadFigures {
-  /** marks on the page at the end: ranges in CSS.highlights (all names but *-active) or mark.js's <mark> elements */
+  /**
+   * marks on the page at the end: those the extension says it painted (Legal Lens registers only those near the
+   * viewport on a page of 1,000 or more), else ranges in CSS.highlights (all names but *-active) or mark.js's <mark>
+   * elements
+   */
   matches: number;
   /** console errors and uncaught exceptions seen during the load (a variant that fails is not measured) */
   errors: string[];
@@ -128,16 +132,37 @@ export async function measureLoad(
     const deadline = Date.now() + timeoutMs;
     await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
     await waitUntilQuiet(cdp, page, deadline);
-    const matches = await countMarks(page);
+    const registered = await countMarks(page);
     const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
     await cdp.send('Tracing.end');
     await complete;
     options.onTrace?.(events);
+    // asked once the trace has ended: putting the marks in order for the answer is not the load's work
+    const matches = (await paintedByExtension(browser, page.url())) ?? registered;
     return { ...analyzeTrace(events, url, browser.ownUrl), matches, errors };
   } finally {
     await cdp.detach().catch(() => {});
     await page.close();
   }
+}
+
+/**
+ * The marks an extension says it painted on the tab at `url`, asked from its service worker as the popup asks
+ * (`legal-lens:page-terms`, each term with its count); null when it has no worker or does not answer.
+ */
+async function paintedByExtension(browser: VariantBrowser, url: string): Promise<number | null> {
+  const worker = browser.ownUrl?.startsWith('chrome-extension://') ? browser.context.serviceWorkers().find((w) => w.url().startsWith(browser.ownUrl!)) : undefined;
+  if (!worker) return null;
+  return worker
+    .evaluate(async (u) => {
+      type Api = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(id: number, m: unknown, o: object): Promise<unknown> } };
+      const api = (globalThis as unknown as { chrome: Api }).chrome;
+      const tab = (await api.tabs.query({})).find((t) => t.url === u);
+      if (tab?.id === undefined) return null;
+      const answer = (await api.tabs.sendMessage(tab.id, { type: 'legal-lens:page-terms' }, { frameId: 0 }).catch(() => null)) as { terms?: { count: number }[] } | null;
+      return answer?.terms ? answer.terms.reduce((sum, t) => sum + t.count, 0) : null;
+    }, url)
+    .catch(() => null);
 }
 
 async function countMarks(page: import('playwright-core').Page): Promise<number> {
