@@ -94,7 +94,8 @@ export class Painter {
     if (this.held) {
       for (const m of matches) {
         if (!this.visible(m)) continue;
-        this.held.highlight.add(m.range);
+        // near-only, the held ranges are registered one by one or not at all: their highlight is never swapped in
+        if (!this.nearOnly) this.held.highlight.add(m.range);
         this.held.ranges.add(m.range);
         this.held.blocks.add(block);
       }
