@@ -120,8 +120,13 @@ export class NearBlocks {
 
   /** Whether a box (in the viewport's coordinates) is within NEAR_VIEWPORTS of the viewport, or empty. */
   private isNear(box: DOMRectReadOnly): boolean {
+    return (box.width === 0 && box.height === 0) || this.overlapsNear(box.top, box.bottom, 0);
+  }
+
+  /** Whether `top`..`bottom` overlaps NEAR_VIEWPORTS around the viewport scrolled by `scrolled` (same coordinates). */
+  private overlapsNear(top: number, bottom: number, scrolled: number): boolean {
     const height = this.view.innerHeight;
-    return (box.width === 0 && box.height === 0) || (box.bottom > -NEAR_VIEWPORTS * height && box.top < (NEAR_VIEWPORTS + 1) * height);
+    return bottom > scrolled - NEAR_VIEWPORTS * height && top < scrolled + (NEAR_VIEWPORTS + 1) * height;
   }
 
   /**
@@ -147,11 +152,8 @@ export class NearBlocks {
       measuring.signal,
     );
     if (!done) return;
-    const height = this.view.innerHeight;
-    const from = this.view.scrollY - NEAR_VIEWPORTS * height;
-    const until = this.view.scrollY + (NEAR_VIEWPORTS + 1) * height;
     const near = new Set<Element>();
-    for (const { block, top, bottom } of boxes) if (bottom > from && top < until) near.add(block);
+    for (const { block, top, bottom } of boxes) if (this.overlapsNear(top, bottom, this.view.scrollY)) near.add(block);
     this.measured = true;
     this.registered = near;
     this.onChange(near);

@@ -49,8 +49,8 @@ export class Painter {
   private readonly active: Highlight;
   private visible: (m: PaintedMatch) => boolean = () => true;
   /**
-   * ranges held back (hold): a highlight of their own, not registered, so adding to it repaints nothing; and the
-   * blocks they are in
+   * ranges held back (hold): a highlight of their own, not registered, so adding to it repaints nothing; near-only,
+   * the blocks they are in instead
    */
   private held: { highlight: Highlight; ranges: Set<StaticRange>; blocks: Set<Element> } | null = null;
   /** destroyed: nothing is registered again (a scan still on its way when the highlighter stopped) */
@@ -94,10 +94,10 @@ export class Painter {
     if (this.held) {
       for (const m of matches) {
         if (!this.visible(m)) continue;
-        // near-only, the held ranges are registered one by one or not at all: their highlight is never swapped in
-        if (!this.nearOnly) this.held.highlight.add(m.range);
         this.held.ranges.add(m.range);
-        this.held.blocks.add(block);
+        // near-only, release registers the held ranges block by block (their highlight is never swapped in then)
+        if (this.nearOnly) this.held.blocks.add(block);
+        else this.held.highlight.add(m.range);
       }
       return;
     }
