@@ -88,7 +88,7 @@ export class NearBlocks {
     const doc = this.view.document;
     const isDocument = target === doc || target === doc.documentElement || target === this.view;
     const key = isDocument ? doc : target;
-    const offset = isDocument ? this.view.scrollY : (target as Element).scrollTop;
+    const offset = isDocument ? this.documentScrolled() : (target as Element).scrollTop;
     const height = isDocument ? this.view.innerHeight : (target as Element).clientHeight;
     const at = this.scrolledAt.get(key);
     // a scroll container first heard of: where it is now stands for where it was at the last change
@@ -123,6 +123,15 @@ export class NearBlocks {
     return (box.width === 0 && box.height === 0) || overlaps(this.nearZone(0), box.top, box.bottom);
   }
 
+  /**
+   * How far the document is scrolled (px): how far its root element's box is above the viewport. Not
+   * `window.scrollY`, which measured up to 15 ms a read on the 4.0 MB benchmark page between a scan's slices, after
+   * a block's box had been read at next to no cost (the same layout brought up to date; issue 13).
+   */
+  private documentScrolled(): number {
+    return -(this.view.document.documentElement?.getBoundingClientRect().top ?? 0);
+  }
+
   /** NEAR_VIEWPORTS above and below the viewport scrolled by `scrolled` (px, in the coordinates of the boxes it is compared with). */
   private nearZone(scrolled: number): Zone {
     const height = this.view.innerHeight;
@@ -133,8 +142,8 @@ export class NearBlocks {
    * Measures every block's box, in slices, and hands the near ones to onChange. Boxes are read in the document's
    * coordinates (the document may scroll between two slices) and compared with where it is scrolled at the end.
    * On a long page every part of this counts: 8,000 blocks on the 4.0 MB benchmark page, where reading the
-   * window's scroll offset for each block, an object per box and the comparison after the last slice made one
-   * task of 64 ms (issue 13).
+   * window's scroll offset for each block, and an object per box, made the step after the last slice one task of
+   * 64 ms (issue 13).
    */
   private async change(): Promise<void> {
     this.settled();
@@ -142,29 +151,29 @@ export class NearBlocks {
     const measuring = (this.measuring = new AbortController());
     // scrolling from now on counts towards the next change
     for (const key of this.scrolledAt.keys()) if (key !== this.view.document) this.scrolledAt.set(key, (key as Element).scrollTop);
-    this.scrolledAt.set(this.view.document, this.view.scrollY);
+    this.scrolledAt.set(this.view.document, this.documentScrolled());
     const blocks: Element[] = [];
     const tops: number[] = [];
     const bottoms: number[] = [];
-    // read once a slice, after its first box: the layout that box may force can move the document (scroll
-    // anchoring), and nothing else does until the slice ends
-    let scrollY: number | null = null;
+    // how far the document is scrolled, read once a slice, after its first box: the layout that box may force can
+    // move the document (scroll anchoring), and nothing else does until the slice ends
+    let scrolled: number | null = null;
     const done = await runInSlices(
       this.blocks(),
       (block) => {
         const box = block.getBoundingClientRect();
-        scrollY ??= this.view.scrollY;
+        scrolled ??= this.documentScrolled();
         blocks.push(block);
         // an empty box: in view whatever the scrolling
         const empty = box.width === 0 && box.height === 0;
-        tops.push(empty ? -Infinity : box.top + scrollY);
-        bottoms.push(empty ? Infinity : box.bottom + scrollY);
+        tops.push(empty ? -Infinity : box.top + scrolled);
+        bottoms.push(empty ? Infinity : box.bottom + scrolled);
       },
       measuring.signal,
-      () => (scrollY = null),
+      () => (scrolled = null),
     );
     if (!done) return;
-    const zone = this.nearZone(this.view.scrollY);
+    const zone = this.nearZone(this.documentScrolled());
     const near = new Set<Element>();
     for (let i = 0; i < blocks.length; i++) if (overlaps(zone, tops[i], bottoms[i])) near.add(blocks[i]);
     this.measured = true;

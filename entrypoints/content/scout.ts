@@ -36,7 +36,7 @@ export interface ScoutLink {
  */
 const NODES_PER_STEP = 2000;
 /** Elements looked at for shadow roots between two looks at the clock. */
-const ELEMENTS_PER_STEP = 1000;
+const ELEMENTS_PER_STEP = 200;
 const CHARS_PER_STEP = 65_536;
 /** The longest the scout works before it lets the page run (ms); well under the 50 ms of a long task. */
 const SLICE_MS = 8;

@@ -305,9 +305,10 @@ describe('Painter: only the marks near the viewport registered on a page with ma
     vi.useFakeTimers();
     scrolled = 0;
     tops.clear();
-    vi.spyOn(window, 'scrollY', 'get').mockImplementation(() => scrolled);
     vi.spyOn(window, 'innerHeight', 'get').mockImplementation(() => VIEWPORT);
     vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      // the root element's box moves up as the document scrolls (how near-viewport.ts reads the scrolling)
+      if (this === document.documentElement) return new DOMRect(0, -scrolled, 600, 1_000_000);
       const top = tops.get(this);
       return top === undefined ? new DOMRect(0, 0, 0, 0) : new DOMRect(0, top - scrolled, 600, 20);
     });
