@@ -7,13 +7,8 @@
 // words only cost a test.
 import { INLINE_TAGS } from '@/components/page/tags';
 
-/**
- * Elements whose text is never the page's words (a script's, a style's), which the highlighter never reads either.
- * Told by each text node's parent as it is read, not by one query of the root for them first: on the 4.0 MB
- * benchmark page (50,000 elements) that query took 6-12 ms of the first read's task, which no slice can split
- * (issue 13); a look at the parent costs next to nothing per node, and runs in the slices.
- */
-const CODE_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'textarea']);
+/** Elements whose text is never the page's words (a script's, a style's), which the highlighter never reads either. */
+const CODE_ELEMENTS = 'script,style,noscript,textarea';
 
 
 /** Nodes FrameTextReader.read passes between two looks at the clock, when it has a deadline. */
@@ -31,6 +26,20 @@ export function blockAround(node: Node): Node {
   if (el === null) return node.parentNode ?? node;
   while (INLINE_TAGS.has(el.localName) && el.parentElement) el = el.parentElement;
   return el;
+}
+
+/**
+ * The text nodes of the elements under `root` (and `root` itself) whose text is code, not words (CODE_ELEMENTS):
+ * found by one native query, so that reading needs no look at each text node's parent.
+ */
+function codeTexts(root: Node): Set<Node> {
+  const out = new Set<Node>();
+  const el = root as Element & ParentNode;
+  if (typeof el.querySelectorAll !== 'function') return out;
+  const found: Element[] = [...el.querySelectorAll(CODE_ELEMENTS)];
+  if (root.nodeType === Node.ELEMENT_NODE && el.matches(CODE_ELEMENTS)) found.push(el);
+  for (const code of found) for (let child = code.firstChild; child; child = child.nextSibling) out.add(child);
+  return out;
 }
 
 /**
@@ -79,6 +88,7 @@ export class ShadowRootSearch {
  */
 export class FrameTextReader {
   private readonly walker: TreeWalker | null;
+  private readonly code: Set<Node>;
   private pending: string | null = null;
   private done = false;
   /** the run of nodes that touch with no space between so far, and whether it holds more than one node */
@@ -96,6 +106,7 @@ export class FrameTextReader {
     private readonly onShadowRoot: ((root: ShadowRoot) => void) | null = null,
   ) {
     const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+    this.code = codeTexts(root);
     if (root.nodeType === Node.TEXT_NODE || !doc) {
       this.walker = null;
       this.pending = root.nodeType === Node.TEXT_NODE ? (root as Text).data : null;
@@ -133,9 +144,7 @@ export class FrameTextReader {
     const parts: string[] = [];
     let glued: string[] | null = null;
     let ended = false;
-    // the last text node's parent, and whether it is code (a block's text nodes often share one)
-    let parent: Node | null = null;
-    let inCode = false;
+    const code = this.code.size ? this.code : null;
     const onShadowRoot = this.onShadowRoot;
     // the run in locals while the loop runs (this loop is most of what a page without terms costs)
     let run = this.run;
@@ -161,13 +170,7 @@ export class FrameTextReader {
       }
       const data = (node as Text).data;
       const n = data.length;
-      if (n === 0) continue;
-      const nodeParent = node.parentNode;
-      if (nodeParent !== parent) {
-        parent = nodeParent;
-        inCode = parent !== null && CODE_ELEMENTS.has((parent as Element).localName);
-      }
-      if (inCode) continue;
+      if (n === 0 || (code !== null && code.has(node))) continue;
       parts.push(data);
       chars += n;
       // a run goes on where one node ends and the next starts with no space between (not with a letter only:
