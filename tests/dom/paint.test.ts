@@ -343,6 +343,21 @@ describe('Painter: only the marks near the viewport registered on a page with ma
     expect(await painter.paintedMatches()).toHaveLength(NEAR_ONLY_MARKS + 500);
   });
 
+  it('reads how far the document is scrolled once a slice of the measure, from the root element\'s box, not per block nor from window.scrollY', async () => {
+    const scrollYReads = vi.spyOn(window, 'scrollY', 'get');
+    const boxes = vi.mocked(Element.prototype.getBoundingClientRect);
+    scan(NEAR_ONLY_MARKS + 500);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(registeredBlocks()).toEqual(nearAt(0));
+    const rootReads = boxes.mock.contexts.filter((el) => el === document.documentElement).length;
+    // every block measured once; the root's box at the start, once a slice (one or a few here) and once to compare
+    expect(boxes.mock.contexts.filter((el) => el !== document.documentElement)).toHaveLength(NEAR_ONLY_MARKS + 500);
+    expect(rootReads).toBeGreaterThanOrEqual(3);
+    expect(rootReads).toBeLessThan(20);
+    // on the 4.0 MB benchmark page a read of window.scrollY between two slices of a scan took up to 15 ms
+    expect(scrollYReads).not.toHaveBeenCalled();
+  });
+
   it('keeps what was registered until the first set is measured, in a task of its own, then changes once', async () => {
     document.body.innerHTML = Array.from({ length: NEAR_ONLY_MARKS + 10 }, (_, i) => `<p id="p${i}">ICE ${i}</p>`).join('');
     blocks = [...document.querySelectorAll<HTMLElement>('p')];
