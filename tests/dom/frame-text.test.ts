@@ -35,6 +35,7 @@ describe('FrameTextReader', () => {
     ['a word split by inline elements is also read whole', '<p>man<b>da</b>mus now</p>', ['man', 'da', 'mus', 'mandamus', 'now'], []],
     ['dots that join letters across nodes', '<p>U.<i>S.</i>C. 1357</p>', ['usc', '1357'], []],
     ['a script\'s and a style\'s text are no words', '<p>ICE</p><script>var asylum = 1</script><style>.parole{}</style>', ['ice'], ['asylum', 'parole', 'var']],
+    ['nor are a text box\'s and a noscript\'s, in a run of code text nodes and after one', '<p>ICE</p><textarea>detainer</textarea><noscript>mandamus</noscript><p>TPS</p>', ['ice', 'tps'], ['detainer', 'mandamus']],
     ['hidden text is read (the highlighter decides what it marks)', '<p hidden>parole</p>', ['parole'], []],
   ] as [string, string, string[], string[]][]).flatMap(([name, html, read, notRead]) => [true, false].map((elements) => [`${name}${elements ? '' : ', text nodes only'}`, html, read, notRead, elements] as const)))('%s', (_name, html, read, notRead, elements) => {
     document.body.innerHTML = html;
