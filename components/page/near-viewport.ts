@@ -125,8 +125,8 @@ export class NearBlocks {
 
   /**
    * How far the document is scrolled (px): how far its root element's box is above the viewport. Not
-   * `window.scrollY`, which measured up to 15 ms a read on the 4.0 MB benchmark page between a scan's slices, after
-   * a block's box had been read at next to no cost (the same layout brought up to date; issue 13).
+   * `window.scrollY`, which measured up to 15 ms a read on the 4.0 MB benchmark page between a scan's slices, right
+   * after a block's box had been read at next to no cost (issue 13).
    */
   private documentScrolled(): number {
     return -(this.view.document.documentElement?.getBoundingClientRect().top ?? 0);
@@ -142,8 +142,8 @@ export class NearBlocks {
    * Measures every block's box, in slices, and hands the near ones to onChange. Boxes are read in the document's
    * coordinates (the document may scroll between two slices) and compared with where it is scrolled at the end.
    * On a long page every part of this counts: 8,000 blocks on the 4.0 MB benchmark page, where reading the
-   * window's scroll offset for each block, and an object per box, made the step after the last slice one task of
-   * 64 ms (issue 13).
+   * window's scroll offset for each block, and an object per box, made the last slice and the step after it one
+   * task of 64 ms (issue 13).
    */
   private async change(): Promise<void> {
     this.settled();

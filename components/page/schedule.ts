@@ -16,7 +16,7 @@ let turns: { port: MessagePort; waiting: (() => void)[] } | null = null;
  * the slice), and a timer set outside a timer task has no minimum delay (nested timers get 4 ms). Not
  * scheduler.yield(): its continuations are meant to run ahead of the page's other tasks, which starves the page's
  * timers while a long scan runs. One channel for every turn: a new channel each turn (hundreds in a long page's
- * scan) cost up to 5 ms of a slice and 10-20 ms of CPU in all on the 4.0 MB benchmark page (issue 13).
+ * scan) cost up to 5 ms of a slice and 10-22 ms of CPU in all on the 4.0 MB benchmark page (issue 13).
  */
 export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => {
