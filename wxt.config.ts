@@ -44,6 +44,16 @@ export default defineConfig({
     // first card opens. The content script already runs on <all_urls>, so the install warning is the same.
     permissions: ['storage', 'contextMenus', 'activeTab', ...(browser === 'firefox' ? ['<all_urls>'] : ['scripting'])],
     ...(browser === 'firefox' ? {} : { host_permissions: ['<all_urls>'] }),
+    // Chrome: the first pass imports the highlighter (entrypoints/content/load-highlighter.ts), which only the
+    // per-session URL reaches (use_dynamic_url, honoured from Chrome 130 on: before, the file would be reachable
+    // at the extension's fixed URL, by which any page could tell it is installed). SECURITY.md says why no page
+    // can learn that URL. Firefox has the background inject it instead.
+    ...(browser === 'firefox'
+      ? {}
+      : {
+          minimum_chrome_version: '130',
+          web_accessible_resources: [{ resources: ['highlighter.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
+        }),
     // The PDF reader's download of a PDF the user chose is covered by the host access above. In Chrome a user can
     // limit that access to some sites: the reader then asks for the PDF's site alone, declared here (SECURITY.md)
     ...(browser === 'firefox'

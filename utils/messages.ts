@@ -20,11 +20,13 @@ export type Message =
   | { type: 'legal-lens:page-stats' }
   | { type: 'legal-lens:get-cards'; ids: string[] }
   | { type: 'legal-lens:glossary-filter' }
-  | { type: 'legal-lens:screen-text'; text: string }
+  /** `imports`: the sender loads the highlighter itself, by a dynamic import (Chrome: entrypoints/content/load-highlighter.ts) */
+  | { type: 'legal-lens:screen-text'; text: string; imports?: true }
+  | { type: 'legal-lens:load-highlighter' }
   | { type: 'legal-lens:glossary-heads'; heads: string[] }
   | { type: 'legal-lens:open-explainer'; id: string; lang?: Lang };
 
-const WITHOUT_FIELDS = new Set(['legal-lens:page-terms', 'legal-lens:focus-card', 'legal-lens:load-card-ui', 'legal-lens:page-stats', 'legal-lens:glossary-filter']);
+const WITHOUT_FIELDS = new Set(['legal-lens:page-terms', 'legal-lens:focus-card', 'legal-lens:load-card-ui', 'legal-lens:load-highlighter', 'legal-lens:page-stats', 'legal-lens:glossary-filter']);
 
 /** One term found on a page, for the popup's "On this page" list. */
 export interface PageTerm {
@@ -60,7 +62,9 @@ export function parseMessage(raw: unknown): Message | null {
   }
   if (type === 'legal-lens:screen-text') {
     const text = fields.text;
-    return typeof text === 'string' && text.length <= MAX_SCREEN_TEXT ? { type, text } : null;
+    if (typeof text !== 'string' || text.length > MAX_SCREEN_TEXT) return null;
+    if (fields.imports === undefined) return { type, text };
+    return fields.imports === true ? { type, text, imports: true } : null;
   }
   if (type === 'legal-lens:open-explainer') {
     const id = termId(fields.id);

@@ -5,7 +5,7 @@
 // and to open an explainer page in a new tab next to theirs. Every message is validated, and only this
 // extension's own pages and content scripts
 // are answered (a web page or another extension gets nothing).
-import type { LoadAnswer, OffAnswer } from '@/glossary/runtime/head-answers';
+import type { OffAnswer, ScreenAnswer } from '@/glossary/runtime/head-answers';
 import type { FilterResponse, HeadIndex, HeadsResponse } from '@/glossary/runtime/head-index';
 import type { Card, CardData } from '@/glossary/runtime/types';
 import { isOwnSender, parseMessage } from '@/utils/messages';
@@ -37,19 +37,20 @@ export interface BackgroundDeps {
   glossary: () => Promise<HeadIndex | null>;
 }
 
-export type Answer = Promise<CardData | true | FilterResponse | HeadsResponse | LoadAnswer | OffAnswer | null> | undefined;
+export type Answer = Promise<CardData | true | FilterResponse | HeadsResponse | ScreenAnswer | OffAnswer | null> | undefined;
 
 /**
  * Answers one message: the heads' filter for `legal-lens:glossary-filter` and the keys of the heads asked for
  * for `legal-lens:glossary-heads` (promises; null when the glossary is unreadable); for
  * `legal-lens:screen-text`, the keys of the heads a frame's text holds (head-screen.ts), after injecting the
  * highlighter into the sender's frame when it holds any (`loaded`, with the filter it starts with; rejects when
- * it could not be injected) — the text is tested in memory and dropped, never kept or sent on; the filter and
+ * it could not be injected), or, when the sender imports the highlighter itself (`imports`), without injecting
+ * it (`loaded: 'import'`) — the text is tested in memory and dropped, never kept or sent on; the filter and
  * the screen are answered `{ off: true }` instead when the extension is off for the sender's tab's site; a
  * promise of the requested
  * cards (known ids only) for `legal-lens:get-cards`; for
- * `legal-lens:load-card-ui`, a promise that resolves to true once the card UI is injected into the sender's
- * frame (and rejects when it could not be); nothing (undefined) for everything else, after opening the
+ * `legal-lens:load-card-ui` and `legal-lens:load-highlighter`, a promise that resolves to true once the card UI
+ * or the highlighter is injected into the sender's frame (and rejects when it could not be); nothing (undefined) for everything else, after opening the
  * explainer for `legal-lens:open-explainer`.
  */
 export function answerMessage(raw: unknown, sender: MessageSender, deps: BackgroundDeps): Answer {
@@ -64,12 +65,14 @@ export function answerMessage(raw: unknown, sender: MessageSender, deps: Backgro
     const tabId = sender.tab?.id;
     if (tabId === undefined) return undefined; // only content scripts, which live in a tab, need it
     const text = msg.text;
-    return deps.isOnAt(site).then(async (on): Promise<LoadAnswer | OffAnswer | null> => {
+    const imports = msg.imports === true;
+    return deps.isOnAt(site).then(async (on): Promise<ScreenAnswer | OffAnswer | null> => {
       if (!on) return OFF;
       const glossary = await deps.glossary();
       if (!glossary) return null;
       const found = glossary.screen(text);
       if (!Object.keys(found.heads).length) return { ...found, loaded: false };
+      if (imports) return { ...found, loaded: 'import', filter: glossary.filter() };
       await deps.injectHighlighter(tabId, sender.frameId ?? 0);
       return { ...found, loaded: true, filter: glossary.filter() };
     });
@@ -82,10 +85,11 @@ export function answerMessage(raw: unknown, sender: MessageSender, deps: Backgro
     const ids = msg.ids;
     return deps.cards().then((cards): CardData => Object.fromEntries(ids.filter((id) => Object.hasOwn(cards, id)).map((id) => [id, cardOf(cards[id])])));
   }
-  if (msg?.type === 'legal-lens:load-card-ui') {
+  if (msg?.type === 'legal-lens:load-card-ui' || msg?.type === 'legal-lens:load-highlighter') {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return undefined; // only content scripts, which live in a tab, need it
-    return deps.injectCardUi(tabId, sender.frameId ?? 0).then(() => true);
+    const inject = msg.type === 'legal-lens:load-card-ui' ? deps.injectCardUi : deps.injectHighlighter;
+    return inject(tabId, sender.frameId ?? 0).then(() => true);
   }
   if (msg?.type === 'legal-lens:open-explainer') {
     const lang = msg.lang ? `?lang=${msg.lang}` : '';

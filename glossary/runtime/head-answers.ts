@@ -10,10 +10,16 @@ export interface OffAnswer {
 }
 
 /**
- * The answer to "screen-text": the keys of the heads the text holds, whether the highlighter was injected (it is
- * when there are any), and when it was, the heads' filter it starts with.
+ * The answer to "screen-text" as the first pass acts on it: the keys of the heads the text holds, whether the
+ * highlighter is in the frame (it is when there are any), and when it is, the heads' filter it starts with.
  */
 export type LoadAnswer = HeadsResponse & ({ loaded: false } | { loaded: true; filter: FilterResponse });
+
+/**
+ * The answer to "screen-text" as the background sends it: a LoadAnswer, or, when the sender said it imports the
+ * highlighter itself and the text holds heads, `loaded: 'import'` (the highlighter is not there yet).
+ */
+export type ScreenAnswer = LoadAnswer | (HeadsResponse & { loaded: 'import'; filter: FilterResponse });
 
 const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
 const isStringOrNull = (x: unknown) => x === null || typeof x === 'string';
@@ -47,10 +53,10 @@ export function checkHeads(answer: unknown): HeadsResponse {
 }
 
 /** The screen-text answer, checked; throws on anything else. */
-export function checkLoad(answer: unknown): LoadAnswer {
+export function checkLoad(answer: unknown): ScreenAnswer {
   const heads = checkHeads(answer);
   const { loaded, filter } = answer as Record<string, unknown>;
-  if (typeof loaded !== 'boolean') throw new Error('the background did not say whether it loaded the highlighter');
+  if (typeof loaded !== 'boolean' && loaded !== 'import') throw new Error('the background did not say whether it loaded the highlighter');
   if (loaded) checkFilter(filter);
-  return heads as LoadAnswer;
+  return heads as ScreenAnswer;
 }

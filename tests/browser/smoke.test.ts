@@ -1,6 +1,7 @@
 // Smoke tests: the built extension loads; the content script runs on the law-firm article without errors;
 // the content script stays within its size budget and leaves the card UI to a script injected when a card
-// first opens; the popup, explainer and options pages open without console errors.
+// first opens, and the highlighter to a module it imports from a per-session URL (Chrome); the popup,
+// explainer and options pages open without console errors.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync, statSync } from 'node:fs';
@@ -45,9 +46,48 @@ describe('smoke', () => {
         assert.ok(!content.includes(marker), `${dir}: content.js holds ${marker}`);
         assert.ok(cardUi.includes(marker), `${dir}: card-ui.js lacks ${marker}`);
       }
-      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-      assert.equal(manifest.web_accessible_resources, undefined, `${dir}: nothing is web-accessible`);
     }
+  });
+
+  it('makes only the highlighter web-accessible, in Chrome alone and only at its per-session URL', () => {
+    const chrome = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    assert.deepEqual(chrome.web_accessible_resources, [{ resources: ['highlighter.js'], matches: ['<all_urls>'], use_dynamic_url: true }]);
+    // use_dynamic_url is honoured from Chrome 130 on; before, the file would be reachable at the fixed URL
+    assert.ok(Number(chrome.minimum_chrome_version) >= 130, `minimum_chrome_version ${chrome.minimum_chrome_version}`);
+    const firefox = JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8'));
+    assert.equal(firefox.web_accessible_resources, undefined, 'Firefox: nothing is web-accessible');
+  });
+
+  it('imports the highlighter as a module from its per-session URL, which the page sees nothing of', async () => {
+    const page = await env.browser.context.newPage();
+    const cdp = await env.browser.context.newCDPSession(page);
+    const parsed: { url: string; isModule: boolean }[] = [];
+    const requested: string[] = [];
+    cdp.on('Debugger.scriptParsed', (e) => parsed.push({ url: e.url, isModule: e.isModule === true }));
+    cdp.on('Network.requestWillBeSent', (e) => requested.push(e.request.url));
+    await cdp.send('Debugger.enable');
+    await cdp.send('Network.enable');
+    await page.addInitScript(() => {
+      const violations: string[] = [];
+      (window as unknown as { __violations: string[] }).__violations = violations;
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.blockedURI), true);
+    });
+    await page.goto(env.server.url('/own/law-firm-article.html'));
+    await waitForHighlights(page, 5);
+    // requested at the session's GUID (Chrome then serves it from the extension's files: the debugger names it so)
+    const guid = /^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/highlighter\.js$/;
+    assert.ok(requested.some((u) => guid.test(u)), JSON.stringify(requested.filter((u) => u.startsWith('chrome-extension://'))));
+    // run as a module (fetched and compiled off the page's main thread), never injected as a classic script
+    const highlighters = parsed.filter((s) => s.url.endsWith('/highlighter.js'));
+    assert.deepEqual(highlighters.map((s) => s.isModule), [true]);
+    const seen = await page.evaluate(() => ({
+      resources: performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !n.startsWith(location.origin)),
+      violations: (window as unknown as { __violations: string[] }).__violations,
+    }));
+    assert.deepEqual(seen, { resources: [], violations: [] });
+    assert.deepEqual(env.browser.errors, []);
+    await cdp.detach();
+    await page.close();
   });
 
   it('makes no network request of its own', async () => {

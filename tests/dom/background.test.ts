@@ -113,6 +113,24 @@ describe('answerMessage', () => {
     expect(d.injectHighlighter.mock.calls).toEqual([[17, 3]]);
   });
 
+  it('leaves the highlighter to a content script that imports it, answering with what it starts with', async () => {
+    const d = deps();
+    await expect(answerMessage({ type: 'legal-lens:screen-text', text: 'The county said so.', imports: true }, OWN, d)).resolves.toEqual({ heads: {}, categories: {}, loaded: false });
+    await expect(answerMessage({ type: 'legal-lens:screen-text', text: 'The county said ICE was there.', imports: true }, OWN, d)).resolves.toEqual({
+      heads: { ice: [['ice', 'ICE', 'ice', expect.any(Number)]] },
+      categories: { ice: categories.ice },
+      loaded: 'import',
+      filter: { filter: { bits: expect.any(String), hashes: 6 }, always: [] },
+    });
+    expect(d.injectHighlighter).not.toHaveBeenCalled();
+    // where its import fails, it asks for the injection
+    await expect(answerMessage({ type: 'legal-lens:load-highlighter' }, OWN, d)).resolves.toBe(true);
+    expect(d.injectHighlighter.mock.calls).toEqual([[17, 3]]);
+    expect(answerMessage({ type: 'legal-lens:load-highlighter' }, { id: OWN.id }, d)).toBeUndefined();
+    expect(answerMessage({ type: 'legal-lens:load-highlighter' }, { ...OWN, id: 'someone-else' }, d)).toBeUndefined();
+    expect(d.injectHighlighter).toHaveBeenCalledTimes(1);
+  });
+
   it('answers "off" to the filter and to the text when the extension is off for the tab\'s site (a frame follows its tab)', async () => {
     const d = deps();
     const frameOfOffSite = { ...OWN, tab: { ...OWN.tab, url: 'https://off.example/news' }, url: 'https://ads.example/slot' };

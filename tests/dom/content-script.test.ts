@@ -2,9 +2,9 @@
 // The content script's start-up: a first pass (entrypoints/content/scout.ts) reads the frame's text and asks the
 // background (here WXT's fake browser, answered by the background's own answerMessage from a HeadIndex of the
 // small test glossary) only for what the page needs — nothing for a frame without words; for a frame with words,
-// to test its text (in the background's memory), and when the text holds a head, to inject the highlighter, which
-// the background "injects" (registers, as the injected script does) and the first pass starts with the keys the
-// background found. A page that adds
+// to test its text (in the background's memory). When the text holds a head, the first pass imports the
+// highlighter (Chrome's builds; here the import runs what the module runs, registering it), or has the background
+// inject it where the import fails, and starts it with the keys the background found. A page that adds
 // its text later, or gets the extension turned on later, is read again. Nothing throws, whatever the answers.
 import { highlights, rangeText } from './support/browser-apis';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -36,15 +36,31 @@ const { default: contentScript } = await import('@/entrypoints/content/index');
 const { default: highlighterScript } = await import('@/entrypoints/highlighter/index');
 
 const OWN_ID = 'own-extension-id';
+const HIGHLIGHTER_MODULE = new URL('./support/highlighter-module.ts', import.meta.url).pathname;
+const MISSING_MODULE = new URL('./support/no-such-module.ts', import.meta.url).pathname;
+let moduleImports = 0;
 const HIGHLIGHTER_GLOBAL = '__legalLensHighlighter';
 
 /**
  * The background, as the service worker answers: the real message handler, with the glossary given (null: as
  * for an unreadable one), the settings in the fake storage, and an injection that runs the highlighter script.
  */
-function background(glossary: HeadIndex | null, inject: () => Promise<void> = async () => highlighterScript.main()) {
+function background(glossary: HeadIndex | null, inject: () => Promise<void> = async () => highlighterScript.main(), { importFails = false } = {}) {
   const asked: string[] = [];
   const injected: number[] = [];
+  const imported: string[] = [];
+  /** the frames the highlighter was brought into, by import or by injection */
+  const loaded: number[] = [];
+  // Node cannot import an extension URL: the highlighter's URL names a module that runs `inject` instead (or,
+  // for `importFails`, a file that is not there); the rest of the loading is the content script's own
+  vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation((path: string) =>
+    path === '/highlighter.js' ? `${importFails ? MISSING_MODULE : HIGHLIGHTER_MODULE}?${++moduleImports}` : `chrome-extension://${OWN_ID}${path}`,
+  );
+  (globalThis as unknown as { __runHighlighterModule: () => Promise<void> }).__runHighlighterModule = async () => {
+    imported.push('/highlighter.js');
+    loaded.push(0);
+    await inject();
+  };
   const deps = {
     cards: async () => cards,
     ownId: OWN_ID,
@@ -53,6 +69,7 @@ function background(glossary: HeadIndex | null, inject: () => Promise<void> = as
     injectCardUi: async () => {},
     injectHighlighter: async (_tab: number, frame: number) => {
       injected.push(frame);
+      loaded.push(frame);
       await inject();
     },
     isOnAt: async (url: string) => isActiveOn(await loadSettings(), url),
@@ -65,13 +82,14 @@ function background(glossary: HeadIndex | null, inject: () => Promise<void> = as
       asked.push('screen');
       texts.push(message.text ?? '');
     } else if (message.type === 'legal-lens:glossary-heads') asked.push(...(message.heads ?? []).map((h) => `head ${h}`));
+    else if (message.type === 'legal-lens:load-highlighter') asked.push('load');
     else return undefined;
     const answer = answerMessage(message, { id: OWN_ID, tab: { id: 1, url: location.href }, frameId: 0 }, deps);
     if (!answer) return undefined;
     void answer.then(sendResponse, () => sendResponse(undefined));
     return true;
   }) as never);
-  return { asked, injected, texts };
+  return { asked, injected, imported, loaded, texts };
 }
 
 describe('content script start-up', () => {
@@ -118,14 +136,14 @@ describe('content script start-up', () => {
   });
 
   it('sends the text of a page without terms once, loads no highlighter, and marks its isolated world for the popup', async () => {
-    const { asked, injected, texts } = background(new HeadIndex(matcherIndex, categories));
+    const { asked, loaded, texts } = background(new HeadIndex(matcherIndex, categories));
     expect(firstPassRuns()).toBe(false);
     start('<p>The county said that officers would review each case before any decision was made.</p>');
     await vi.waitFor(() => expect(asked).toContain('screen'));
     await settle();
     expect(asked).toEqual(['screen']);
     expect(texts).toEqual(['The county said that officers would review each case before any decision was made.']);
-    expect(injected).toEqual([]);
+    expect(loaded).toEqual([]);
     expect(painted()).toEqual([]);
     expect(built.cards).toBe(0);
     // no listener answers the popup: it reads the first pass's mark instead (utils/first-pass.ts)
@@ -134,23 +152,34 @@ describe('content script start-up', () => {
   });
 
   it('loads nothing when the words of a head are on the page but not in a row', async () => {
-    const { asked, injected } = background(new HeadIndex(matcherIndex, categories));
+    const { asked, loaded } = background(new HeadIndex(matcherIndex, categories));
     start('<p>Profiling of people by their racial group was the subject.</p>');
     await vi.waitFor(() => expect(asked).toEqual(['screen']));
     await settle();
-    expect(injected).toEqual([]);
+    expect(loaded).toEqual([]);
   });
 
-  it('has the highlighter injected when the words hold a term, which paints them without asking for the filter or those heads again', async () => {
-    const { asked, injected } = background(new HeadIndex(matcherIndex, categories));
+  it('imports the highlighter when the words hold a term, which paints them without asking for the filter or those heads again', async () => {
+    const { asked, injected, imported } = background(new HeadIndex(matcherIndex, categories));
     start('<p>ICE filed a writ of <em>mandamus</em>.</p><p>Racial profiling and ICE again.</p>');
     await vi.waitFor(() => expect(painted()).toEqual(['ICE', 'ICE', 'Racial profiling', 'writ of mandamus']));
-    expect(injected).toEqual([0]);
-    // the filter and the keys of the text's heads came with the answer that loaded the highlighter
+    // imported from the extension's URL for the highlighter (in Chrome, the session's own); nothing injected
+    expect(imported).toEqual(['/highlighter.js']);
+    expect(injected).toEqual([]);
+    // the filter and the keys of the text's heads came with the answer that said to load the highlighter
     expect(asked).toEqual(['screen']);
     await vi.waitFor(() => expect(built.cards).toBe(1));
     // the highlighter answers the popup now
     await expect(fakeBrowser.runtime.sendMessage({ type: 'legal-lens:page-terms' })).resolves.toMatchObject({ terms: expect.arrayContaining([{ id: 'ice', count: 2 }]) });
+  });
+
+  it('has the background inject the highlighter where the import fails, and paints the same', async () => {
+    const { asked, injected, imported } = background(new HeadIndex(matcherIndex, categories), undefined, { importFails: true });
+    start('<p>ICE filed a writ of <em>mandamus</em>.</p>');
+    await vi.waitFor(() => expect(painted()).toEqual(['ICE', 'writ of mandamus']));
+    expect(imported).toEqual([]);
+    expect(injected).toEqual([0]);
+    expect(asked).toEqual(['screen', 'load']);
   });
 
   it.each([
@@ -166,88 +195,88 @@ describe('content script start-up', () => {
   });
 
   it('reads text the page adds later (a page rendered by its scripts), and loads the highlighter then', async () => {
-    const { asked, injected } = background(new HeadIndex(matcherIndex, categories));
+    const { asked, loaded } = background(new HeadIndex(matcherIndex, categories));
     start('<main id="app"><p>Loading the news…</p></main>');
     await vi.waitFor(() => expect(asked).toEqual(['screen']));
     await settle();
-    expect(injected).toEqual([]);
+    expect(loaded).toEqual([]);
     document.getElementById('app')!.insertAdjacentHTML('beforeend', '<article><p>The county joined the <a href="#">287(g) program</a>.</p></article>');
     await vi.waitFor(() => expect(painted()).toEqual(['287(g) program']));
-    expect(injected).toEqual([0]);
+    expect(loaded).toEqual([0]);
   });
 
   it('reads the open shadow roots of a page still loading once it has loaded (its first read looks at text nodes only)', async () => {
-    const { injected } = background(new HeadIndex(matcherIndex, categories));
+    const { loaded } = background(new HeadIndex(matcherIndex, categories));
     const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('interactive');
     start('<p>Nothing here.</p><div id="host"></div>', attachMandamusShadow);
     await settle();
-    expect(injected).toEqual([]);
+    expect(loaded).toEqual([]);
     readyState.mockRestore();
     window.dispatchEvent(new Event('load'));
-    await vi.waitFor(() => expect(injected).toEqual([0]));
+    await vi.waitFor(() => expect(loaded).toEqual([0]));
   });
 
   it('reads an open shadow root attached after its first read once the reader points at it', async () => {
-    const { injected } = background(new HeadIndex(matcherIndex, categories));
+    const { loaded } = background(new HeadIndex(matcherIndex, categories));
     start('<p>Nothing here yet.</p><div id="late"></div>');
     await settle();
     const host = document.getElementById('late')!;
     host.attachShadow({ mode: 'open' }).innerHTML = '<p>A writ of mandamus.</p>';
     await settle();
-    expect(injected).toEqual([]);
+    expect(loaded).toEqual([]);
     vi.spyOn(document, 'elementFromPoint').mockReturnValue(host);
     window.dispatchEvent(new PointerEvent('pointermove', { clientX: 10, clientY: 10 }));
-    await vi.waitFor(() => expect(injected).toEqual([0]));
+    await vi.waitFor(() => expect(loaded).toEqual([0]));
   });
 
   it('reads a text node changed in place', async () => {
-    const { injected } = background(new HeadIndex(matcherIndex, categories));
+    const { loaded } = background(new HeadIndex(matcherIndex, categories));
     start('<p id="p">Nothing <b id="b">yet</b> here.</p>');
     await settle();
-    expect(injected).toEqual([]);
+    expect(loaded).toEqual([]);
     document.getElementById('b')!.firstChild!.nodeValue = 'ICE';
     await vi.waitFor(() => expect(painted()).toEqual(['ICE']));
   });
 
   it('asks only whether it is on while the extension is off, and reads the page when it is turned on', async () => {
-    const { asked, injected } = background(new HeadIndex(matcherIndex, categories));
+    const { asked, loaded } = background(new HeadIndex(matcherIndex, categories));
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { enabled: false } });
     start('<p>ICE and a writ of mandamus.</p>');
     await vi.waitFor(() => expect(asked).toEqual(['screen']));
     await settle();
-    expect(injected).toEqual([]);
+    expect(loaded).toEqual([]);
     expect(painted()).toEqual([]);
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { enabled: true } });
     await vi.waitFor(() => expect(painted()).toEqual(['ICE', 'writ of mandamus']));
-    expect(injected).toEqual([0]);
+    expect(loaded).toEqual([0]);
   });
 
   it('reads a shadow root when the extension is turned on for the site, though it was attached while it was off', async () => {
-    const { injected } = background(new HeadIndex(matcherIndex, categories));
+    const { loaded } = background(new HeadIndex(matcherIndex, categories));
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { enabled: false } });
     start('<p>Nothing here.</p><div id="host"></div>', attachMandamusShadow);
     await settle();
-    expect(injected).toEqual([]);
+    expect(loaded).toEqual([]);
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { enabled: true } });
-    await vi.waitFor(() => expect(injected).toEqual([0]));
+    await vi.waitFor(() => expect(loaded).toEqual([0]));
   });
 
   it('stays inert, throwing nothing, when the glossary is unreadable, and loads no highlighter', async () => {
-    const { asked, injected } = background(null);
+    const { asked, loaded } = background(null);
     start('<p>ICE filed a writ of mandamus.</p>');
     await vi.waitFor(() => expect(asked).toEqual(['screen']));
     await settle();
     document.body.insertAdjacentHTML('beforeend', '<p>More about ICE.</p>');
     await settle();
     expect(asked).toEqual(['screen']);
-    expect(injected).toEqual([]);
+    expect(loaded).toEqual([]);
     expect(painted()).toEqual([]);
   });
 
-  it('gives up after a few failed injections (a frame the background may not script), asking no more', async () => {
+  it('gives up after a few failed loads (an import refused, in a frame the background may not script), asking no more', async () => {
     const { injected } = background(new HeadIndex(matcherIndex, categories), async () => {
       throw new Error('Cannot access contents of the page');
-    });
+    }, { importFails: true });
     start('<p>ICE.</p>');
     await vi.waitFor(() => expect(injected).toHaveLength(1));
     for (let i = 0; i < 5; i++) {
@@ -270,14 +299,14 @@ describe('content script start-up', () => {
     expect(firstPassRuns()).toBe(false);
   });
 
-  it('starts no highlighter once the extension is gone, though it went while the highlighter was being injected', async () => {
+  it('starts no highlighter once the extension is gone, though it went while the highlighter was being loaded', async () => {
     let ctx: ContentScriptContext | null = null;
-    const { injected } = background(new HeadIndex(matcherIndex, categories), async () => {
+    const { loaded } = background(new HeadIndex(matcherIndex, categories), async () => {
       highlighterScript.main();
       ctx!.notifyInvalidated();
     });
     ctx = start('<p>ICE filed it.</p>');
-    await vi.waitFor(() => expect(injected).toHaveLength(1));
+    await vi.waitFor(() => expect(loaded).toHaveLength(1));
     await settle();
     expect(painted()).toEqual([]);
     expect(highlights.size).toBe(0);
@@ -310,9 +339,13 @@ describe('content script start-up', () => {
     it('tests the words of an open shadow root, which the first read does not look in', async () => {
       const tested = testedWords();
       background(new HeadIndex(matcherIndex, categories));
+      // still loading: the first pass looks for shadow roots only at the load event, after the hand-off here
+      // (had it found this one first, the hand-off would claim nothing, and every block would be tested)
+      const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('interactive');
       start('<p>ICE filed it.</p><div id="host"></div>', attachMandamusShadow);
       await vi.waitFor(() => expect(painted()).toEqual(['ICE', 'writ of mandamus']));
       expect(tested.texts()).toEqual(['A writ of mandamus.']);
+      readyState.mockRestore();
       tested.restore();
     });
 

@@ -263,6 +263,12 @@ describe('messages', () => {
     [{ type: 'legal-lens:open-explainer', id: 'tps', lang: null }, false],
     [{ type: 'legal-lens:open-explainer', id: 'tps', lang: undefined }, true],
     [{ type: 'legal-lens:load-card-ui' }, true],
+    [{ type: 'legal-lens:load-highlighter' }, true],
+    [{ type: 'legal-lens:screen-text', text: 'ICE' }, true],
+    [{ type: 'legal-lens:screen-text', text: 'ICE', imports: true }, true],
+    [{ type: 'legal-lens:screen-text', text: 'ICE', imports: false }, false],
+    [{ type: 'legal-lens:screen-text', text: 'ICE', imports: 'yes' }, false],
+    [{ type: 'legal-lens:screen-text', imports: true }, false],
     [{ type: 'legal-lens:page-stats' }, true],
     [{ type: 'legal-lens:focus-card' }, true],
     [{ type: 'legal-lens:glossary-filter' }, true],
@@ -281,6 +287,7 @@ describe('messages', () => {
   it('passes on only the fields it knows', () => {
     expect(parseMessage({ type: 'legal-lens:get-cards', ids: ['tps'], extra: { deep: true } })).toEqual({ type: 'legal-lens:get-cards', ids: ['tps'] });
     expect(parseMessage({ type: 'legal-lens:focus-card', extra: 1 })).toEqual({ type: 'legal-lens:focus-card' });
+    expect(parseMessage({ type: 'legal-lens:screen-text', text: 'ICE', imports: true, extra: 1 })).toEqual({ type: 'legal-lens:screen-text', text: 'ICE', imports: true });
     expect(parseMessage({ type: 'legal-lens:open-explainer', id: 'tps', lang: 'es', extra: 1 })).toEqual({ type: 'legal-lens:open-explainer', id: 'tps', lang: 'es' });
   });
 
