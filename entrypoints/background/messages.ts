@@ -47,11 +47,10 @@ export type Answer = Promise<CardData | true | FilterResponse | HeadsResponse | 
  * it could not be injected), or, when the sender imports the highlighter itself (`imports`), without injecting
  * it (`loaded: 'import'`) — the text is tested in memory and dropped, never kept or sent on; the filter and
  * the screen are answered `{ off: true }` instead when the extension is off for the sender's tab's site; a
- * promise of the requested
- * cards (known ids only) for `legal-lens:get-cards`; for
- * `legal-lens:load-card-ui` and `legal-lens:load-highlighter`, a promise that resolves to true once the card UI
- * or the highlighter is injected into the sender's frame (and rejects when it could not be); nothing (undefined) for everything else, after opening the
- * explainer for `legal-lens:open-explainer`.
+ * promise of the requested cards (known ids only) for `legal-lens:get-cards`; for `legal-lens:load-card-ui` and
+ * `legal-lens:load-highlighter`, a promise that resolves to true once the card UI or the highlighter is injected
+ * into the sender's frame (and rejects when it could not be); nothing (undefined) for everything else, after
+ * opening the explainer for `legal-lens:open-explainer`.
  */
 export function answerMessage(raw: unknown, sender: MessageSender, deps: BackgroundDeps): Answer {
   if (!isOwnSender(sender, deps.ownId)) return undefined;

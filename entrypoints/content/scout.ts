@@ -1,9 +1,9 @@
 // scout: the content script's first pass over a frame. Most pages hold no legal term, and the content script runs
 // in every frame of every page, so it carries nothing but this: it reads the frame's text (frame-text.ts) and
 // hands it to the extension's background, which tests its words there, off the page's main thread
-// (glossary/runtime/head-screen.ts), and only when they hold a head injects the highlighter
-// (entrypoints/highlighter/) into this frame and answers with the keys of those heads; the scout then starts the
-// highlighter with them (utils/highlighter-handoff.ts). Until then it watches for text the page adds
+// (glossary/runtime/head-screen.ts), and only when they hold a head answers with the keys of those heads, the
+// highlighter (entrypoints/highlighter/) then loaded into this frame (imported in Chrome, injected in Firefox:
+// background-link.ts); the scout then starts the highlighter with them (utils/highlighter-handoff.ts). Until then it watches for text the page adds
 // later (a MutationObserver, as pages that render after load need), open shadow roots attached after the first
 // read (at the load event and under the reader's pointer, as the highlighter does), and, while the extension is
 // off for the site, for settings changes. A frame without a word never sends a message at all.
@@ -18,9 +18,10 @@ import { FrameTextReader, ShadowRootSearch, blockAround } from './frame-text';
 /** What the scout needs of the background (background-link.ts); each may reject (the background gone). */
 export interface ScoutLink {
   /**
-   * The keys of the heads `text` (at most MAX_SCREEN_TEXT characters) holds, the background having injected the
-   * highlighter when there are any; 'off' when the extension is off for this frame's site; null when the
-   * glossary is unreadable (the background says so on its console).
+   * The keys of the heads `text` (at most MAX_SCREEN_TEXT characters) holds, the highlighter registered in this
+   * frame when there are any (in Chrome imported by the link itself, else injected by the background); 'off'
+   * when the extension is off for this frame's site; null when the glossary is unreadable (the background says so
+   * on its console).
    */
   screen(text: string): Promise<LoadAnswer | 'off' | null>;
   /** the injected highlighter, once registered */
