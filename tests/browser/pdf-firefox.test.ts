@@ -9,8 +9,7 @@
 // nothing, so a request that would leave the machine is seen (the browser's own services — parked by puppeteer at
 // dummy.test, and Mozilla's remote settings — are left out).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,6 +17,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ROOT } from './harness';
+import { findFirefox } from './driver/firefox';
 import { startPdfServer, type PdfServer } from './pdf/pdf-server';
 import * as probe from './pdf/reader-probes';
 import { PASSWORD } from '../pdf/documents';
@@ -26,16 +26,6 @@ const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv2');
 const ADDON_ID = 'legal-lens@legal-lens.org';
 const UUID = '6f1d2c1e-5b0a-4c7e-9a51-7e0c2a9d4b10';
 const extensionUrl = (path: string) => `moz-extension://${UUID}/${path}`;
-
-/** FIREFOX_PATH, then Debian's firefox-esr (installed with apt-get when running as root on Debian). */
-function findFirefox(): string {
-  for (const c of [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox']) if (c && existsSync(c)) return c;
-  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    execFileSync('apt-get', ['install', '-y', 'firefox-esr'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (existsSync('/usr/bin/firefox-esr')) return '/usr/bin/firefox-esr';
-  }
-  throw new Error('No Firefox found: install one (Debian: sudo apt-get install firefox-esr) or set FIREFOX_PATH.');
-}
 
 /** A proxy that records every request sent to it (plain or CONNECT) and forwards none. */
 async function startRecordingProxy(): Promise<{ server: Server; port: number; seen: string[] }> {

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Frame, type KeyInput, type Page } from 'puppeteer-core';
 import { ROOT, saveScreenshot } from '../harness';
+import { firefoxTooOld } from './firefox-version';
 import { FIRST_PASS_PROBE_FILE } from '../../../utils/first-pass';
 import { askTab, chord, firstPassRunsAt, installTestHelpers, messageTabs, readSync, settingsWrite, writeSync } from './shared';
 import type { BrowserUnderTest, Evaluator, LaunchOptions, Tab } from './types';
@@ -17,14 +18,26 @@ const ADDON_ID = 'legal-lens@legal-lens.org';
 const ADDON_UUID = '3f0c6a52-7d1e-4b8a-9c55-1e2d3c4b5a69';
 const POLL_MS = 50;
 
-/** FIREFOX_PATH, then Debian's firefox-esr (installed with apt-get when running as root on Debian). */
+/**
+ * FIREFOX_PATH, then Debian's firefox-esr (installed with apt-get, after updating its package lists, when running
+ * as root on Debian). Throws when none is found, or when the one found is too old for the tests (firefoxTooOld).
+ */
 export function findFirefox(): string {
-  for (const c of [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox']) if (c && existsSync(c)) return c;
+  const path = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((c) => c && existsSync(c)) ?? installFirefox();
+  const tooOld = firefoxTooOld(execFileSync(path, ['--version'], { encoding: 'utf8' }), path);
+  if (tooOld) throw new Error(tooOld);
+  return path;
+}
+
+function installFirefox(): string {
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    execFileSync('apt-get', ['install', '-y', 'firefox-esr'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    // stale lists install an old release (ESR 140 where the registry has 153)
+    execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', 'firefox-esr'], { stdio: 'inherit', env });
     if (existsSync('/usr/bin/firefox-esr')) return '/usr/bin/firefox-esr';
   }
-  throw new Error('No Firefox found: install one (Debian: sudo apt-get install firefox-esr) or set FIREFOX_PATH.');
+  throw new Error('No Firefox found: install one (Debian: sudo apt-get update && sudo apt-get install firefox-esr) or set FIREFOX_PATH.');
 }
 
 class PuppeteerEvaluator implements Evaluator {
