@@ -105,7 +105,7 @@ const PAGE_SPECS = {
   frames: {
     title: `term-free article with ${AD_FRAMES} ad-like iframes`,
     html: withAdFrames(generateArticle(), { frames: AD_FRAMES, sameOrigin: '/bench/ad.html', crossOrigin: `${server.otherSite}/bench/ad.html` }),
-    variants: measured(['none', 'empty', 'naive', 'legalLens']),
+    variants: measured(['none', 'empty', 'naive', 'legalLens', ...COMPARE_KEYS]),
   },
   // (the read-and-send floors are the term-free article's alone: where there are terms, there is more to do)
   big: { title: `${(Buffer.byteLength(big.html) / 1e6).toFixed(1)} MB page`, html: big.html, variants: measured([...(Object.keys(V) as BuiltIn[]).filter((k) => !k.startsWith('readAndSend')), ...COMPARE_KEYS]) },
@@ -336,10 +336,11 @@ if (pages.includes('big')) {
   });
 }
 if (pages.includes('frames') && pages.includes('plain')) {
-  for (const key of ['empty', 'naive', 'legalLens'] as const) {
+  for (const key of ['empty', 'naive', 'legalLens', ...COMPARE_KEYS] as const) {
+    if (!PAGE_SPECS.frames.variants.includes(key) || !PAGE_SPECS.plain.variants.includes(key)) continue;
     const perFrame = stat(paired('frames', key, 'none', cpu).map((x, i) => (x - paired('plain', key, 'none', cpu)[i]) / AD_FRAMES));
     const ownPerFrame = stat(field('frames', key, (l) => l.ownCpuMs).map((x, i) => (x - field('plain', key, (l) => l.ownCpuMs)[i]) / AD_FRAMES));
-    checks.push({ what: `per ad-like frame: ${V[key].name} (own CPU; main-thread CPU above no extension, noisy: frames start renderer processes)`, value: `own ${fmt(ownPerFrame, ' ms')}; ${fmt(perFrame, ' ms')}`, target: key === 'legalLens' ? 'next to nothing' : '—', pass: null });
+    checks.push({ what: `per ad-like frame: ${VARIANTS[key].name} (own CPU; main-thread CPU above no extension, noisy: frames start renderer processes)`, value: `own ${fmt(ownPerFrame, ' ms')}; ${fmt(perFrame, ' ms')}`, target: key === 'legalLens' ? 'next to nothing' : '—', pass: null });
   }
 }
 const growth = (page: PageKey, base: VariantKey, grown: VariantKey, f: (l: Load) => number) => {
