@@ -82,8 +82,11 @@ const TESTED_CHARS_PER_STEP = 8;
  * page (it has no break), a thousand of them took up to 20 ms at a time (issue 13).
  */
 const SCOUT_STEPS_PER_PAUSE = 50;
-/** A block longer than this is matched window by window, each its own item, so no item takes long. */
-export const WINDOW_CHARS = 20_000;
+/**
+ * A block longer than this is matched window by window, each its own item, so no item takes long: matching and
+ * painting a window of 8,000 characters (and its context) takes a few ms, within a slice's budget (schedule.ts).
+ */
+export const WINDOW_CHARS = 8_000;
 /** Text each window reads before and after its own part, so terms across a window's edge are found once. */
 export const WINDOW_CONTEXT = 1000;
 

@@ -3,9 +3,13 @@
 
 /**
  * Long tasks start at 50 ms; a slice stops at the first item past this budget, and no item takes long. The margin
- * is for what a slice cannot time: a garbage collection in it, the ranges it releases for painting.
+ * is for what a slice cannot time: a garbage collection in it (scavenges of 10-28 ms were traced inside slices on
+ * the 4.0 MB benchmark page), the ranges it releases for painting, and a shared machine taking the thread away.
+ * With 12 ms, the longest stretch of the highlighter's work in one task reached 60 ms of wall time (29 ms of CPU)
+ * in 20 loads of that page; with 8 ms (and windows of 8,000 characters, collect.ts), 26 ms (22 ms of CPU), every
+ * match painted about as soon (issue 13, 2-core machine).
  */
-export const SLICE_BUDGET_MS = 12;
+export const SLICE_BUDGET_MS = 8;
 
 /** The channel yieldToPage posts through, made on first use, and the turns waiting for its messages in order. */
 let turns: { port: MessagePort; waiting: (() => void)[] } | null = null;

@@ -118,7 +118,9 @@ describe('collectBlocks', () => {
   it('gives a block longer than a window once per window, each naming its part', () => {
     page(`<p id="long">${'word '.repeat(10_000)}</p>`);
     const windows = collectBlocks(document.body);
-    expect(windows.map((w) => [w.from, w.until])).toEqual([[0, 20_000], [20_000, 40_000], [40_000, 50_000]]);
+    expect(windows.map((w) => [w.from, w.until])).toEqual([
+      [0, 8_000], [8_000, 16_000], [16_000, 24_000], [24_000, 32_000], [32_000, 40_000], [40_000, 48_000], [48_000, 50_000],
+    ]);
     expect(new Set(windows.map((w) => w.element.id))).toEqual(new Set(['long']));
   });
 

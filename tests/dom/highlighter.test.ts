@@ -4,6 +4,7 @@
 import { highlights, rangeText } from './support/browser-apis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FULL_RESCAN_INTERVAL_MS, TermHighlighter } from '@/entrypoints/highlighter/highlighter';
+import { WINDOW_CHARS } from '@/components/page/collect';
 import { HeadIndex } from '@/glossary/runtime/head-index';
 import { compileMatcher } from '@/glossary/runtime/matcher';
 import { PagedMatcher } from '@/glossary/runtime/paged-matcher';
@@ -108,10 +109,10 @@ describe('painting', () => {
 
   it('a block longer than a window: every term once, those across a window edge too', async () => {
     const filler = (n: number) => 'x '.repeat(n / 2);
-    // "writ of mandamus" starts 5 characters before the first window edge (20,000), "287(g)" 3 before the second
-    const text = `${filler(19_994)} writ of mandamus ${filler(19_984)} 287(g) ${filler(20_000)} ICE`;
-    expect(text.indexOf('writ of mandamus')).toBe(19_995);
-    expect(text.indexOf('287(g)')).toBe(39_997);
+    // "writ of mandamus" starts 5 characters before the first window edge, "287(g)" 3 before the second
+    const text = `${filler(WINDOW_CHARS - 6)} writ of mandamus ${filler(WINDOW_CHARS - 16)} 287(g) ${filler(WINDOW_CHARS)} ICE`;
+    expect(text.indexOf('writ of mandamus')).toBe(WINDOW_CHARS - 5);
+    expect(text.indexOf('287(g)')).toBe(2 * WINDOW_CHARS - 3);
     await start(`<p>${text}</p>`);
     expect(paintedTexts()).toEqual(['writ of mandamus', '287(g)', 'ICE']);
   });
@@ -341,7 +342,8 @@ describe('with the glossary paged in (glossary/runtime/paged-matcher.ts)', () =>
   it('a block longer than a window: every term once, those across a window edge too', async () => {
     const { matcher } = pagedMatcher();
     const filler = (n: number) => 'x '.repeat(n / 2);
-    await startPaged(`<p>${filler(19_994)} writ of mandamus ${filler(19_984)} 287(g) ${filler(20_000)} ICE</p>`, matcher);
+    // (the same text as the unpaged test's: terms just before the first two window edges)
+    await startPaged(`<p>${filler(WINDOW_CHARS - 6)} writ of mandamus ${filler(WINDOW_CHARS - 16)} 287(g) ${filler(WINDOW_CHARS)} ICE</p>`, matcher);
     // each once (the registry's order is not the page's: a release may put the held ranges first)
     expect(paintedTexts().sort()).toEqual(['287(g)', 'ICE', 'writ of mandamus']);
   });

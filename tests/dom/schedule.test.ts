@@ -14,10 +14,11 @@ function fakeClock(msPerItem: number) {
 
 describe('runInSlices', () => {
   it.each([
-    // [ms per item, items, slices]: a slice ends at the first item past the budget (12 ms: 13 items of 1 ms, 3 of 5)
-    [1, 10, 1],
-    [1, 100, 8],
-    [5, 80, 27],
+    // [ms per item, items, slices]: a slice ends at the first item past the budget (8 ms: 9 items of 1 ms, 2 of 5)
+    [1, 9, 1],
+    [1, 10, 2],
+    [1, 100, 12],
+    [5, 80, 40],
     [0, 1000, 1],
     [30, 3, 3],
   ])('at %i ms an item, %i items take %i slices', async (ms, items, slices) => {
