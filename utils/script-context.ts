@@ -71,21 +71,40 @@ export class ContentScriptContext implements AbortController {
     return id;
   }
 
+  /**
+   * A timer that never fires once the script stops. Its stop listener goes when it fires: a page that changes
+   * every second, read again each time (scout.ts), or a reader hovering marks for an hour (the card's timers)
+   * would otherwise leave one listener, and the handler it holds, on the signal per timer ever set.
+   */
   setTimeout(handler: () => void, timeout?: number): number {
-    const id = setTimeout(() => this.isValid && handler(), timeout) as unknown as number;
-    this.onInvalidated(() => clearTimeout(id));
+    const cancel = () => clearTimeout(id);
+    const id = setTimeout(() => {
+      this.signal.removeEventListener('abort', cancel);
+      if (this.isValid) handler();
+    }, timeout) as unknown as number;
+    this.signal.addEventListener('abort', cancel, { once: true });
     return id;
   }
 
+  /** An animation frame callback that never runs once the script stops (its stop listener goes when it runs). */
   requestAnimationFrame(callback: FrameRequestCallback): number {
-    const id = requestAnimationFrame((time) => this.isValid && callback(time));
-    this.onInvalidated(() => cancelAnimationFrame(id));
+    const cancel = () => cancelAnimationFrame(id);
+    const id = requestAnimationFrame((time) => {
+      this.signal.removeEventListener('abort', cancel);
+      if (this.isValid) callback(time);
+    });
+    this.signal.addEventListener('abort', cancel, { once: true });
     return id;
   }
 
+  /** An idle callback that never runs once the script stops (its stop listener goes when it runs). */
   requestIdleCallback(callback: IdleRequestCallback, options?: IdleRequestOptions): number {
-    const id = requestIdleCallback((deadline) => !this.signal.aborted && callback(deadline), options);
-    this.onInvalidated(() => cancelIdleCallback(id));
+    const cancel = () => cancelIdleCallback(id);
+    const id = requestIdleCallback((deadline) => {
+      this.signal.removeEventListener('abort', cancel);
+      if (!this.signal.aborted) callback(deadline);
+    }, options);
+    this.signal.addEventListener('abort', cancel, { once: true });
     return id;
   }
 

@@ -50,6 +50,29 @@ describe('ContentScriptContext', () => {
     expect(fired).not.toHaveBeenCalled();
   });
 
+  it('a timer that fired leaves no listener behind on its signal (a page read again on every change, for hours)', () => {
+    vi.useFakeTimers();
+    const ctx = new ContentScriptContext('content');
+    const added = vi.spyOn(ctx.signal, 'addEventListener');
+    const removed = vi.spyOn(ctx.signal, 'removeEventListener');
+    const fired = vi.fn();
+    for (let i = 0; i < 3; i++) {
+      ctx.setTimeout(fired, 10);
+      vi.advanceTimersByTime(10);
+    }
+    ctx.requestAnimationFrame(fired);
+    vi.advanceTimersByTime(50);
+    expect(fired).toHaveBeenCalledTimes(4);
+    expect(added).toHaveBeenCalledTimes(4);
+    // every listener added was taken away again, each the one its own timer added
+    expect(removed.mock.calls.map((c) => c[1])).toEqual(added.mock.calls.map((c) => c[1]));
+    // and a timer still pending is cancelled when the script stops
+    ctx.setTimeout(fired, 10);
+    ctx.notifyInvalidated();
+    vi.advanceTimersByTime(20);
+    expect(fired).toHaveBeenCalledTimes(4);
+  });
+
   it('stops by itself once its extension is gone (reloaded, updated or removed)', () => {
     vi.useFakeTimers();
     const ctx = new ContentScriptContext('content');
