@@ -72,40 +72,39 @@ export class ContentScriptContext implements AbortController {
   }
 
   /**
-   * A timer that never fires once the script stops. Its stop listener goes when it fires: a page that changes
-   * every second, read again each time (scout.ts), or a reader hovering marks for an hour (the card's timers)
-   * would otherwise leave one listener, and the handler it holds, on the signal per timer ever set.
+   * A callback run once (`schedule` starts it and returns its id, `cancel` cancels it), only while `valid()`,
+   * and cancelled if the script stops first. Its stop listener goes when it runs: a page that changes every
+   * second, read again each time (scout.ts), or a reader hovering marks for an hour (the card's timers) would
+   * otherwise leave one listener, and the callback it holds, on the signal per call ever made.
    */
-  setTimeout(handler: () => void, timeout?: number): number {
-    const cancel = () => clearTimeout(id);
-    const id = setTimeout(() => {
-      this.signal.removeEventListener('abort', cancel);
-      if (this.isValid) handler();
-    }, timeout) as unknown as number;
-    this.signal.addEventListener('abort', cancel, { once: true });
-    return id;
-  }
-
-  /** An animation frame callback that never runs once the script stops (its stop listener goes when it runs). */
-  requestAnimationFrame(callback: FrameRequestCallback): number {
-    const cancel = () => cancelAnimationFrame(id);
-    const id = requestAnimationFrame((time) => {
-      this.signal.removeEventListener('abort', cancel);
-      if (this.isValid) callback(time);
+  private runOnce<A extends unknown[]>(
+    schedule: (run: (...args: A) => void) => number,
+    cancel: (id: number) => void,
+    callback: (...args: A) => void,
+    valid: () => boolean = () => this.isValid,
+  ): number {
+    const stop = () => cancel(id);
+    const id = schedule((...args) => {
+      this.signal.removeEventListener('abort', stop);
+      if (valid()) callback(...args);
     });
-    this.signal.addEventListener('abort', cancel, { once: true });
+    this.signal.addEventListener('abort', stop, { once: true });
     return id;
   }
 
-  /** An idle callback that never runs once the script stops (its stop listener goes when it runs). */
+  /** A timer that never fires once the script stops. */
+  setTimeout(handler: () => void, timeout?: number): number {
+    return this.runOnce((run) => setTimeout(run, timeout) as unknown as number, (id) => clearTimeout(id), handler);
+  }
+
+  /** An animation frame callback that never runs once the script stops. */
+  requestAnimationFrame(callback: FrameRequestCallback): number {
+    return this.runOnce((run) => requestAnimationFrame(run), (id) => cancelAnimationFrame(id), callback);
+  }
+
+  /** An idle callback that never runs once the script stops. */
   requestIdleCallback(callback: IdleRequestCallback, options?: IdleRequestOptions): number {
-    const cancel = () => cancelIdleCallback(id);
-    const id = requestIdleCallback((deadline) => {
-      this.signal.removeEventListener('abort', cancel);
-      if (!this.signal.aborted) callback(deadline);
-    }, options);
-    this.signal.addEventListener('abort', cancel, { once: true });
-    return id;
+    return this.runOnce((run) => requestIdleCallback(run, options), (id) => cancelIdleCallback(id), callback, () => !this.signal.aborted);
   }
 
   /** Listens until the script stops. (WXT's own `wxt:` events are not supported: they are page-visible.) */
