@@ -13,7 +13,7 @@ import type { Highlighter } from '@/utils/highlighter-handoff';
 import type { ScriptContext } from '@/utils/script-context';
 import { unknownShadowRootAt } from '@/components/page/shadow-at-point';
 import { markFirstPass } from '@/utils/first-pass';
-import { FrameTextReader, ShadowRootSearch, blockAround } from './frame-text';
+import { FrameTextReader, ShadowRootSearch, blockAround, hasWord } from './frame-text';
 
 /** What the scout needs of the background (background-link.ts); each may reject (the background gone). */
 export interface ScoutLink {
@@ -50,10 +50,6 @@ const SCREEN_OVERLAP = 1000;
 /** Failed asks for the highlighter (a frame the background may not script, the background gone) before the first pass gives up. */
 export const MAX_LOAD_FAILURES = 3;
 
-const HAS_ASCII_WORD = /[a-zA-Z0-9]/;
-const HAS_WORD = /[\p{L}\p{N}]/u;
-/** Whether `text` has a word (the ASCII test first: compiling the Unicode one costs more than most pages' test). */
-const hasWord = (text: string) => HAS_ASCII_WORD.test(text) || HAS_WORD.test(text);
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 type State = 'reading' | 'waiting' | 'off' | 'handed-off' | 'stopped';
