@@ -1,9 +1,10 @@
 // highlighter-handoff: how the content script's two parts meet. The declared content script
-// (entrypoints/content) is a first pass that only learns whether a frame's text may hold a term; when it does,
+// (entrypoints/first-pass) is a first pass that only learns whether a frame's text may hold a term; when it does,
 // the background injects the highlighter (entrypoints/highlighter: the matcher, the walk, the paint, the cards)
 // into that frame. Injected scripts run in the content script's own isolated world, so the highlighter registers
 // itself there under HIGHLIGHTER_GLOBAL (which the page's own scripts never see) and the first pass starts it,
-// handing over what it already knows (HeadStart) and its context, so both stop together.
+// handing over what it already knows (HeadStart) and the script context it makes then, which a newer copy of
+// the content script stops.
 import type { HeadStart } from '@/glossary/runtime/paged-matcher';
 import type { ScriptContext } from './script-context';
 

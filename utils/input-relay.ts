@@ -16,8 +16,11 @@ const TYPES: RelayedType[] = ['pointermove', 'pointerdown', 'pointerout', 'click
 const RELAY_GLOBAL = '__legalLensInputRelay';
 
 export interface InputRelay {
-  /** Calls `listener` with every `type` event of the window (first, in the capture phase) until `signal` aborts. */
-  on<K extends RelayedType>(type: K, listener: (e: RelayedEvents[K]) => void, signal: AbortSignal): void;
+  /**
+   * Calls `listener` with every `type` event of the window (first, in the capture phase) until `signal` aborts
+   * or the returned function is called.
+   */
+  on<K extends RelayedType>(type: K, listener: (e: RelayedEvents[K]) => void, signal?: AbortSignal): () => void;
 }
 
 type Listener = (e: Event) => void;
@@ -53,10 +56,12 @@ export function startInputRelay(win: Window): InputRelay {
   }).observe(win.document, { childList: true });
   const relayApi: InputRelay = {
     on(type, listener, signal) {
-      if (signal.aborted) return;
       const set = (listeners[type] ??= new Set());
+      const off = () => void set.delete(listener as Listener);
+      if (signal?.aborted) return off;
       set.add(listener as Listener);
-      signal.addEventListener('abort', () => set.delete(listener as Listener), { once: true });
+      signal?.addEventListener('abort', off, { once: true });
+      return off;
     },
   };
   global[RELAY_GLOBAL] = relayApi;

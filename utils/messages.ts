@@ -20,7 +20,7 @@ export type Message =
   | { type: 'legal-lens:page-stats' }
   | { type: 'legal-lens:get-cards'; ids: string[] }
   | { type: 'legal-lens:glossary-filter' }
-  /** `imports`: the sender loads the highlighter itself, by a dynamic import (Chrome: entrypoints/content/load-highlighter.ts) */
+  /** `imports`: the sender loads the highlighter itself, by a dynamic import (Chrome: entrypoints/first-pass/load-highlighter.ts) */
   | { type: 'legal-lens:screen-text'; text: string; imports?: true }
   | { type: 'legal-lens:load-highlighter' }
   | { type: 'legal-lens:glossary-heads'; heads: string[] }

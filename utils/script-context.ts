@@ -10,7 +10,11 @@
 /** Where the running context of each content script of this frame is kept, in the isolated world. */
 const RUNNING = '__legalLensContentScript:';
 
-type Running = Record<string, ContentScriptContext | undefined>;
+/** What a running script leaves in its slot: how a newer copy of it stops it. */
+interface RunningScript {
+  notifyInvalidated(): void;
+}
+type Running = Record<string, RunningScript | undefined>;
 type ExtensionGlobals = { browser?: { runtime?: { id?: string } }; chrome?: { runtime?: { id?: string } } };
 
 /** This extension's id, or undefined once the extension is gone (reloaded, updated, removed). */
@@ -19,11 +23,32 @@ function extensionId(): string | undefined {
   return (g.browser ?? g.chrome)?.runtime?.id;
 }
 
+/** Whether this extension is gone (reloaded, updated, removed): its scripts left in pages must stop. */
+export function extensionGone(): boolean {
+  return extensionId() == null;
+}
+
 /**
- * What the content script's parts use of their context: the same object whether WXT made it (the declared
- * script) or it was handed over (the injected highlighter, utils/highlighter-handoff.ts).
+ * What the content script's parts use of their context: the one the first pass makes when it starts the
+ * highlighter, handed over to it (utils/highlighter-handoff.ts).
  */
 export type ScriptContext = Pick<ContentScriptContext, 'signal' | 'isInvalid' | 'onInvalidated' | 'setTimeout'>;
+
+/**
+ * For a script that runs without a context until it needs one (the first pass, entrypoints/first-pass/scout.ts,
+ * which makes one only when it starts the highlighter): stops the running copy named `name` in this frame, if
+ * any, and has `stop` called when a newer copy (or a context named `name`) starts. Returns a function that gives
+ * the slot up, so that the script's own context, made later under the same name, does not stop it.
+ */
+export function takeScriptSlot(name: string, stop: () => void): () => void {
+  const running = globalThis as unknown as Running;
+  running[RUNNING + name]?.notifyInvalidated();
+  const holder: RunningScript = { notifyInvalidated: stop };
+  running[RUNNING + name] = holder;
+  return () => {
+    if (running[RUNNING + name] === holder) running[RUNNING + name] = undefined;
+  };
+}
 
 export class ContentScriptContext implements AbortController {
   private readonly abortController = new AbortController();

@@ -1,5 +1,5 @@
 // tags: the element names the page's text is read by, shared by the highlighter's walk (collect.ts) and the
-// content script's first pass (entrypoints/content/scout.ts), which must read text the same way or miss terms.
+// content script's first pass (entrypoints/first-pass/scout.ts), which must read text the same way or miss terms.
 
 /** Inline elements: their text joins the text around them into one block string. */
 export const INLINE_TAGS: ReadonlySet<string> = new Set([

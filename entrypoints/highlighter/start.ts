@@ -1,5 +1,5 @@
 // The highlighter: a table of contents of the pipeline in DESIGN.md, started in a frame by the content script's
-// first pass (entrypoints/content/scout.ts) once the frame's text holds a term.
+// first pass (entrypoints/first-pass/scout.ts) once the frame's text holds a term.
 // settings ► matcher ► highlighter (collect ► match ► paint ► observe ► schedule) ► hit-test ► hover card.
 // The matcher holds only what the page needs: the glossary's parts come from the background as the page's
 // words ask for them (glossary-source.ts, glossary/runtime/paged-matcher.ts), starting from what the first pass

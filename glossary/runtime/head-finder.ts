@@ -3,7 +3,7 @@
 // with no terms pays for, so it is written for the two ways it is used: a frame's whole text at once (the first
 // pass), where the work per word is done natively, and a paragraph at a time (the highlighter), word by word;
 // either way hashing and the filter are paid once per distinct word (a cache of words). It carries no glossary
-// and imports nothing that does: the content script's first pass (entrypoints/content/scout.ts) holds one, and
+// and imports nothing that does: the content script's first pass (entrypoints/first-pass/scout.ts) holds one, and
 // hands it to the paged matcher (paged-matcher.ts) when the page turns out to need the glossary.
 import { HeadFilter, SKIP_CAN_SPLIT, firstKey, hashWord, pairKey, prefixKey, singleKey, spacedWords, textSlots, textWords, tripleKey, wordStems } from './heads.ts';
 

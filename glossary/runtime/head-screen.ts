@@ -1,5 +1,5 @@
 // head-screen: which of the glossary's heads (heads.ts) a frame's text may hold, answered by the background for
-// the content script's first pass (entrypoints/content/scout.ts), so that a page with no term pays only for
+// the content script's first pass (entrypoints/first-pass/scout.ts), so that a page with no term pays only for
 // reading its text: the test of its words runs in the extension's own process, not on the page's main thread.
 // The work per word is left to the engine's own code: the words are split, deduplicated and stemmed by native
 // string and regular-expression calls, and met with the glossary's words by set lookups.

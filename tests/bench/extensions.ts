@@ -89,7 +89,7 @@ const silent = { debug() {}, log() {}, info() {}, warn() {}, success() {}, error
 /**
  * Builds the Chrome extension against the glossary folder `glossaryRoot` into a temporary folder; returns its
  * path. `minify: false` keeps function names, for reading profiles; `entrypoints` builds only those (e.g.
- * ['content'] when only the content script is wanted).
+ * ['first-pass'] when only the first pass is wanted).
  */
 export async function buildLegalLens(glossaryRoot: string, options: { minify?: boolean; entrypoints?: string[] } = {}): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'legal-lens-bench-build-'));

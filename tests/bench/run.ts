@@ -138,8 +138,8 @@ const gitCommit = (() => {
 })();
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${chromiumVersion} headless`;
 const loadAtStart = loadavg();
-const contentJs = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'));
-const grownContentJs = readFileSync(join(grownLegalLens, 'content-scripts/content.js'));
+const contentJs = readFileSync(join(EXTENSION_DIR, 'first-pass.js'));
+const grownContentJs = readFileSync(join(grownLegalLens, 'first-pass.js'));
 // the highlighter is injected only into frames whose text holds a term (utils/highlighter-handoff.ts)
 const highlighterJs = readFileSync(join(EXTENSION_DIR, 'highlighter.js'));
 const grownHighlighterJs = readFileSync(join(grownLegalLens, 'highlighter.js'));

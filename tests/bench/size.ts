@@ -2,10 +2,10 @@
 // grows. For each factor it writes a synthetic glossary that many times the real one
 // (tests/bench/synthetic-glossary.ts; factor 1 is the real glossary), builds the Chrome extension against it
 // through LEGAL_LENS_GLOSSARY (the Vite plugin's glossary root) into a temporary folder, and prints the
-// size of content-scripts/content.js (the first pass every frame runs) and of highlighter.js (injected where a
+// size of first-pass.js (the first pass every frame runs) and of highlighter.js (injected where a
 // page has terms) next to the 100 kB budget (neither carries the glossary: the background does, and sends a
 // page the parts it needs), and of background.js with the shipped glossary in it. With
-// --analyze it also builds with source maps and attributes content.js's bytes to the modules they come from,
+// --analyze it also builds with source maps and attributes first-pass.js's bytes to the modules they come from,
 // grouped as the card UI (what loading the card lazily would take out; hit-test shown apart, as it may have to
 // stay to know when a card is wanted), the start-up path, and the data.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -50,7 +50,7 @@ function groupOf(source: string): string {
   if (/virtual:glossary|\0/.test(source)) return 'data: glossary modules (mapped part)';
   if (/glossary\/runtime\//.test(source)) return 'start-up: glossary/runtime (matcher)';
   if (/entrypoints\/highlighter\//.test(source)) return 'highlighter: entrypoints/highlighter (walk, paint, observe)';
-  if (/entrypoints\/content\//.test(source)) return 'first pass: entrypoints/content (read, test words)';
+  if (/entrypoints\/first-pass\//.test(source)) return 'first pass: entrypoints/first-pass (read, test words)';
   if (/utils\//.test(source)) return 'start-up: utils (settings, messages)';
   if (/node_modules\/(webextension-polyfill|@wxt-dev)/.test(source)) return 'start-up: webextension-polyfill';
   if (/node_modules\/wxt/.test(source)) return 'start-up: wxt runtime';
@@ -58,9 +58,9 @@ function groupOf(source: string): string {
   return `other: ${source.replace(/^.*node_modules\//, '')}`;
 }
 
-/** content.js bytes per group, from its source map (bytes no mapping covers count as "unmapped"). */
+/** first-pass.js bytes per group, from its source map (bytes no mapping covers count as "unmapped"). */
 function analyze(dir: string): Map<string, number> {
-  const file = join(dir, 'content-scripts/content.js');
+  const file = join(dir, 'first-pass.js');
   const code = readFileSync(file, 'utf8');
   const map = new SourceMapConsumer(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
   const lines = code.split('\n');
@@ -86,7 +86,7 @@ function analyze(dir: string): Map<string, number> {
 }
 
 const real = join(ROOT, 'glossary');
-console.log(`content.js size against glossaries 1×–${Math.max(...FACTORS)}× the real one (budget ${BUDGET / 1000} kB)`);
+console.log(`first-pass.js size against glossaries 1×–${Math.max(...FACTORS)}× the real one (budget ${BUDGET / 1000} kB)`);
 for (const factor of FACTORS) {
   const root = factor === 1 ? real : mkdtempSync(join(tmpdir(), `legal-lens-glossary-${factor}x-`));
   if (factor !== 1) writeSyntheticGlossary(real, root, factor);
@@ -97,18 +97,18 @@ for (const factor of FACTORS) {
   const categories = Object.fromEntries(glossary.matcherIndex.ids.map((id) => [id, glossary.cards[id].category]));
   const index = Buffer.byteLength(deflateShippedGlossary(glossary.matcherIndex, categories));
   const dir = await buildAgainst(root, ANALYZE);
-  const bytes = statSync(join(dir, 'content-scripts/content.js')).size;
+  const bytes = statSync(join(dir, 'first-pass.js')).size;
   const highlighter = statSync(join(dir, 'highlighter.js')).size;
   const background = statSync(join(dir, 'background.js')).size;
   console.log(
-    `${factor}×: ${glossary.terms.length / 2} terms, ${aliases} aliases; content.js ${bytes} B (${((bytes / BUDGET) * 100).toFixed(1)}% of budget); highlighter.js ${highlighter} B; ` +
+    `${factor}×: ${glossary.terms.length / 2} terms, ${aliases} aliases; first-pass.js ${bytes} B (${((bytes / BUDGET) * 100).toFixed(1)}% of budget); highlighter.js ${highlighter} B; ` +
     `background.js ${background} B, with the shipped glossary (deflated index, ids, categories) ${index} B (${(index / aliases).toFixed(1)} B per alias) and the cards`,
   );
   if (ANALYZE) {
     const groups = [...analyze(dir)].sort((a, b) => b[1] - a[1]);
     const card = groups.filter(([g]) => g.startsWith('card UI:')).reduce((n, [, b]) => n + b, 0);
     for (const [group, b] of groups) console.log(`    ${String(b).padStart(6)} B  ${group}`);
-    console.log(`    card UI in all (without hit-test): ${card} B (${((card / bytes) * 100).toFixed(1)}% of content.js), what a lazily loaded card would take out`);
+    console.log(`    card UI in all (without hit-test): ${card} B (${((card / bytes) * 100).toFixed(1)}% of first-pass.js), what a lazily loaded card would take out`);
     console.log('    "unmapped" is bundler glue');
   }
   if (factor !== 1) rmSync(root, { recursive: true, force: true });

@@ -49,7 +49,7 @@ describe('build output', () => {
 
   it('keeps card texts and the catalog out of the content script and the highlighter', () => {
     const summaries = Object.values(glossary.cards).flatMap((c) => [c.en.summary, c.es.summary]);
-    for (const file of ['content-scripts/content.js', 'highlighter.js']) {
+    for (const file of ['first-pass.js', 'highlighter.js']) {
       const content = read(join(EXTENSION_DIR, file));
       assert.deepEqual(summaries.filter((s) => content.includes(JSON.stringify(s.slice(0, 30)).slice(1, -1))), [], file);
     }
@@ -59,11 +59,11 @@ describe('build output', () => {
     // a string only webextension-polyfill holds; the background, which keeps it, shows that the test can see it
     const polyfill = 'This script should only be loaded in a browser extension';
     assert.ok(read(join(EXTENSION_DIR, 'background.js')).includes(polyfill));
-    for (const file of ['content-scripts/content.js', 'early-input.js', 'highlighter.js', 'card-ui.js', 'first-pass-probe.js']) {
+    for (const file of ['first-pass.js', 'early-input.js', 'highlighter.js', 'card-ui.js', 'first-pass-probe.js']) {
       assert.ok(!read(join(EXTENSION_DIR, file)).includes(polyfill), `${file} bundles webextension-polyfill`);
     }
     const context = 'Content script context invalidated'; // utils/script-context.ts, which the main content script uses
-    assert.ok(read(join(EXTENSION_DIR, 'content-scripts/content.js')).includes(context));
+    assert.ok(read(join(EXTENSION_DIR, 'first-pass.js')).includes(context));
     assert.ok(!read(join(EXTENSION_DIR, 'early-input.js')).includes(context), 'early-input.js is built with a script context');
     const early = contentScriptsOf(EXTENSION_DIR).filter((c) => c.run_at === 'document_start');
     assert.deepEqual(early.map(({ js, all_frames, match_about_blank }) => ({ js, all_frames, match_about_blank })), [{ js: ['early-input.js'], all_frames: true, match_about_blank: true }]);

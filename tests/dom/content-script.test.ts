@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// The content script's start-up: a first pass (entrypoints/content/scout.ts) reads the frame's text and asks the
+// The content script's start-up: a first pass (entrypoints/first-pass/scout.ts) reads the frame's text and asks the
 // background (here WXT's fake browser, answered by the background's own answerMessage from a HeadIndex of the
 // small test glossary) only for what the page needs — nothing for a frame without words; for a frame with words,
 // to test its text (in the background's memory). When the text holds a head, the first pass imports the
@@ -15,7 +15,7 @@ import { registeredHighlighter } from '@/utils/highlighter-handoff';
 import { firstPassRuns, markFirstPass } from '@/utils/first-pass';
 import { ContentScriptContext } from '@/utils/script-context';
 import { SETTINGS_KEY, isActiveOn, loadSettings } from '@/utils/settings';
-import { CHANGES_SETTLE_MS, MAX_LOAD_FAILURES, PageScout, type ScoutLink } from '@/entrypoints/content/scout';
+import { CHANGES_SETTLE_MS, FIRST_PASS_NAME, MAX_LOAD_FAILURES, startFirstPass, type FirstPass, type ScoutLink } from '@/entrypoints/first-pass/scout';
 import { PagedMatcher, type HeadStart } from '@/glossary/runtime/paged-matcher';
 import { cards, categories, matcherIndex } from './fixture-glossary';
 
@@ -32,7 +32,7 @@ vi.mock('@/components/page/card/page-card', async (original) => {
   return { ...real, PageCard: CountedPageCard };
 });
 
-const { default: contentScript } = await import('@/entrypoints/content/index');
+const { default: contentScript } = await import('@/entrypoints/first-pass/index');
 const { default: highlighterScript } = await import('@/entrypoints/highlighter/index');
 
 const OWN_ID = 'own-extension-id';
@@ -93,10 +93,10 @@ function background(glossary: HeadIndex | null, inject: () => Promise<void> = as
 }
 
 describe('content script start-up', () => {
-  let contexts: ContentScriptContext[] = [];
+  let passes: FirstPass[] = [];
   beforeEach(() => {
     fakeBrowser.reset();
-    contexts = [];
+    passes = [];
     built.cards = 0;
     delete (globalThis as Record<string, unknown>)[HIGHLIGHTER_GLOBAL];
     // what other test files left in the shared document and isolated world (isolate: false): a <title> is text
@@ -105,19 +105,19 @@ describe('content script start-up', () => {
     markFirstPass(false);
   });
   afterEach(() => {
-    for (const ctx of contexts) ctx.notifyInvalidated();
+    // a context made under the first pass's name, as a newer copy of the script makes one, stops the last first
+    // pass and the highlighter it started; the rest are stopped by hand
+    new ContentScriptContext(FIRST_PASS_NAME).notifyInvalidated();
+    for (const pass of passes) pass.stop();
     document.body.innerHTML = '';
     highlights.clear();
   });
 
-  /** Runs the content script on `html` (`prepare` runs first: a shadow root to attach), with a context of its own (as WXT makes one). */
+  /** Runs the content script on `html` (`prepare` runs first: a shadow root to attach), as the browser runs it. */
   function start(html: string, prepare: () => void = () => {}) {
     document.body.innerHTML = html;
     prepare();
-    const ctx = new ContentScriptContext(`content-${contexts.length}`);
-    contexts.push(ctx);
-    void contentScript.main(ctx as never);
-    return ctx;
+    contentScript.main();
   }
   /** Attaches an open shadow root holding a term to the element #host. */
   const attachMandamusShadow = () => {
@@ -288,24 +288,52 @@ describe('content script start-up', () => {
     expect(painted()).toEqual([]);
   });
 
-  it('stops reading and watching once the extension is gone', async () => {
+  it('stops reading and watching once a newer copy of the script starts in the frame (the extension updated)', async () => {
     const { asked } = background(new HeadIndex(matcherIndex, categories));
-    const ctx = start('<p>The county met.</p>');
+    start('<p>The county met.</p>');
     await vi.waitFor(() => expect(asked).toEqual(['screen']));
-    ctx.notifyInvalidated();
+    new ContentScriptContext(FIRST_PASS_NAME); // what the newer copy's hand-off makes (or a newer first pass, below)
     document.body.insertAdjacentHTML('beforeend', '<p>ICE.</p>');
     await settle();
     expect(asked).toEqual(['screen']);
     expect(firstPassRuns()).toBe(false);
   });
 
+  it('stops the older first pass when a newer one starts, so that only one reads the frame', async () => {
+    const { asked } = background(new HeadIndex(matcherIndex, categories));
+    start('<p>The county met.</p>');
+    await vi.waitFor(() => expect(asked).toEqual(['screen']));
+    start('<p>The county met again.</p>');
+    await vi.waitFor(() => expect(asked).toEqual(['screen', 'screen']));
+    document.body.insertAdjacentHTML('beforeend', '<p>More news.</p>');
+    await vi.waitFor(() => expect(asked).toEqual(['screen', 'screen', 'screen']));
+    await settle();
+    expect(asked).toHaveLength(3);
+  });
+
+  it('stops at its next timer once the extension is gone (its id no longer there)', async () => {
+    const { asked } = background(new HeadIndex(matcherIndex, categories));
+    start('<p>The county met.</p>');
+    await vi.waitFor(() => expect(asked).toEqual(['screen']));
+    await settle();
+    const id = fakeBrowser.runtime.id;
+    (fakeBrowser.runtime as { id?: string }).id = undefined;
+    try {
+      document.body.insertAdjacentHTML('beforeend', '<p>ICE.</p>');
+      await settle();
+    } finally {
+      fakeBrowser.runtime.id = id;
+    }
+    expect(asked).toEqual(['screen']);
+    expect(firstPassRuns()).toBe(false);
+  });
+
   it('starts no highlighter once the extension is gone, though it went while the highlighter was being loaded', async () => {
-    let ctx: ContentScriptContext | null = null;
     const { loaded } = background(new HeadIndex(matcherIndex, categories), async () => {
       highlighterScript.main();
-      ctx!.notifyInvalidated();
+      new ContentScriptContext(FIRST_PASS_NAME).notifyInvalidated();
     });
-    ctx = start('<p>ICE filed it.</p>');
+    start('<p>ICE filed it.</p>');
     await vi.waitFor(() => expect(loaded).toHaveLength(1));
     await settle();
     expect(painted()).toEqual([]);
@@ -374,9 +402,7 @@ describe('content script start-up', () => {
         highlighter: () => ({ start: (_ctx, head) => void (given.head = head) }),
         watchSettings: () => () => {},
       };
-      const ctx = new ContentScriptContext(`scout-${contexts.length}`);
-      contexts.push(ctx);
-      new PageScout(document, link, ctx, () => {}).start();
+      passes.push(startFirstPass(document, link, () => () => {}, `scout-${passes.length}`));
       return given;
     }
 

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-// How the content script's first pass reads a frame (entrypoints/content/frame-text.ts): every word the
+// How the content script's first pass reads a frame (entrypoints/first-pass/frame-text.ts): every word the
 // highlighter reads must be among the words it reads, whatever the markup does to them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { FrameTextReader, READ_CLOCK_EVERY, ShadowRootSearch, blockAround, hasWord } from '@/entrypoints/content/frame-text';
+import { FrameTextReader, READ_CLOCK_EVERY, ShadowRootSearch, blockAround, hasWord } from '@/entrypoints/first-pass/frame-text';
 import { textWords } from '@/glossary/runtime/heads';
 
 /** Every open shadow root under `root`, searched in steps of `step` elements (ShadowRootSearch). */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The input relay (utils/input-relay.ts): one per window, started at document_start; it hands every relayed
-// event to its listeners until their signal aborts, one listener's failure reaches neither the others nor the
+// event to its listeners until their signal aborts (or they unsubscribe), one listener's failure reaches neither the others nor the
 // page, and it listens again when document.open() has erased its listeners.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inputRelay, startInputRelay } from '@/utils/input-relay';
@@ -19,6 +19,23 @@ describe('the input relay', () => {
     stop.abort();
     document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(heard).toHaveBeenCalledOnce();
+  });
+
+  it('relays input to a listener without a signal until the function `on` returned is called', () => {
+    const relay = startInputRelay(window);
+    const heard = vi.fn();
+    const off = relay.on('pointermove', heard);
+    window.dispatchEvent(new PointerEvent('pointermove'));
+    off();
+    window.dispatchEvent(new PointerEvent('pointermove'));
+    expect(heard).toHaveBeenCalledOnce();
+    // and one whose signal had already aborted hears nothing
+    const late = vi.fn();
+    const aborted = new AbortController();
+    aborted.abort();
+    relay.on('pointermove', late, aborted.signal);
+    window.dispatchEvent(new PointerEvent('pointermove'));
+    expect(late).not.toHaveBeenCalled();
   });
 
   it('keeps a listener that throws from the others and from the page', () => {

@@ -57,13 +57,13 @@ describe('import layers', () => {
       expect(importsOf(file), file).toEqual(expect.arrayContaining(['virtual:glossary/matcher-index']));
     }
     expect(importsOf('entrypoints/pdf/main.tsx')).toEqual(expect.arrayContaining(['glossary/runtime/shipped-glossary']));
-    for (const file of ['entrypoints/content/index.ts', 'entrypoints/content/scout.ts', 'entrypoints/highlighter/start.ts']) {
+    for (const file of ['entrypoints/first-pass/index.ts', 'entrypoints/first-pass/scout.ts', 'entrypoints/highlighter/start.ts']) {
       expect(importsOf(file), file).not.toContain('virtual:glossary/matcher-index');
     }
   });
 
   it('the first pass, which every frame evaluates, imports neither the matcher, nor the API polyfill, nor the highlighter', () => {
-    const files = filesUnder('entrypoints/content');
+    const files = filesUnder('entrypoints/first-pass');
     const offending = files.flatMap((f) => importsOf(f).filter((i) => /^(glossary\/runtime\/(matcher|paged-matcher|shipped-glossary)|wxt\/browser$|utils\/settings$|components\/(card|page\/(card|paint|collect)))/.test(i)).map((i) => `${f} imports ${i}`));
     expect(offending).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // How the first pass brings the highlighter into its frame when the background leaves that to it (Chrome):
 // imported from its extension URL, or, where the import fails or registers nothing, injected by the background.
 import { describe, expect, it, vi } from 'vitest';
-import { loadHighlighter, type HighlighterLoaders } from '@/entrypoints/content/load-highlighter';
+import { loadHighlighter, type HighlighterLoaders } from '@/entrypoints/first-pass/load-highlighter';
 import type { Highlighter } from '@/utils/highlighter-handoff';
 
 const URL_ = 'chrome-extension://0b4f1c2e-5d6a-4e7b-8c9d-0e1f2a3b4c5d/highlighter.js';
