@@ -176,6 +176,18 @@ forEachBrowser('detection', {}, (env, kind) => {
       await page.tab.close();
     });
 
+    it('reads a frame too small to show a word (1×1, not rendered) once its page shows it', async () => {
+      const page = await open('/own/hidden-frames.html', 1);
+      const unrendered = await page.tab.frameNamed('unrendered');
+      const tiny = await page.tab.frameNamed('tiny');
+      await page.tab.evaluate(() => (window as unknown as { showFrames: () => void }).showFrames());
+      for (const frame of [unrendered, tiny]) {
+        await page.waitForMarks(1, undefined, 5000, frame);
+        assert.deepEqual(await page.marks(undefined, frame), ['287(g) program']);
+      }
+      await page.tab.close();
+    });
+
     it('marks Spanish terms with and without accents', async () => {
       const page = await open('/own/spanish.html', 5);
       assert.deepEqual(await page.marks(), ['perfil racial', 'derechos civiles', 'Ley de Inmigracion y Nacionalidad', 'programa 287(g)', 'demanda de mandamus', 'USCIS']);
