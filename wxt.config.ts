@@ -20,19 +20,20 @@ export default defineConfig({
     },
   }),
   hooks: {
-    // the document_start relay (entrypoints/early-input.ts) is an unlisted script declared here, so that it is
-    // built without a script context; it matches every frame the main content script does. The marks' style
-    // sheet (imported by the content script) goes with it: Firefox inserts a content script's sheet at its run_at,
-    // and inserted at document_end into a long page it made the browser restyle the whole document at once, in
-    // the layout flush before the load event (about 250 ms of a 380 ms task on the 10 MB hostile page, 2-core
-    // machine). Chrome inserts content scripts' sheets before the page is parsed whatever their run_at.
+    // Both scripts of every frame are unlisted scripts declared here, so that they are built without WXT's
+    // content-script wrapper and script context: the document_start relay (entrypoints/early-input.ts) and the
+    // first pass at document_end (entrypoints/first-pass/), which makes a script context only when it starts the
+    // highlighter (issue 13: what a page without terms pays). The marks' style sheet (entrypoints/content.css)
+    // goes with the relay: Firefox inserts a content script's sheet at its run_at, and inserted at document_end
+    // into a long page it made the browser restyle the whole document at once, in the layout flush before the
+    // load event (about 250 ms of a 380 ms task on the 10 MB hostile page, 2-core machine). Chrome inserts
+    // content scripts' sheets before the page is parsed whatever their run_at.
     'build:manifestGenerated': (_wxt, manifest) => {
-      const scripts = manifest.content_scripts ?? [];
-      const css = scripts.flatMap((script) => script.css ?? []);
-      for (const script of scripts) delete script.css;
+      const everyFrame = { matches: ['<all_urls>'], all_frames: true, match_about_blank: true };
       manifest.content_scripts = [
-        ...scripts,
-        { matches: ['<all_urls>'], run_at: 'document_start', all_frames: true, match_about_blank: true, css, js: ['early-input.js'] },
+        ...(manifest.content_scripts ?? []),
+        { ...everyFrame, run_at: 'document_start', css: ['content-scripts/content.css'], js: ['early-input.js'] },
+        { ...everyFrame, run_at: 'document_end', js: ['first-pass.js'] },
       ];
     },
   },
@@ -44,7 +45,7 @@ export default defineConfig({
     // first card opens. The content script already runs on <all_urls>, so the install warning is the same.
     permissions: ['storage', 'contextMenus', 'activeTab', ...(browser === 'firefox' ? ['<all_urls>'] : ['scripting'])],
     ...(browser === 'firefox' ? {} : { host_permissions: ['<all_urls>'] }),
-    // Chrome: the first pass imports the highlighter (entrypoints/content/load-highlighter.ts), which only the
+    // Chrome: the first pass imports the highlighter (entrypoints/first-pass/load-highlighter.ts), which only the
     // per-session URL reaches (use_dynamic_url, honoured from Chrome 130 on: before, the file would be reachable
     // at the extension's fixed URL, by which any page could tell it is installed). SECURITY.md says why no page
     // can learn that URL. Firefox has the background inject it instead.
@@ -80,7 +81,7 @@ export default defineConfig({
 });
 
 /** The scripts that run in web pages' frames (content scripts and the scripts the background injects). */
-const PAGE_SCRIPTS = new Set(['content', 'early-input', 'highlighter', 'card-ui', 'first-pass-probe']);
+const PAGE_SCRIPTS = new Set(['first-pass', 'early-input', 'highlighter', 'card-ui', 'first-pass-probe']);
 
 /**
  * `wxt/browser` in the scripts that run in web pages is the browser's own extension API object

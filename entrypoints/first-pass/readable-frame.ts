@@ -19,12 +19,21 @@ export const MIN_READABLE_PX = 8;
  * Returns a function that stops waiting.
  */
 export function whenReadable(win: Window & typeof globalThis, start: () => void): () => void {
-  const root = win.document.documentElement;
+  let root = win.document.documentElement;
   if (win === win.top || !root || typeof win.ResizeObserver !== 'function') {
     start();
     return () => {};
   }
   const observer = new win.ResizeObserver((entries: ResizeObserverEntry[]) => {
+    // a frame its parent writes (an about:blank ad slot, document.open()) replaces the root element we observe:
+    // taken out, it is reported at 0×0, and its successor is observed instead
+    const current = win.document.documentElement;
+    if (current !== root) {
+      observer.disconnect();
+      root = current;
+      if (root) observer.observe(root);
+      return;
+    }
     const box = entries[entries.length - 1].contentRect;
     if (box.width < MIN_READABLE_PX || box.height < MIN_READABLE_PX) return;
     observer.disconnect();

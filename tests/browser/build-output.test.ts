@@ -17,6 +17,7 @@ const scripts = readdirSync(EXTENSION_DIR, { recursive: true, withFileTypes: tru
   .map((e) => join(e.parentPath, e.name));
 const read = (file: string) => readFileSync(file, 'utf8');
 interface ContentScript {
+  matches: string[];
   run_at: string;
   js: string[];
   css?: string[];
@@ -67,6 +68,19 @@ describe('build output', () => {
     assert.ok(!read(join(EXTENSION_DIR, 'early-input.js')).includes(context), 'early-input.js is built with a script context');
     const early = contentScriptsOf(EXTENSION_DIR).filter((c) => c.run_at === 'document_start');
     assert.deepEqual(early.map(({ js, all_frames, match_about_blank }) => ({ js, all_frames, match_about_blank })), [{ js: ['early-input.js'], all_frames: true, match_about_blank: true }]);
+  });
+
+  it('declares the first pass at document_end in every frame, built without WXT\'s content-script wrapper, in the Chrome and the Firefox build', () => {
+    for (const dir of [EXTENSION_DIR, FIREFOX_BUILD]) {
+      const declared = contentScriptsOf(dir).filter((c) => c.js.includes('first-pass.js'));
+      assert.deepEqual(
+        declared.map(({ matches, run_at, all_frames, match_about_blank, js }) => ({ matches, run_at, all_frames, match_about_blank, js })),
+        [{ matches: ['<all_urls>'], run_at: 'document_end', all_frames: true, match_about_blank: true, js: ['first-pass.js'] }],
+        dir,
+      );
+      // WXT's content-script wrapper makes a script context at start and logs under this name
+      assert.ok(!read(join(dir, 'first-pass.js')).includes('The content script "'), `${dir}: first-pass.js is wrapped as a content script`);
+    }
   });
 
   it('declares the marks\' style sheet with the document_start script, in the Chrome and the Firefox build', () => {

@@ -54,6 +54,18 @@ forEachBrowser('what a page can observe', {}, (env, kind) => {
     await a.tab.close();
   });
 
+  it('shows a page what SECURITY.md says it can learn: our highlight style on a page without terms, and a term it plants out of sight marked', async () => {
+    // both rows of SECURITY.md's table that a page without any term of its own can read: if either stops being
+    // true, the table must say so
+    const a = await WebPage.open(env.browser, env.server.url('/own/no-terms.html'), 0);
+    const style = await a.tab.evaluate(() => getComputedStyle(document.body, '::highlight(legal-lens-underline)').textDecorationStyle);
+    assert.equal(style, 'dotted');
+    assert.equal(await a.tab.evaluate(() => CSS.highlights.has('legal-lens-underline')), false);
+    await a.tab.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p style="position:absolute;left:-9999px">A writ of mandamus.</p>'));
+    await a.tab.waitFor(() => CSS.highlights.has('legal-lens-underline'), undefined, 10_000);
+    await a.tab.close();
+  });
+
   it('gives a page no file to fetch: the card UI, injected once a card opens, and the catalog the background reads cannot be requested', async () => {
     const a = await WebPage.open(env.browser, env.server.url('/own/law-firm-article.html'), 5);
     await a.hover('Immigration and Nationality Act');

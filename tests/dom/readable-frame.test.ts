@@ -66,6 +66,18 @@ describe('whenReadable', () => {
     expect(start).toHaveBeenCalledTimes(1);
   });
 
+  it('observes the new root element when the frame\'s page replaces it (an about:blank frame written by its parent)', () => {
+    const { win, layOut, observed } = frameWindow();
+    const start = vi.fn();
+    whenReadable(win, start);
+    const written = document.createElement('html');
+    (win.document as unknown as { documentElement: HTMLElement }).documentElement = written; // document.open(): the old root goes, reported at 0×0
+    layOut(0, 0);
+    expect(observed).toEqual([written]);
+    layOut(600, 120);
+    expect(start).toHaveBeenCalledTimes(1);
+  });
+
   it('stops waiting when told to', () => {
     const { win, layOut } = frameWindow();
     const start = vi.fn();
