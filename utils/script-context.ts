@@ -52,14 +52,13 @@ export function takeScriptSlot(name: string, stop: () => void): () => void {
 
 export class ContentScriptContext implements AbortController {
   private readonly abortController = new AbortController();
+  private readonly releaseSlot: () => void;
 
   constructor(
     readonly contentScriptName: string,
     readonly options?: object,
   ) {
-    const running = globalThis as unknown as Running;
-    running[RUNNING + contentScriptName]?.notifyInvalidated();
-    running[RUNNING + contentScriptName] = this;
+    this.releaseSlot = takeScriptSlot(contentScriptName, () => this.notifyInvalidated());
   }
 
   get signal(): AbortSignal {
@@ -139,7 +138,6 @@ export class ContentScriptContext implements AbortController {
 
   notifyInvalidated(): void {
     this.abort('Content script context invalidated');
-    const running = globalThis as unknown as Running;
-    if (running[RUNNING + this.contentScriptName] === this) running[RUNNING + this.contentScriptName] = undefined;
+    this.releaseSlot();
   }
 }
