@@ -10,12 +10,18 @@ const ACTIVE_HIGHLIGHT = 'legal-lens-active';
 const styleHighlightName = (style: Settings['highlightStyle']) => `${HIGHLIGHT_PREFIX}-${style}`;
 
 /**
- * Painted marks from which only those of blocks near the viewport are registered (near-viewport.ts). Chromium
- * re-registers every range of every highlight whenever any highlight changes (a card's active term, a mark added),
- * and that grows with the ranges: on the 4.0 MB benchmark page, one range added cost a rendering task of 37-53 ms
- * with 2 ranges registered and 160-195 ms with 12,000 (PrePaint, issue 13, a 2-core machine).
+ * Text nodes under painted marks from which only the marks of blocks near the viewport are registered
+ * (near-viewport.ts); a mark within one text node counts one, a mark across a term's letters in elements of their
+ * own counts each of their text nodes. Both engines pay for what is registered, not for what is in view:
+ * - Chromium re-registers every range of every highlight whenever any highlight changes (a card's active term, a
+ *   mark added), and that grows with the ranges: on the 4.0 MB benchmark page, one range added cost a rendering task
+ *   of 37-53 ms with 2 ranges registered and 160-195 ms with 12,000 (PrePaint, issue 13, a 2-core machine).
+ * - Firefox pays for each text node a registered range covers: on a page of 57,000 one-letter elements, 500 ranges
+ *   of 16 text nodes each held the page 312-549 ms in the frame they were registered in, 50 of them 64-81 ms, the
+ *   same 8,000 text nodes as one range each about as much as the 500, and 500 ranges of one text node each on the
+ *   same page with its letters unwrapped under 30 ms (Firefox ESR 153, a page script, 2026-12-03).
  */
-export const NEAR_ONLY_MARKS = 1000;
+export const NEAR_ONLY_MARKED_NODES = 1000;
 
 /**
  * One painted term. Its range is a StaticRange: unlike a live Range, the page does not have to update it
@@ -25,6 +31,8 @@ export const NEAR_ONLY_MARKS = 1000;
 export interface PaintedMatch {
   id: string;
   range: StaticRange;
+  /** how many text nodes `range` covers, its ends' included (1 when left out: a range within one text node) */
+  textNodes?: number;
 }
 
 /**
@@ -45,17 +53,17 @@ export class Painter {
   private readonly byBlock = new Map<Element, PaintedMatch[]>();
   /** the registered highlight, and its ranges kept beside it (a Highlight is not iterable from Firefox's content scripts) */
   private highlight: Highlight;
-  private shown = new Set<StaticRange>();
+  private shown = new MarkedRanges();
   private readonly active: Highlight;
   private visible: (m: PaintedMatch) => boolean = () => true;
   /**
    * ranges held back (hold): a highlight of their own, not registered, so adding to it repaints nothing; near-only,
    * the blocks they are in instead
    */
-  private held: { highlight: Highlight; ranges: Set<StaticRange>; blocks: Set<Element> } | null = null;
+  private held: { highlight: Highlight; ranges: MarkedRanges; blocks: Set<Element> } | null = null;
   /** destroyed: nothing is registered again (a scan still on its way when the highlighter stopped) */
   private destroyed = false;
-  /** once NEAR_ONLY_MARKS are painted: the blocks whose painted ranges alone are registered (`shown` keeps all) */
+  /** once NEAR_ONLY_MARKED_NODES are painted over: the blocks whose painted ranges alone are registered (`shown` keeps all) */
   private nearOnly: NearBlocks | null = null;
   /** counts changes of the matches (added, forgotten, cleared) */
   private version = 0;
@@ -94,7 +102,7 @@ export class Painter {
     if (this.held) {
       for (const m of matches) {
         if (!this.visible(m)) continue;
-        this.held.ranges.add(m.range);
+        this.held.ranges.add(m.range, m.textNodes);
         // near-only, release registers the held ranges block by block (their highlight is never swapped in then)
         if (this.nearOnly) this.held.blocks.add(block);
         else this.held.highlight.add(m.range);
@@ -105,7 +113,7 @@ export class Painter {
     for (const m of matches) {
       if (!this.visible(m)) continue;
       if (register) this.highlight.add(m.range);
-      this.shown.add(m.range);
+      this.shown.add(m.range, m.textNodes);
     }
     if (!register) this.nearOnly?.noteAdded(block);
     this.startNearOnlyIfMany();
@@ -117,7 +125,7 @@ export class Painter {
    * page far more than the matching does. A scan releases once early (what is in view) and once at the end.
    */
   hold(): void {
-    this.held ??= { highlight: new Highlight(), ranges: new Set(), blocks: new Set() };
+    this.held ??= { highlight: new Highlight(), ranges: new MarkedRanges(), blocks: new Set() };
   }
 
   /**
@@ -128,9 +136,9 @@ export class Painter {
   release(): void {
     const held = this.held;
     this.held = null;
-    if (held && this.shown.size + held.ranges.size >= NEAR_ONLY_MARKS) this.startNearOnlyIfMany(held.ranges.size);
+    if (held) this.startNearOnlyIfMany(held.ranges.textNodes);
     if (held && this.nearOnly) {
-      for (const range of held.ranges) this.shown.add(range);
+      this.shown.addAll(held.ranges);
       // until the first set is measured, what was registered stays; then only registered blocks' ranges are added
       // (a change of the registry, which the blocks far from the reader do not make)
       for (const block of this.nearOnly.hasMeasured ? held.blocks : []) {
@@ -138,17 +146,13 @@ export class Painter {
         else for (const m of this.byBlock.get(block) ?? []) if (held.ranges.has(m.range)) this.highlight.add(m.range);
       }
     } else if (held && held.ranges.size > this.shown.size) {
-      for (const range of this.shown) {
-        held.highlight.add(range);
-        held.ranges.add(range);
-      }
+      for (const range of this.shown) held.highlight.add(range);
+      held.ranges.addAll(this.shown);
       this.highlight = held.highlight;
       this.shown = held.ranges;
     } else if (held) {
-      for (const range of held.ranges) {
-        this.highlight.add(range);
-        this.shown.add(range);
-      }
+      for (const range of held.ranges) this.highlight.add(range);
+      this.shown.addAll(held.ranges);
     }
     this.register();
   }
@@ -253,7 +257,7 @@ export class Painter {
       for (const m of list) {
         if (!visible(m)) continue;
         if (register) this.highlight.add(m.range);
-        this.shown.add(m.range);
+        this.shown.add(m.range, m.textNodes);
       }
     }
     this.startNearOnlyIfMany();
@@ -309,11 +313,11 @@ export class Painter {
   }
 
   /**
-   * From NEAR_ONLY_MARKS painted ranges on (`adding` more to come), registers only those of blocks near the
+   * From NEAR_ONLY_MARKED_NODES text nodes under painted ranges on (`adding` more to come), registers only those of blocks near the
    * viewport (near-viewport.ts); what was registered stays until the first set is measured, in a task of its own.
    */
   private startNearOnlyIfMany(adding = 0): void {
-    if (this.nearOnly || this.destroyed || !this.view || this.shown.size + adding < NEAR_ONLY_MARKS) return;
+    if (this.nearOnly || this.destroyed || !this.view || this.shown.textNodes + adding < NEAR_ONLY_MARKED_NODES) return;
     this.nearOnly = new NearBlocks(this.view, () => this.paintedBlocks(), () => this.registerNear());
     this.nearOnly.start();
   }
@@ -359,6 +363,49 @@ export class Painter {
     this.clear();
     CSS.highlights.delete(styleHighlightName(this.style));
     CSS.highlights.delete(ACTIVE_HIGHLIGHT);
+  }
+}
+
+/** Ranges, with how many text nodes they cover in all (the cost of registering them: NEAR_ONLY_MARKED_NODES). */
+class MarkedRanges implements Iterable<StaticRange> {
+  private readonly nodes = new Map<StaticRange, number>();
+  /** text nodes under the ranges, counted once per range that covers them */
+  textNodes = 0;
+
+  /** Adds `range`, which covers `textNodes` text nodes (1 when left out); a range held already stays as it was. */
+  add(range: StaticRange, textNodes = 1): void {
+    if (this.nodes.has(range)) return;
+    this.nodes.set(range, textNodes);
+    this.textNodes += textNodes;
+  }
+
+  addAll(other: MarkedRanges): void {
+    for (const [range, n] of other.nodes) this.add(range, n);
+  }
+
+  delete(range: StaticRange): boolean {
+    const n = this.nodes.get(range);
+    if (n === undefined) return false;
+    this.nodes.delete(range);
+    this.textNodes -= n;
+    return true;
+  }
+
+  has(range: StaticRange): boolean {
+    return this.nodes.has(range);
+  }
+
+  get size(): number {
+    return this.nodes.size;
+  }
+
+  clear(): void {
+    this.nodes.clear();
+    this.textNodes = 0;
+  }
+
+  [Symbol.iterator](): Iterator<StaticRange> {
+    return this.nodes.keys();
   }
 }
 

@@ -357,7 +357,7 @@ export class TermHighlighter {
       const start = locateIn(block, m.start, false);
       const end = locateIn(block, m.end, true);
       const range = new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset });
-      matches.push({ id: m.id, range });
+      matches.push({ id: m.id, range, textNodes: end.index - start.index + 1 });
     }
     this.painter.add(block.element, matches);
     return matches.length;
@@ -443,7 +443,11 @@ function windowOf(block: Block): { text: string; offset: number } {
   return { text: block.text.slice(offset, Math.min(block.text.length, block.until + WINDOW_CONTEXT)), offset };
 }
 
-function locateIn(block: Block, offset: number, preferEnd: boolean): { node: Text; offset: number } {
+/**
+ * Where `offset` in `block`'s text is: its text node, the offset in that node, and the node's index in
+ * `block.nodes`; at the boundary of two nodes, the end of the first when `preferEnd`, else the start of the second.
+ */
+function locateIn(block: Block, offset: number, preferEnd: boolean): { node: Text; offset: number; index: number } {
   const { starts, nodes } = block;
   let lo = 0;
   let hi = starts.length - 1;
@@ -452,5 +456,5 @@ function locateIn(block: Block, offset: number, preferEnd: boolean): { node: Tex
     if (starts[mid] < offset || (!preferEnd && starts[mid] === offset)) lo = mid;
     else hi = mid - 1;
   }
-  return { node: nodes[lo], offset: offset - starts[lo] };
+  return { node: nodes[lo], offset: offset - starts[lo], index: lo };
 }

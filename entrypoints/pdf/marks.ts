@@ -156,7 +156,8 @@ export class DocumentMarks implements PaintedTerms {
       endOffset: Math.min(piece.end.offset, endNode.length),
     });
     this.termOf.set(range, term);
-    this.painter.add(view.layer, [{ id: term.id, range }]);
+    // a text layer holds one text node per item
+    this.painter.add(view.layer, [{ id: term.id, range, textNodes: piece.end.item - piece.start.item + 1 }]);
   }
 
   private isShownCategory(id: string): boolean {

@@ -5,6 +5,7 @@ import { highlights, rangeText } from './support/browser-apis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FULL_RESCAN_INTERVAL_MS, TermHighlighter } from '@/entrypoints/highlighter/highlighter';
 import { WINDOW_CHARS } from '@/components/page/collect';
+import { Painter } from '@/components/page/paint';
 import { HeadIndex } from '@/glossary/runtime/head-index';
 import { compileMatcher } from '@/glossary/runtime/matcher';
 import { PagedMatcher } from '@/glossary/runtime/paged-matcher';
@@ -46,6 +47,13 @@ describe('painting', () => {
     const crossing = painted().find((r) => rangeText(r) === 'writ of mandamus')!;
     expect(crossing.startContainer).not.toBe(crossing.endContainer);
     expect(highlights.has('legal-lens-active')).toBe(true);
+  });
+
+  it('tells the painter how many text nodes each mark covers (what registering it costs: paint.ts)', async () => {
+    const adds = vi.spyOn(Painter.prototype, 'add');
+    await start('<p>A writ of <em>mandamus</em> and ICE.</p><p><span>I</span><span>C</span><span>E</span></p>');
+    const covered = adds.mock.calls.flatMap(([, matches]) => matches.map((m) => [rangeText(m.range), m.textNodes]));
+    expect(covered).toEqual([['writ of mandamus', 2], ['ICE', 1], ['ICE', 3]]);
   });
 
   it('scans in tasks of its own, never in the one that asked for the scan (its start, the page\'s change)', async () => {

@@ -3,7 +3,7 @@
 import { highlights, rangeText } from './support/browser-apis';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_LAG_MS, MOVE_VIEWPORTS, NEAR_VIEWPORTS, SETTLE_MS } from '@/components/page/near-viewport';
-import { NEAR_ONLY_MARKS, Painter, liveRange, type PaintedMatch } from '@/components/page/paint';
+import { NEAR_ONLY_MARKED_NODES, Painter, liveRange, type PaintedMatch } from '@/components/page/paint';
 
 let painter: Painter;
 beforeEach(() => {
@@ -282,14 +282,14 @@ describe('Painter: only the marks near the viewport registered on a page with ma
   let scrolled = 0;
   const tops = new Map<Element, number>();
   let blocks: HTMLElement[];
-  const mark = (p: HTMLElement): PaintedMatch => match('ice', p.id, 0, 3);
-  /** `n` paragraphs of one mark each, found by one scan (held, then released) */
-  function scan(n: number): void {
+  const mark = (p: HTMLElement, textNodes?: number): PaintedMatch => ({ ...match('ice', p.id, 0, 3), textNodes });
+  /** `n` paragraphs of one mark each (over `textNodes` text nodes), found by one scan (held, then released) */
+  function scan(n: number, textNodes?: number): void {
     document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p id="p${i}">ICE ${i}</p>`).join('');
     blocks = [...document.querySelectorAll<HTMLElement>('p')];
     blocks.forEach((p, i) => tops.set(p, i * 100));
     painter.hold();
-    for (const p of blocks) painter.add(p, [mark(p)]);
+    for (const p of blocks) painter.add(p, [mark(p, textNodes)]);
     painter.release();
   }
   /** the blocks whose top is within NEAR_VIEWPORTS viewports of the viewport, scrolled by `y` */
@@ -326,32 +326,62 @@ describe('Painter: only the marks near the viewport registered on a page with ma
     vi.restoreAllMocks();
   });
 
-  it('registers every mark while there are fewer than NEAR_ONLY_MARKS', async () => {
-    scan(NEAR_ONLY_MARKS - 1);
+  it('registers every mark while there are fewer than NEAR_ONLY_MARKED_NODES', async () => {
+    scan(NEAR_ONLY_MARKED_NODES - 1);
     await vi.runOnlyPendingTimersAsync();
-    expect(registered()).toBe(NEAR_ONLY_MARKS - 1);
+    expect(registered()).toBe(NEAR_ONLY_MARKED_NODES - 1);
   });
 
-  it('from NEAR_ONLY_MARKS on, registers the marks of the blocks near the viewport, and still counts every mark painted', async () => {
-    scan(NEAR_ONLY_MARKS + 500);
+  it('from NEAR_ONLY_MARKED_NODES on, registers the marks of the blocks near the viewport, and still counts every mark painted', async () => {
+    scan(NEAR_ONLY_MARKED_NODES + 500);
     await vi.advanceTimersByTimeAsync(0);
     expect(registeredBlocks()).toEqual(nearAt(0));
     expect(nearAt(0)).toHaveLength((NEAR_VIEWPORTS + 1) * 7);
-    expect(painter.size).toBe(NEAR_ONLY_MARKS + 500);
+    expect(painter.size).toBe(NEAR_ONLY_MARKED_NODES + 500);
     expect(painter.isPainted(painter.matchesOf(blocks[1400])[0])).toBe(true);
     vi.useRealTimers();
-    expect(await painter.paintedMatches()).toHaveLength(NEAR_ONLY_MARKS + 500);
+    expect(await painter.paintedMatches()).toHaveLength(NEAR_ONLY_MARKED_NODES + 500);
+  });
+
+  it('counts the text nodes under each mark: fewer marks across many text nodes each are registered near the viewport only', async () => {
+    // a term whose letters are elements of their own covers 16 text nodes (the Firefox figures in paint.ts)
+    const marks = Math.ceil(NEAR_ONLY_MARKED_NODES / 16);
+    scan(marks, 16);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(registeredBlocks()).toEqual(nearAt(0));
+    expect(nearAt(0).length).toBeLessThan(marks);
+    expect(painter.size).toBe(marks);
+    // one text node each, as many marks are all registered
+    painter.clear();
+    scan(marks);
+    await vi.runOnlyPendingTimersAsync();
+    expect(registered()).toBe(marks);
+  });
+
+  it('counts a forgotten mark\'s text nodes out', async () => {
+    const marks = Math.ceil(NEAR_ONLY_MARKED_NODES / 16);
+    painter.destroy();
+    painter = new Painter('underline', window);
+    document.body.innerHTML = Array.from({ length: marks }, (_, i) => `<p id="p${i}">ICE ${i}</p>`).join('');
+    blocks = [...document.querySelectorAll<HTMLElement>('p')];
+    blocks.forEach((p, i) => tops.set(p, i * 100));
+    // added one by one, the last one's block forgotten first: below the count, every mark stays registered
+    for (const p of blocks.slice(0, -1)) painter.add(p, [mark(p, 16)]);
+    painter.forget(blocks[0]);
+    painter.add(blocks.at(-1)!, [mark(blocks.at(-1)!, 16)]);
+    await vi.runOnlyPendingTimersAsync();
+    expect(registered()).toBe(marks - 1);
   });
 
   it('reads how far the document is scrolled once a slice of the measure, from the root element\'s box, not per block nor from window.scrollY', async () => {
     const scrollYReads = vi.spyOn(window, 'scrollY', 'get');
     const boxes = vi.mocked(Element.prototype.getBoundingClientRect);
-    scan(NEAR_ONLY_MARKS + 500);
+    scan(NEAR_ONLY_MARKED_NODES + 500);
     await vi.advanceTimersByTimeAsync(0);
     expect(registeredBlocks()).toEqual(nearAt(0));
     const rootReads = boxes.mock.contexts.filter((el) => el === document.documentElement).length;
     // every block measured once; the root's box at the start, once a slice (one or a few here) and once to compare
-    expect(boxes.mock.contexts.filter((el) => el !== document.documentElement)).toHaveLength(NEAR_ONLY_MARKS + 500);
+    expect(boxes.mock.contexts.filter((el) => el !== document.documentElement)).toHaveLength(NEAR_ONLY_MARKED_NODES + 500);
     expect(rootReads).toBeGreaterThanOrEqual(3);
     expect(rootReads).toBeLessThan(20);
     // on the 4.0 MB benchmark page a read of window.scrollY between two slices of a scan took up to 15 ms
@@ -359,7 +389,7 @@ describe('Painter: only the marks near the viewport registered on a page with ma
   });
 
   it('keeps what was registered until the first set is measured, in a task of its own, then changes once', async () => {
-    document.body.innerHTML = Array.from({ length: NEAR_ONLY_MARKS + 10 }, (_, i) => `<p id="p${i}">ICE ${i}</p>`).join('');
+    document.body.innerHTML = Array.from({ length: NEAR_ONLY_MARKED_NODES + 10 }, (_, i) => `<p id="p${i}">ICE ${i}</p>`).join('');
     blocks = [...document.querySelectorAll<HTMLElement>('p')];
     blocks.forEach((p, i) => tops.set(p, i * 100));
     painter.hold();
@@ -376,7 +406,7 @@ describe('Painter: only the marks near the viewport registered on a page with ma
   });
 
   it('changes once the reader has scrolled MOVE_VIEWPORTS and stopped for SETTLE_MS, registering what is near there', async () => {
-    scan(NEAR_ONLY_MARKS + 100);
+    scan(NEAR_ONLY_MARKED_NODES + 100);
     await vi.advanceTimersByTimeAsync(0);
     const first = changes;
     scrollTo(MOVE_VIEWPORTS * VIEWPORT - 50);
@@ -398,7 +428,7 @@ describe('Painter: only the marks near the viewport registered on a page with ma
   });
 
   it('does not wait more than MAX_LAG_MS for a reader who keeps scrolling', async () => {
-    scan(NEAR_ONLY_MARKS + 300);
+    scan(NEAR_ONLY_MARKED_NODES + 300);
     await vi.advanceTimersByTimeAsync(0);
     const first = changes;
     // 4 s of scrolling, 100 px every 20 ms: 7 viewports a second
@@ -417,7 +447,7 @@ describe('Painter: only the marks near the viewport registered on a page with ma
   });
 
   it('follows a scroll container as it follows the document', async () => {
-    scan(NEAR_ONLY_MARKS + 10);
+    scan(NEAR_ONLY_MARKED_NODES + 10);
     await vi.advanceTimersByTimeAsync(0);
     const first = changes;
     const box = document.createElement('div');
@@ -437,7 +467,7 @@ describe('Painter: only the marks near the viewport registered on a page with ma
   });
 
   it('registers a mark added to a registered block at once, and a new block\'s soon after when it is near', async () => {
-    scan(NEAR_ONLY_MARKS + 10);
+    scan(NEAR_ONLY_MARKED_NODES + 10);
     await vi.advanceTimersByTimeAsync(0);
     const near = blocks[3];
     near.append(' and 287(g)');
@@ -454,11 +484,11 @@ describe('Painter: only the marks near the viewport registered on a page with ma
     expect(registeredBlocks()).not.toContain(added);
     await vi.advanceTimersByTimeAsync(SETTLE_MS);
     expect(registeredBlocks()).toContain(added);
-    expect(painter.size).toBe(NEAR_ONLY_MARKS + 12);
+    expect(painter.size).toBe(NEAR_ONLY_MARKED_NODES + 12);
   });
 
   it('changes nothing for blocks added far from the viewport (a feed\'s items below the reader), and follows one added near by a scan', async () => {
-    scan(NEAR_ONLY_MARKS + 10);
+    scan(NEAR_ONLY_MARKED_NODES + 10);
     await vi.advanceTimersByTimeAsync(0);
     const first = changes;
     const item = (id: string, top: number) => {
@@ -473,7 +503,7 @@ describe('Painter: only the marks near the viewport registered on a page with ma
     painter.release();
     await vi.advanceTimersByTimeAsync(MAX_LAG_MS);
     expect(changes).toBe(first);
-    expect(painter.size).toBe(NEAR_ONLY_MARKS + 11);
+    expect(painter.size).toBe(NEAR_ONLY_MARKED_NODES + 11);
     const near = item('near', VIEWPORT / 2);
     painter.hold();
     painter.add(near, [match('ice', 'near', 0, 3)]);
@@ -485,19 +515,19 @@ describe('Painter: only the marks near the viewport registered on a page with ma
   });
 
   it('counts a block with an empty box (display: contents) as near', async () => {
-    scan(NEAR_ONLY_MARKS + 10);
+    scan(NEAR_ONLY_MARKED_NODES + 10);
     tops.delete(blocks[900]);
     await vi.advanceTimersByTimeAsync(0);
     expect(registeredBlocks()).toEqual([...nearAt(0), blocks[900]].sort((a, b) => blocks.indexOf(a as HTMLElement) - blocks.indexOf(b as HTMLElement)));
   });
 
   it('applies a filter to the registered blocks only, forgets blocks, and stops following the reader on clear', async () => {
-    scan(NEAR_ONLY_MARKS + 10);
+    scan(NEAR_ONLY_MARKED_NODES + 10);
     await vi.advanceTimersByTimeAsync(0);
     const hidden = blocks[0].firstChild;
     painter.setFilter((m) => m.range.startContainer !== hidden);
     expect(registered()).toBe(nearAt(0).length - 1);
-    expect(painter.size).toBe(NEAR_ONLY_MARKS + 9);
+    expect(painter.size).toBe(NEAR_ONLY_MARKED_NODES + 9);
     painter.forget(blocks[1]);
     expect(registered()).toBe(nearAt(0).length - 2);
     painter.clear();
@@ -505,13 +535,13 @@ describe('Painter: only the marks near the viewport registered on a page with ma
     scrollTo(20 * VIEWPORT);
     await vi.advanceTimersByTimeAsync(1000);
     expect(changes).toBe(before);
-    scan(NEAR_ONLY_MARKS);
+    scan(NEAR_ONLY_MARKED_NODES);
     await vi.advanceTimersByTimeAsync(0);
     expect(registered()).toBe(nearAt(20 * VIEWPORT).length);
   });
 
   it('registers nothing once destroyed, whatever was on its way', async () => {
-    scan(NEAR_ONLY_MARKS);
+    scan(NEAR_ONLY_MARKED_NODES);
     painter.destroy();
     await vi.advanceTimersByTimeAsync(0);
     scrollTo(20 * VIEWPORT);
@@ -522,8 +552,8 @@ describe('Painter: only the marks near the viewport registered on a page with ma
   it('registers everything without a window to follow', async () => {
     painter.destroy();
     painter = new Painter('underline', null);
-    scan(NEAR_ONLY_MARKS + 5);
+    scan(NEAR_ONLY_MARKED_NODES + 5);
     await vi.runOnlyPendingTimersAsync();
-    expect(registered()).toBe(NEAR_ONLY_MARKS + 5);
+    expect(registered()).toBe(NEAR_ONLY_MARKED_NODES + 5);
   });
 });

@@ -20,8 +20,9 @@ import { LazyCardView } from './lazy-card-view';
  * anything costs time that grows with the highlight ranges registered in the document: on a page of 20,000 marks,
  * 70-110 ms per frame (0.4-2 ms without them), and the 120 ms animation made the opening three such frames instead
  * of one (measured in issue 13, on a 2-core machine; about 18-26 ms per frame with 2,000 marks). From the same
- * count on, only the marks near the viewport are registered (paint.ts, NEAR_ONLY_MARKS), so those frames cost less
- * since; the animation's frames were not measured again, and the card stays still.
+ * count on (or sooner, for marks across many text nodes each: paint.ts, NEAR_ONLY_MARKED_NODES), only the marks
+ * near the viewport are registered, so those frames cost less since; the animation's frames were not measured
+ * again, and the card stays still.
  */
 export const STILL_CARD_MARKS = 1000;
 

@@ -5,9 +5,9 @@
 //   left out), and, for a page that does not change itself, no change at all but our host's coming and going
 //   (a MutationObserver set up before any content script runs);
 // - the page's own script result unchanged (window.pageResult);
-// - marks and cards where they belong (exact counts), and no card where none belongs; on a page of NEAR_ONLY_MARKS
-//   marks or more, the count is the popup's (the page's terms), fewer are registered (those near the viewport), and
-//   a card's term is one of those in view once the page is scrolled to it;
+// - marks and cards where they belong (exact counts), and no card where none belongs; on a page whose marks cover
+//   NEAR_ONLY_MARKED_NODES text nodes or more (nearOnly), the count is the popup's (the page's terms), fewer are
+//   registered (those near the viewport), and a card's term is one of those in view once the page is scrolled to it;
 // - no request leaving the machine;
 // - the page's own 10 ms timer not held up longer with the extension than without it by more than 100 ms (times
 //   how much slower this machine runs a page than the one that figure was set on: machine-speed.ts) or a fifth of
@@ -30,7 +30,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NEAR_ONLY_MARKS } from '../../../components/page/paint.ts';
+import { NEAR_ONLY_MARKED_NODES } from '../../../components/page/paint.ts';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, launch, launchWithout, type BrowserKind, type BrowserUnderTest, type Evaluator } from '../driver';
 import type { ChromiumTab } from '../driver/chromium';
@@ -54,8 +54,8 @@ export interface CardCase {
   /** which of the marks of `text` in the registry (of those within a viewport of the place scrolled to, with `scrollTo`) */
   n?: number;
   /**
-   * where to scroll first, as a share of the page's height (a page of NEAR_ONLY_MARKS marks or more registers only
-   * those near the viewport): the card is for the n-th mark of `text` within a viewport of there, once registered
+   * where to scroll first, as a share of the page's height (a page whose marks cover NEAR_ONLY_MARKED_NODES text
+   * nodes registers only those near the viewport): the card is for the n-th mark of `text` within a viewport of there, once registered
    */
   scrollTo?: number;
   heading: string;
@@ -82,6 +82,12 @@ export interface HostileFixture {
   path: string;
   /** marks once the extension is done: an exact count, or 'page' for the count the page works out (expectedMarks) */
   marks: number | 'page';
+  /**
+   * the registry holds only the marks near the viewport (paint.ts): set for a page whose marks cover
+   * NEAR_ONLY_MARKED_NODES text nodes or more in fewer marks (a term across elements of its own); by default, a page
+   * of that many marks or more
+   */
+  nearOnly?: boolean;
   /** marks in frames: window names from the top down, and the exact count there */
   frameMarks?: { frames: string[]; marks: number }[];
   /** the page's script ends by setting window.pageDone (and its result in window.pageResult) */
@@ -125,7 +131,7 @@ const normalise = (message: string) => message.replace(/https?:\/\/[^\s)]+/g, '<
 /**
  * The marks painted on the page as the popup counts them (its list of the page's terms, with their counts), asked
  * once the first scan is done (the page's stats, which the extension gives once it is): on a page of
- * NEAR_ONLY_MARKS marks or more the registry holds only those near the viewport.
+ * marks over NEAR_ONLY_MARKED_NODES text nodes or more the registry holds only those near the viewport.
  */
 async function waitPaintedCount(ctx: Ctx, url: string, expected: number, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -137,6 +143,9 @@ async function waitPaintedCount(ctx: Ctx, url: string, expected: number, timeout
   if (!stats) throw new Error(`the first scan did not end within ${timeoutMs} ms`);
   assert.equal(await paintedCount(ctx, url), expected, 'marks painted, as the popup counts them');
 }
+
+/** Whether only the marks near the viewport are registered on `fixture`'s page, of `marks` marks in all. */
+const isNearOnly = (fixture: HostileFixture, marks: number) => fixture.nearOnly ?? marks >= NEAR_ONLY_MARKED_NODES;
 
 async function paintedCount(ctx: Ctx, url: string): Promise<number> {
   const answer = (await ctx.browser.askTab(url, { type: 'legal-lens:page-terms' })) as { terms?: { count: number }[] } | undefined;
@@ -182,7 +191,7 @@ async function runOnce(
     let readyAt: number;
     if (ctx.withExtension) {
       const expected = fixture.marks === 'page' ? await tab.evaluate(() => (window as unknown as { expectedMarks: number }).expectedMarks) : fixture.marks;
-      if (expected >= NEAR_ONLY_MARKS) await waitPaintedCount(ctx, server.url(fixture.path), expected, timeoutMs);
+      if (isNearOnly(fixture, expected)) await waitPaintedCount(ctx, server.url(fixture.path), expected, timeoutMs);
       else await waitMarks(page, tab, expected, timeoutMs);
       for (const { frames, marks } of fixture.frameMarks ?? []) await waitMarks(page, (await page.frameAt(frames)).frame, marks, timeoutMs);
       readyAt = await tab.evaluate(() => performance.now());
@@ -227,7 +236,7 @@ async function askForEveryMark(ctx: Ctx, url: string): Promise<void> {
 /** Marks, cards where they belong, none where they don't, and the page's DOM changes. */
 async function checkWithExtension(fixture: HostileFixture, page: WebPage, ctx: Ctx): Promise<void> {
   const tab = page.tab;
-  if (fixture.marks !== 'page' && fixture.marks >= NEAR_ONLY_MARKS) {
+  if (fixture.marks !== 'page' && isNearOnly(fixture, fixture.marks)) {
     assert.equal(await paintedCount(ctx, ctx.server.url(fixture.path)), fixture.marks, 'marks painted, as the popup counts them, still after the timer was read');
     const registered = await tab.evaluate(() => __lens.markCount());
     assert.ok(registered > 0 && registered < fixture.marks / 2, `${registered} marks registered of ${fixture.marks}: those near the viewport only`);

@@ -90,8 +90,8 @@ export class WebPage {
 
   /**
    * Scrolls the page to `share` of its height (0 the top, 1 the bottom), waits until the marks there are registered
-   * (on a page of many marks only those near the viewport are: paint.ts, NEAR_ONLY_MARKS) and brings the n-th mark
-   * of `text` within a viewport of there into view; returns its box.
+   * (on a page of many marks only those near the viewport are: paint.ts, NEAR_ONLY_MARKED_NODES) and brings the
+   * n-th mark of `text` within a viewport of there into view; returns its box.
    */
   async markAfterScrolling(share: number, text: string | RegExp, n = 0, timeoutMs = 5000): Promise<Box> {
     await this.tab.evaluate((f) => window.scrollTo(0, f * (document.documentElement.scrollHeight - window.innerHeight)), share);
