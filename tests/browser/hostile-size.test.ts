@@ -87,7 +87,7 @@ const fixtures: HostileFixture[] = [
     // first attempt and 4 at the second. Firefox pays for every text node under a registered range: registering
     // all 500 marks (about 8,000 text nodes) held the page's timer 238-412 ms from DOMContentLoaded on (17 loads), in
     // the frame that painted them, and failed this comparison often; registering those near the viewport only
-    // (nearOnly below, paint.ts), 87-180 ms in 3 runs (2026-12-03).
+    // (nearOnly below, paint.ts), 87-207 ms in 9 loads (2026-12-03).
   },
   {
     name: 'issue 10, defect 17 as reported',
