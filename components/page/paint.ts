@@ -63,7 +63,10 @@ export class Painter {
   private held: { highlight: Highlight; ranges: MarkedRanges; blocks: Set<Element> } | null = null;
   /** destroyed: nothing is registered again (a scan still on its way when the highlighter stopped) */
   private destroyed = false;
-  /** once NEAR_ONLY_MARKED_NODES are painted over: the blocks whose painted ranges alone are registered (`shown` keeps all) */
+  /**
+   * once painted ranges cover NEAR_ONLY_MARKED_NODES text nodes: the blocks whose painted ranges alone are
+   * registered (`shown` keeps all)
+   */
   private nearOnly: NearBlocks | null = null;
   /** counts changes of the matches (added, forgotten, cleared) */
   private version = 0;
@@ -313,8 +316,9 @@ export class Painter {
   }
 
   /**
-   * From NEAR_ONLY_MARKED_NODES text nodes under painted ranges on (`adding` more to come), registers only those of blocks near the
-   * viewport (near-viewport.ts); what was registered stays until the first set is measured, in a task of its own.
+   * From NEAR_ONLY_MARKED_NODES text nodes under painted ranges on (`adding` more to come), registers only those
+   * of blocks near the viewport (near-viewport.ts); what was registered stays until the first set is measured, in a
+   * task of its own.
    */
   private startNearOnlyIfMany(adding = 0): void {
     if (this.nearOnly || this.destroyed || !this.view || this.shown.textNodes + adding < NEAR_ONLY_MARKED_NODES) return;
