@@ -20,7 +20,7 @@ export default defineConfig({
     },
   }),
   hooks: {
-    // Both scripts of every frame are unlisted scripts declared here, so that they are built without WXT's
+    // The scripts of every frame are unlisted scripts declared here, so that they are built without WXT's
     // content-script wrapper and script context: the document_start relay (entrypoints/early-input.ts) and the
     // first pass at document_end (entrypoints/first-pass/), which makes a script context only when it starts the
     // highlighter (issue 13: what a page without terms pays). The marks' style sheet (entrypoints/content.css)
@@ -33,7 +33,10 @@ export default defineConfig({
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
         { ...everyFrame, run_at: 'document_start', css: ['content-scripts/content.css'], js: ['early-input.js'] },
-        { ...everyFrame, run_at: 'document_end', js: ['first-pass.js'] },
+        // the first pass in the top frame; a frame below it gets the few hundred bytes of frame-start.js, which has
+        // the background inject the first pass once the frame can show a word (issue 13.2)
+        { ...everyFrame, all_frames: false, run_at: 'document_end', js: ['first-pass.js'] },
+        { ...everyFrame, run_at: 'document_end', js: ['frame-start.js'] },
       ];
     },
   },

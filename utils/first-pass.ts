@@ -9,6 +9,9 @@
 /** The property of the isolated world's global object that the first pass sets while it runs. */
 const FIRST_PASS_GLOBAL = '__legalLensFirstPass';
 
+/** The path of the first pass inside the extension (what the background injects into a frame below the top one). */
+export const FIRST_PASS_FILE = '/first-pass.js';
+
 /** The path of the probe script inside the extension (what the popup injects). */
 export const FIRST_PASS_PROBE_FILE = '/first-pass-probe.js';
 

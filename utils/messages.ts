@@ -23,10 +23,12 @@ export type Message =
   /** `imports`: the sender loads the highlighter itself, by a dynamic import (Chrome: entrypoints/first-pass/load-highlighter.ts) */
   | { type: 'legal-lens:screen-text'; text: string; imports?: true }
   | { type: 'legal-lens:load-highlighter' }
+  /** from a frame below the top one, once it can show a word (entrypoints/frame-start.ts) */
+  | { type: 'legal-lens:load-first-pass' }
   | { type: 'legal-lens:glossary-heads'; heads: string[] }
   | { type: 'legal-lens:open-explainer'; id: string; lang?: Lang };
 
-const WITHOUT_FIELDS = new Set(['legal-lens:page-terms', 'legal-lens:focus-card', 'legal-lens:load-card-ui', 'legal-lens:load-highlighter', 'legal-lens:page-stats', 'legal-lens:glossary-filter']);
+const WITHOUT_FIELDS = new Set(['legal-lens:page-terms', 'legal-lens:focus-card', 'legal-lens:load-card-ui', 'legal-lens:load-highlighter', 'legal-lens:load-first-pass', 'legal-lens:page-stats', 'legal-lens:glossary-filter']);
 
 /** One term found on a page, for the popup's "On this page" list. */
 export interface PageTerm {

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CARD_UI_FILE } from '@/components/card-ui';
 import { HIGHLIGHTER_FILE } from '@/utils/highlighter-handoff';
+import { FIRST_PASS_FILE } from '@/utils/first-pass';
 import { loadHeadIndex, type HeadIndex } from '@/glossary/runtime/head-index';
 import type { Catalog } from '@/glossary/runtime/types';
 import { createExactLookup, itemsFromCatalog } from '@/glossary/runtime/names';
@@ -21,7 +22,7 @@ const MENU_ID = 'legal-lens-lookup';
  * Injects one of our scripts (the card UI, the highlighter) into one frame of a tab, into the isolated world of
  * our content script there (never the page's world), at once even while the page is still loading.
  */
-async function inject(file: typeof CARD_UI_FILE | typeof HIGHLIGHTER_FILE, tabId: number, frameId: number): Promise<void> {
+async function inject(file: typeof CARD_UI_FILE | typeof HIGHLIGHTER_FILE | typeof FIRST_PASS_FILE, tabId: number, frameId: number): Promise<void> {
   if (import.meta.env.MANIFEST_VERSION === 3) {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file], injectImmediately: true });
   } else {
@@ -104,6 +105,7 @@ export default defineBackground(() => {
       openTab: (tab) => void browser.tabs.create(tab),
       injectCardUi: (tabId, frameId) => inject(CARD_UI_FILE, tabId, frameId),
       injectHighlighter: (tabId, frameId) => inject(HIGHLIGHTER_FILE, tabId, frameId),
+      injectFirstPass: (tabId, frameId) => inject(FIRST_PASS_FILE, tabId, frameId),
       isOnAt: async (url) => isActiveOn(await loadSettings(), url),
       glossary: headIndex,
     });

@@ -31,6 +31,8 @@ export interface BackgroundDeps {
   injectCardUi: (tabId: number, frameId: number) => Promise<void>;
   /** injects the highlighter script into one frame of a tab (into its content script's isolated world) */
   injectHighlighter: (tabId: number, frameId: number) => Promise<void>;
+  /** injects the first pass into one frame of a tab (into its content scripts' isolated world) */
+  injectFirstPass: (tabId: number, frameId: number) => Promise<void>;
   /** whether the extension is on for a page at this address (the settings, and "off on this site") */
   isOnAt: (url: string) => Promise<boolean>;
   /** the glossary filed by head, read once; null when the shipped glossary is unreadable (reported) */
@@ -49,8 +51,10 @@ export type Answer = Promise<CardData | true | FilterResponse | HeadsResponse | 
  * the screen are answered `{ off: true }` instead when the extension is off for the sender's tab's site; a
  * promise of the requested cards (known ids only) for `legal-lens:get-cards`; for `legal-lens:load-card-ui` and
  * `legal-lens:load-highlighter`, a promise that resolves to true once the card UI or the highlighter is injected
- * into the sender's frame (and rejects when it could not be); nothing (undefined) for everything else, after
- * opening the explainer for `legal-lens:open-explainer`.
+ * into the sender's frame (and rejects when it could not be); for `legal-lens:load-first-pass`, the same with the
+ * first pass, for a frame below the top one only (the top frame's first pass is its own content script: its
+ * message gets nothing); nothing (undefined) for everything else, after opening the explainer for
+ * `legal-lens:open-explainer`.
  */
 export function answerMessage(raw: unknown, sender: MessageSender, deps: BackgroundDeps): Answer {
   if (!isOwnSender(sender, deps.ownId)) return undefined;
@@ -89,6 +93,12 @@ export function answerMessage(raw: unknown, sender: MessageSender, deps: Backgro
     if (tabId === undefined) return undefined; // only content scripts, which live in a tab, need it
     const inject = msg.type === 'legal-lens:load-card-ui' ? deps.injectCardUi : deps.injectHighlighter;
     return inject(tabId, sender.frameId ?? 0).then(() => true);
+  }
+  if (msg?.type === 'legal-lens:load-first-pass') {
+    const tabId = sender.tab?.id;
+    const frameId = sender.frameId;
+    if (tabId === undefined || !frameId) return undefined; // a frame of a tab, not its top frame (0)
+    return deps.injectFirstPass(tabId, frameId).then(() => true);
   }
   if (msg?.type === 'legal-lens:open-explainer') {
     const lang = msg.lang ? `?lang=${msg.lang}` : '';

@@ -60,7 +60,7 @@ describe('build output', () => {
     // a string only webextension-polyfill holds; the background, which keeps it, shows that the test can see it
     const polyfill = 'This script should only be loaded in a browser extension';
     assert.ok(read(join(EXTENSION_DIR, 'background.js')).includes(polyfill));
-    for (const file of ['first-pass.js', 'early-input.js', 'highlighter.js', 'card-ui.js', 'first-pass-probe.js']) {
+    for (const file of ['first-pass.js', 'early-input.js', 'frame-start.js', 'highlighter.js', 'card-ui.js', 'first-pass-probe.js']) {
       assert.ok(!read(join(EXTENSION_DIR, file)).includes(polyfill), `${file} bundles webextension-polyfill`);
     }
     const context = 'Content script context invalidated'; // utils/script-context.ts, which the main content script uses
@@ -70,16 +70,25 @@ describe('build output', () => {
     assert.deepEqual(early.map(({ js, all_frames, match_about_blank }) => ({ js, all_frames, match_about_blank })), [{ js: ['early-input.js'], all_frames: true, match_about_blank: true }]);
   });
 
-  it('declares the first pass at document_end in every frame, built without WXT\'s content-script wrapper, in the Chrome and the Firefox build', () => {
+  it('declares the first pass at document_end in the top frame and frame-start.js in every frame, built without WXT\'s content-script wrapper, in the Chrome and the Firefox build', () => {
     for (const dir of [EXTENSION_DIR, FIREFOX_BUILD]) {
-      const declared = contentScriptsOf(dir).filter((c) => c.js.includes('first-pass.js'));
+      const declared = contentScriptsOf(dir).filter((c) => c.js.includes('first-pass.js') || c.js.includes('frame-start.js'));
       assert.deepEqual(
         declared.map(({ matches, run_at, all_frames, match_about_blank, js }) => ({ matches, run_at, all_frames, match_about_blank, js })),
-        [{ matches: ['<all_urls>'], run_at: 'document_end', all_frames: true, match_about_blank: true, js: ['first-pass.js'] }],
+        [
+          { matches: ['<all_urls>'], run_at: 'document_end', all_frames: false, match_about_blank: true, js: ['first-pass.js'] },
+          { matches: ['<all_urls>'], run_at: 'document_end', all_frames: true, match_about_blank: true, js: ['frame-start.js'] },
+        ],
         dir,
       );
       // WXT's content-script wrapper makes a script context at start and logs under this name
-      assert.ok(!read(join(dir, 'first-pass.js')).includes('The content script "'), `${dir}: first-pass.js is wrapped as a content script`);
+      for (const file of ['first-pass.js', 'frame-start.js']) {
+        assert.ok(!read(join(dir, file)).includes('The content script "'), `${dir}: ${file} is wrapped as a content script`);
+      }
+      // what every frame of every page compiles: a few hundred bytes, with no API polyfill and no script context
+      const frameStart = read(join(dir, 'frame-start.js'));
+      assert.ok(frameStart.length <= 1_500, `${dir}: frame-start.js is ${frameStart.length} bytes`);
+      assert.ok(!frameStart.includes('Content script context invalidated'), `${dir}: frame-start.js holds a script context`);
     }
   });
 

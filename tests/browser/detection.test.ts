@@ -176,15 +176,18 @@ forEachBrowser('detection', {}, (env, kind) => {
       await page.tab.close();
     });
 
-    it('reads a frame too small to show a word (1×1, not rendered) once its page shows it', async () => {
+    it('reads a frame that cannot show a word (1×1, not rendered, hidden off screen, far below the fold) once it can', async () => {
       const page = await open('/own/hidden-frames.html', 1);
-      const unrendered = await page.tab.frameNamed('unrendered');
-      const tiny = await page.tab.frameNamed('tiny');
+      const frames = await Promise.all(['unrendered', 'tiny', 'offscreen'].map((name) => page.tab.frameNamed(name)));
       await page.tab.evaluate(() => (window as unknown as { showFrames: () => void }).showFrames());
-      for (const frame of [unrendered, tiny]) {
+      for (const frame of frames) {
         await page.waitForMarks(1, undefined, 5000, frame);
         assert.deepEqual(await page.marks(undefined, frame), ['287(g) program']);
       }
+      const below = await page.tab.frameNamed('below');
+      await page.tab.evaluate(() => document.querySelector('[name=below]')!.scrollIntoView());
+      await page.waitForMarks(1, undefined, 5000, below);
+      assert.deepEqual(await page.marks(undefined, below), ['287(g) program']);
       await page.tab.close();
     });
 

@@ -1,8 +1,8 @@
-// The content script's size as the glossary grows (issue 9.4): neither its first pass (first-pass.js, in every
-// frame) nor the highlighter the background injects where there are terms (highlighter.js) carries the glossary
+// The content script's size as the glossary grows (issue 9.4): neither its first pass (first-pass.js, in the top
+// frame and every frame that can show a word) nor the highlighter the background injects where there are terms (highlighter.js) carries the glossary
 // (the background sends a page the parts it needs: glossary/runtime/head-index.ts), so built against a synthetic
 // glossary three times today's (tests/bench/synthetic-glossary.ts, the Vite plugin reading LEGAL_LENS_GLOSSARY)
-// each weighs what it weighs with the real one, within 100 kB; the first pass, which every frame of every page
+// each weighs what it weighs with the real one, within 100 kB; the first pass, which nearly every page
 // evaluates (issue 13), within 20 kB. Only those two scripts are built.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';

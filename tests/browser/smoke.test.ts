@@ -1,5 +1,5 @@
-// Smoke tests: the built extension loads; the content script runs on the law-firm article without errors;
-// the content script stays within its size budget and leaves the card UI to a script injected when a card
+// Smoke tests: the built extension loads; the content script runs on the law-firm article without errors, and
+// in frames only once they can show a word; the content script stays within its size budget and leaves the card UI to a script injected when a card
 // first opens, and the highlighter to a module it imports from a per-session URL (Chrome); the popup,
 // explainer and options pages open without console errors.
 import assert from 'node:assert/strict';
@@ -85,6 +85,41 @@ describe('smoke', () => {
       violations: (window as unknown as { __violations: string[] }).__violations,
     }));
     assert.deepEqual(seen, { resources: [], violations: [] });
+    assert.deepEqual(env.browser.errors, []);
+    await cdp.detach();
+    await page.close();
+  });
+
+  it('compiles the first pass only in the top frame and in frames once they can show a word (the rest get frame-start.js)', async () => {
+    // Chrome's debugger reports every script compiled in the tab, in any world, with the frame it runs in
+    const page = await env.browser.context.newPage();
+    const cdp = await env.browser.context.newCDPSession(page);
+    const parsed: { file: string; frameId: string }[] = [];
+    cdp.on('Debugger.scriptParsed', (e) => {
+      const file = /^chrome-extension:\/\/[^/]+\/(first-pass|frame-start)\.js$/.exec(e.url)?.[1];
+      const frameId = (e.executionContextAuxData as { frameId?: string } | undefined)?.frameId;
+      if (file && frameId) parsed.push({ file, frameId });
+    });
+    await cdp.send('Debugger.enable');
+    await page.goto(env.server.url('/own/hidden-frames.html'));
+    await waitForHighlights(page, 1);
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const id = Object.fromEntries([['top', frameTree.frame.id], ...(frameTree.childFrames ?? []).map((c) => [c.frame.name, c.frame.id])]);
+    const framesWith = (file: string) => [...new Set(parsed.filter((p) => p.file === file).map((p) => p.frameId))].sort();
+    const ids = (...names: string[]) => names.map((name) => id[name] ?? `no frame ${name}`).sort();
+    const marked = (name: string) => page.frame({ name })!.waitForFunction(() => (CSS.highlights.get('legal-lens-underline')?.size ?? 0) >= 1);
+    // every frame has run its document_end scripts and been laid out (at 0×0, 1×1, or off screen)
+    await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.contentDocument?.readyState === 'complete'));
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    assert.deepEqual(framesWith('frame-start'), ids('top', 'unrendered', 'tiny', 'offscreen', 'below'));
+    assert.deepEqual(framesWith('first-pass'), ids('top'), 'the first pass was compiled in a frame that cannot show a word');
+    // shown, each gets the first pass, which finds its term; the frame far below the fold, once scrolled to
+    await page.evaluate(() => (window as unknown as { showFrames: () => void }).showFrames());
+    for (const name of ['unrendered', 'tiny', 'offscreen']) await marked(name);
+    assert.deepEqual(framesWith('first-pass'), ids('top', 'unrendered', 'tiny', 'offscreen'));
+    await page.evaluate(() => document.querySelector('[name=below]')!.scrollIntoView());
+    await marked('below');
+    assert.deepEqual(framesWith('first-pass'), ids('top', 'unrendered', 'tiny', 'offscreen', 'below'));
     assert.deepEqual(env.browser.errors, []);
     await cdp.detach();
     await page.close();

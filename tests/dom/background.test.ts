@@ -19,6 +19,7 @@ function deps() {
     openTab: vi.fn<BackgroundDeps['openTab']>(),
     injectCardUi: vi.fn<BackgroundDeps['injectCardUi']>(async () => {}),
     injectHighlighter: vi.fn<BackgroundDeps['injectHighlighter']>(async () => {}),
+    injectFirstPass: vi.fn<BackgroundDeps['injectFirstPass']>(async () => {}),
     isOnAt: vi.fn<BackgroundDeps['isOnAt']>(async (url) => !url.startsWith('https://off.example/')),
     glossary: vi.fn<BackgroundDeps['glossary']>(async () => new HeadIndex(matcherIndex, categories)),
   };
@@ -129,6 +130,19 @@ describe('answerMessage', () => {
     expect(answerMessage({ type: 'legal-lens:load-highlighter' }, { id: OWN.id }, d)).toBeUndefined();
     expect(answerMessage({ type: 'legal-lens:load-highlighter' }, { ...OWN, id: 'someone-else' }, d)).toBeUndefined();
     expect(d.injectHighlighter).toHaveBeenCalledTimes(1);
+  });
+
+  it('injects the first pass into a frame below the top one that asks for it, and nowhere else', async () => {
+    const d = deps();
+    await expect(answerMessage({ type: 'legal-lens:load-first-pass' }, OWN, d)).resolves.toBe(true);
+    expect(d.injectFirstPass.mock.calls).toEqual([[17, 3]]);
+    // the top frame's first pass is its own content script; a sender outside a tab, or not ours, gets nothing
+    expect(answerMessage({ type: 'legal-lens:load-first-pass' }, { ...OWN, frameId: 0 }, d)).toBeUndefined();
+    expect(answerMessage({ type: 'legal-lens:load-first-pass' }, { id: OWN.id, frameId: 3 }, d)).toBeUndefined();
+    expect(answerMessage({ type: 'legal-lens:load-first-pass' }, { ...OWN, id: 'someone-else' }, d)).toBeUndefined();
+    expect(d.injectFirstPass).toHaveBeenCalledTimes(1);
+    d.injectFirstPass.mockRejectedValueOnce(new Error('Frame with ID 3 was removed.'));
+    await expect(answerMessage({ type: 'legal-lens:load-first-pass' }, OWN, d)).rejects.toThrow('removed');
   });
 
   it('answers "off" to the filter and to the text when the extension is off for the tab\'s site (a frame follows its tab)', async () => {

@@ -72,6 +72,7 @@ function background(glossary: HeadIndex | null, inject: () => Promise<void> = as
       loaded.push(frame);
       await inject();
     },
+    injectFirstPass: async () => {},
     isOnAt: async (url: string) => isActiveOn(await loadSettings(), url),
     glossary: async () => glossary,
   };

@@ -1,88 +1,153 @@
 // @vitest-environment happy-dom
-// A frame too small to show a word (an ad's 1×1 frame, one not rendered) runs no first pass until its page shows
-// it (entrypoints/first-pass/readable-frame.ts); the top frame always runs it at once.
+// A frame that cannot show a word now (an ad's 1×1 frame, one not rendered, one laid out off screen) gets no
+// first pass until its page shows it (utils/readable-frame.ts, which entrypoints/frame-start.ts uses).
 import { describe, expect, it, vi } from 'vitest';
-import { MIN_READABLE_PX, whenReadable } from '@/entrypoints/first-pass/readable-frame';
+import { MIN_READABLE_PX, READ_AHEAD_MARGIN, whenReadable } from '@/utils/readable-frame';
 
 /**
- * A frame's window as the first pass sees it: its top window, its root element, and a ResizeObserver that
- * `layOut` answers as the browser does after laying the frame out (not at all while it is not rendered).
+ * A frame's window as frame-start.ts sees it: its root element, a ResizeObserver that `layOut` answers as the
+ * browser does after laying the frame out (not at all while it is not rendered), and an IntersectionObserver
+ * that `view` answers with whether the root element is within the observer's margin of the reader's viewport.
  */
-function frameWindow({ top = false } = {}) {
-  const observed: Element[] = [];
-  let report: ((entries: { contentRect: { width: number; height: number } }[]) => void) | null = null;
+function frameWindow() {
+  const sized: Element[] = [];
+  const seen: Element[] = [];
+  const margins: (string | undefined)[] = [];
+  let reportSize: ((entries: { contentRect: { width: number; height: number } }[]) => void) | null = null;
+  let reportView: ((entries: { isIntersecting: boolean }[]) => void) | null = null;
   const win = {
-    top: null as unknown,
-    document: { documentElement: document.createElement('html') },
+    document: { documentElement: document.createElement('html') as HTMLElement | null },
     ResizeObserver: class {
-      constructor(callback: typeof report) {
-        report = callback;
+      constructor(callback: typeof reportSize) {
+        reportSize = callback;
       }
       observe(el: Element) {
-        observed.push(el);
+        sized.push(el);
       }
       disconnect() {
-        observed.length = 0;
+        sized.length = 0;
       }
-    },
+    } as unknown,
+    IntersectionObserver: class {
+      constructor(callback: typeof reportView, options?: { rootMargin?: string }) {
+        reportView = callback;
+        margins.push(options?.rootMargin);
+      }
+      observe(el: Element) {
+        seen.push(el);
+      }
+      disconnect() {
+        seen.length = 0;
+      }
+    } as unknown,
   };
-  win.top = top ? win : {};
   const layOut = (width: number, height: number) => {
-    if (observed.length) report!([{ contentRect: { width, height } }]);
+    if (sized.length) reportSize!([{ contentRect: { width, height } }]);
   };
-  return { win: win as unknown as Window & typeof globalThis, layOut, observed };
+  const view = (isIntersecting: boolean) => {
+    if (seen.length) reportView!([{ isIntersecting }]);
+  };
+  return { win: win as unknown as Window & typeof globalThis, raw: win, layOut, view, sized, seen, margins };
 }
 
 describe('whenReadable', () => {
-  it('starts at once in the top frame, before any layout', () => {
-    const { win, observed } = frameWindow({ top: true });
+  it('starts at once where nothing can tell the frame\'s size (no root element, no ResizeObserver)', () => {
+    const noRoot = frameWindow();
+    noRoot.raw.document.documentElement = null;
     const start = vi.fn();
-    whenReadable(win, start);
+    whenReadable(noRoot.win, start);
     expect(start).toHaveBeenCalledTimes(1);
-    expect(observed).toEqual([]);
+    const noObserver = frameWindow();
+    noObserver.raw.ResizeObserver = undefined;
+    whenReadable(noObserver.win, start);
+    expect(start).toHaveBeenCalledTimes(2);
   });
 
-  it('starts in a frame once it is laid out large enough to show text, and only once', () => {
-    const { win, layOut, observed } = frameWindow();
+  it('starts in a frame once it is laid out large enough to show text and is near the viewport, and only once', () => {
+    const { win, layOut, view, sized, seen, margins } = frameWindow();
     const start = vi.fn();
     whenReadable(win, start);
     expect(start).not.toHaveBeenCalled(); // nothing read before the frame is laid out (never, if it is not rendered)
-    expect(observed).toEqual([win.document.documentElement]);
+    expect(sized).toEqual([win.document.documentElement]);
+    expect(seen).toEqual([]); // no IntersectionObserver until the size is met
     layOut(300, 250);
+    expect(sized).toEqual([]);
+    expect(seen).toEqual([win.document.documentElement]);
+    expect(margins).toEqual([READ_AHEAD_MARGIN]);
+    expect(start).not.toHaveBeenCalled();
+    view(true);
     expect(start).toHaveBeenCalledTimes(1);
+    expect(seen).toEqual([]);
     layOut(600, 400);
+    view(true);
+    expect(start).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits in a frame laid out large enough but out of view (hidden off screen) until it comes near the viewport', () => {
+    const { win, layOut, view } = frameWindow();
+    const start = vi.fn();
+    whenReadable(win, start);
+    layOut(300, 250);
+    view(false);
+    expect(start).not.toHaveBeenCalled();
+    view(true);
+    expect(start).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts once large enough where the window has no IntersectionObserver', () => {
+    const { win, raw, layOut } = frameWindow();
+    raw.IntersectionObserver = undefined;
+    const start = vi.fn();
+    whenReadable(win, start);
+    layOut(300, 250);
     expect(start).toHaveBeenCalledTimes(1);
   });
 
   it('waits in a 1×1 frame, and in one laid out too narrow or too short, until it is enlarged', () => {
-    const { win, layOut } = frameWindow();
+    const { win, layOut, view, seen } = frameWindow();
     const start = vi.fn();
     whenReadable(win, start);
     layOut(1, 1);
     layOut(600, MIN_READABLE_PX - 1);
     layOut(MIN_READABLE_PX - 1, 600);
-    expect(start).not.toHaveBeenCalled();
+    expect(seen).toEqual([]);
     layOut(MIN_READABLE_PX, MIN_READABLE_PX);
+    view(true);
     expect(start).toHaveBeenCalledTimes(1);
   });
 
-  it('observes the new root element when the frame\'s page replaces it (an about:blank frame written by its parent)', () => {
-    const { win, layOut, observed } = frameWindow();
+  it('waits on the new root element when the frame\'s page replaces it (an about:blank frame written by its parent)', () => {
+    const { win, raw, layOut, view, sized, seen } = frameWindow();
     const start = vi.fn();
     whenReadable(win, start);
     const written = document.createElement('html');
-    (win.document as unknown as { documentElement: HTMLElement }).documentElement = written; // document.open(): the old root goes, reported at 0×0
+    raw.document.documentElement = written; // document.open(): the old root goes, reported at 0×0
     layOut(0, 0);
-    expect(observed).toEqual([written]);
+    expect(sized).toEqual([written]);
     layOut(600, 120);
+    expect(seen).toEqual([written]);
+    // replaced again while waiting to be seen: its size is waited on afresh
+    const again = document.createElement('html');
+    raw.document.documentElement = again;
+    view(false);
+    expect(seen).toEqual([]);
+    expect(sized).toEqual([again]);
+    layOut(600, 120);
+    view(true);
     expect(start).toHaveBeenCalledTimes(1);
   });
 
-  it('stops waiting when told to', () => {
-    const { win, layOut } = frameWindow();
+  it('stops waiting when told to, before and after the size is met', () => {
+    const first = frameWindow();
     const start = vi.fn();
-    whenReadable(win, start)();
-    layOut(600, 120);
+    whenReadable(first.win, start)();
+    first.layOut(600, 120);
+    expect(start).not.toHaveBeenCalled();
+    const second = frameWindow();
+    const stop = whenReadable(second.win, start);
+    second.layOut(600, 120);
+    stop();
+    second.view(true);
     expect(start).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,25 @@
+// The content script of every frame at document_end, beside the first pass, which is declared for the top frame
+// only (wxt.config.ts). In a frame below the top one it waits until the frame can show a word
+// (utils/readable-frame.ts: laid out at least 8 px each way, and near the reader's viewport) and then has the
+// background inject the first pass into it. Most frames of a page are ads and trackers that never can (1×1, not
+// rendered, hidden off screen): issue 13.2 asks that they cost next to nothing, and a manifest content script runs
+// in every frame it matches. This one is a few hundred bytes and, in such a frame, makes one ResizeObserver. In the
+// top frame it returns at once. Unlisted, like early-input.ts: built without WXT's script context and without the
+// API polyfill (the browser's own `browser` or `chrome` object returns promises).
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { whenReadable } from '@/utils/readable-frame';
+
+interface ExtensionApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+
+export default defineUnlistedScript(() => {
+  // (no test for the Custom Highlight API here, as the first pass makes: every browser the manifest admits has it,
+  // and the first use of the CSS namespace costs each frame its share)
+  if (window === window.top) return;
+  whenReadable(window, () => {
+    const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+    // nothing to do when it fails: the frame is gone, or the extension was updated or removed meanwhile
+    (g.browser ?? g.chrome)?.runtime.sendMessage({ type: 'legal-lens:load-first-pass' }).catch(() => {});
+  });
+});
