@@ -147,7 +147,7 @@ const grownHighlighterJs = readFileSync(join(grownLegalLens, 'highlighter.js'));
 console.log(`Legal Lens benchmark — ${new Date().toISOString()}, commit ${gitCommit}`);
 console.log(`Machine: ${machine}; load average ${loadAtStart.map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`Glossary: ${aliases.length} aliases as written (synthetic ${GROWTH}×: ${syntheticAliases.length}, ${synthetic.terms} terms).`);
-console.log(`Legal Lens content script (every frame): ${contentJs.length} bytes (${gzipSync(contentJs).length} gzipped); at ${GROWTH}×: ${grownContentJs.length} bytes. Highlighter (injected where there are terms): ${highlighterJs.length} bytes; at ${GROWTH}×: ${grownHighlighterJs.length} bytes.`);
+console.log(`Legal Lens first pass (the top frame, and frames that can show a word): ${contentJs.length} bytes (${gzipSync(contentJs).length} gzipped); at ${GROWTH}×: ${grownContentJs.length} bytes. Highlighter (injected where there are terms): ${highlighterJs.length} bytes; at ${GROWTH}×: ${grownHighlighterJs.length} bytes.`);
 console.log(`Pages: ${pages.map((p) => `${p} = ${PAGE_SPECS[p].title}`).join('; ')}. Big page: ${big.textChars} characters of text, ${big.textNodes} text nodes, ${big.occurrences} term phrases written.`);
 console.log(`${RUNS} loads of each page per variant (${PLAIN_RUNS} of the term-free article ${PLAIN_PAIRED_TEXT}), interleaved; medians with (min–max).\n`);
 

@@ -2,7 +2,7 @@
 // grows. For each factor it writes a synthetic glossary that many times the real one
 // (tests/bench/synthetic-glossary.ts; factor 1 is the real glossary), builds the Chrome extension against it
 // through LEGAL_LENS_GLOSSARY (the Vite plugin's glossary root) into a temporary folder, and prints the
-// size of first-pass.js (the first pass every frame runs) and of highlighter.js (injected where a
+// size of first-pass.js (the first pass of the top frame and of every frame that can show a word) and of highlighter.js (injected where a
 // page has terms) next to the 100 kB budget (neither carries the glossary: the background does, and sends a
 // page the parts it needs), and of background.js with the shipped glossary in it. With
 // --analyze it also builds with source maps and attributes first-pass.js's bytes to the modules they come from,
