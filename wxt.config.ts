@@ -20,9 +20,10 @@ export default defineConfig({
     },
   }),
   hooks: {
-    // The scripts of every frame are unlisted scripts declared here, so that they are built without WXT's
-    // content-script wrapper and script context: the document_start relay (entrypoints/early-input.ts) and the
-    // first pass at document_end (entrypoints/first-pass/), which makes a script context only when it starts the
+    // The content scripts are unlisted scripts declared here, so that they are built without WXT's
+    // content-script wrapper and script context: the document_start relay (entrypoints/early-input.ts), the
+    // top frame's first pass at document_end (entrypoints/first-pass/) and the other frames' frame-start.js, which
+    // has the first pass injected once its frame can show a word. The first pass makes a script context only when it starts the
     // highlighter (issue 13: what a page without terms pays). The marks' style sheet (entrypoints/content.css)
     // goes with the relay: Firefox inserts a content script's sheet at its run_at, and inserted at document_end
     // into a long page it made the browser restyle the whole document at once, in the layout flush before the
@@ -33,8 +34,8 @@ export default defineConfig({
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
         { ...everyFrame, run_at: 'document_start', css: ['content-scripts/content.css'], js: ['early-input.js'] },
-        // the first pass in the top frame; a frame below it gets the few hundred bytes of frame-start.js, which has
-        // the background inject the first pass once the frame can show a word (issue 13.2)
+        // the first pass in the top frame; in a frame below it, frame-start.js (about 1 KB) has the background
+        // inject the first pass once the frame can show a word (issue 13.2)
         { ...everyFrame, all_frames: false, run_at: 'document_end', js: ['first-pass.js'] },
         { ...everyFrame, run_at: 'document_end', js: ['frame-start.js'] },
       ];
@@ -44,8 +45,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // scripting (MV3) / tabs.executeScript (MV2) on every site: the card UI is injected into a frame when its
-    // first card opens. The content script already runs on <all_urls>, so the install warning is the same.
+    // scripting (MV3) / tabs.executeScript (MV2) on every site: the first pass is injected into a frame below the
+    // top one once it can show a word, the card UI into a frame when its first card opens. The content script already runs on <all_urls>, so the install warning is the same.
     permissions: ['storage', 'contextMenus', 'activeTab', ...(browser === 'firefox' ? ['<all_urls>'] : ['scripting'])],
     ...(browser === 'firefox' ? {} : { host_permissions: ['<all_urls>'] }),
     // Chrome: the first pass imports the highlighter (entrypoints/first-pass/load-highlighter.ts), which only the

@@ -3,7 +3,7 @@
 // (utils/readable-frame.ts: laid out at least 8 px each way, and near the reader's viewport) and then has the
 // background inject the first pass into it. Most frames of a page are ads and trackers that never can (1×1, not
 // rendered, hidden off screen): issue 13.2 asks that they cost next to nothing, and a manifest content script runs
-// in every frame it matches. This one is a few hundred bytes and, in such a frame, makes one ResizeObserver. In the
+// in every frame it matches. This one is about 1 KB and, in such a frame, makes one ResizeObserver. In the
 // top frame it returns at once. Unlisted, like early-input.ts: built without WXT's script context and without the
 // API polyfill (the browser's own `browser` or `chrome` object returns promises).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
