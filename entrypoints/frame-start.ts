@@ -7,6 +7,7 @@
 // top frame it returns at once. Unlisted, like early-input.ts: built without WXT's script context and without the
 // API polyfill (the browser's own `browser` or `chrome` object returns promises).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { extensionApi } from '@/utils/extension-api';
 import { whenReadable } from '@/utils/readable-frame';
 
 interface ExtensionApi {
@@ -18,8 +19,12 @@ export default defineUnlistedScript(() => {
   // and the first use of the CSS namespace costs each frame its share)
   if (window === window.top) return;
   whenReadable(window, () => {
-    const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
-    // nothing to do when it fails: the frame is gone, or the extension was updated or removed meanwhile
-    (g.browser ?? g.chrome)?.runtime.sendMessage({ type: 'legal-lens:load-first-pass' }).catch(() => {});
+    // nothing to do when it fails: the frame is gone, or the extension was updated or removed meanwhile (Chrome
+    // then throws at once rather than returning a rejected promise)
+    try {
+      extensionApi<ExtensionApi>()?.runtime.sendMessage({ type: 'legal-lens:load-first-pass' }).catch(() => {});
+    } catch {
+      // the extension's context is gone: this frame stays unread, as every frame of a removed extension does
+    }
   });
 });

@@ -23,45 +23,52 @@ export const READ_AHEAD_MARGIN = '100%';
 
 /**
  * Runs `start` once `win`'s document can show text: once its root element is laid out at least MIN_READABLE_PX
- * each way (after the frame's first layout, or when its page shows or enlarges it), and then once that element
+ * each way (after the frame's first layout, or when its page shows or enlarges it) and, while it stays that size,
  * is within READ_AHEAD_MARGIN of the top-level viewport (at once, where the window has no IntersectionObserver);
  * at once when there is no root element or no ResizeObserver to tell. A root element the frame's page replaces
  * (document.open() in an about:blank frame) is waited on afresh. Returns a function that stops waiting.
  */
 export function whenReadable(win: Window & typeof globalThis, start: () => void): () => void {
   let stopCurrent = () => {};
-  const waitForSize = (): void => {
+  const wait = (): void => {
     const root = win.document.documentElement;
     if (!root || typeof win.ResizeObserver !== 'function') return start();
-    const sized = new win.ResizeObserver((entries: ResizeObserverEntry[]) => {
-      // a frame its parent writes replaces the root element we observe: taken out, it is reported at 0×0
-      const replaced = win.document.documentElement !== root;
-      const box = entries[entries.length - 1].contentRect;
-      if (!replaced && (box.width < MIN_READABLE_PX || box.height < MIN_READABLE_PX)) return;
+    let seen: IntersectionObserver | null = null;
+    const stop = () => {
       sized.disconnect();
-      if (replaced) waitForSize();
-      else waitForView(root);
+      seen?.disconnect();
+    };
+    // the size stays observed while the frame waits to be seen: the only report that comes when the page replaces
+    // the root element (taken out, it is reported at 0×0) or shrinks the frame again
+    const sized = new win.ResizeObserver((entries: ResizeObserverEntry[]) => {
+      if (win.document.documentElement !== root) {
+        stop();
+        return wait();
+      }
+      const box = entries[entries.length - 1].contentRect;
+      const large = box.width >= MIN_READABLE_PX && box.height >= MIN_READABLE_PX;
+      if (!large) {
+        seen?.disconnect();
+        seen = null;
+      } else if (!seen) {
+        if (typeof win.IntersectionObserver !== 'function') {
+          stop();
+          return start();
+        }
+        seen = new win.IntersectionObserver(
+          (views: IntersectionObserverEntry[]) => {
+            if (!views[views.length - 1].isIntersecting || win.document.documentElement !== root) return;
+            stop();
+            start();
+          },
+          { rootMargin: READ_AHEAD_MARGIN },
+        );
+        seen.observe(root);
+      }
     });
     sized.observe(root);
-    stopCurrent = () => sized.disconnect();
+    stopCurrent = stop;
   };
-  const waitForView = (root: Element): void => {
-    if (typeof win.IntersectionObserver !== 'function') return start();
-    const seen = new win.IntersectionObserver(
-      (entries: IntersectionObserverEntry[]) => {
-        if (win.document.documentElement !== root) {
-          seen.disconnect();
-          return waitForSize();
-        }
-        if (!entries[entries.length - 1].isIntersecting) return;
-        seen.disconnect();
-        start();
-      },
-      { rootMargin: READ_AHEAD_MARGIN },
-    );
-    seen.observe(root);
-    stopCurrent = () => seen.disconnect();
-  };
-  waitForSize();
+  wait();
   return () => stopCurrent();
 }

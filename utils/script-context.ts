@@ -8,6 +8,7 @@
 // importing the API polyfill, so the tiny document_start script (entrypoints/early-input.ts) stays tiny.
 
 /** Where the running context of each content script of this frame is kept, in the isolated world. */
+import { extensionApi } from './extension-api';
 const RUNNING = '__legalLensContentScript:';
 
 /** What a running script leaves in its slot: how a newer copy of it stops it. */
@@ -15,12 +16,9 @@ interface RunningScript {
   notifyInvalidated(): void;
 }
 type Running = Record<string, RunningScript | undefined>;
-type ExtensionGlobals = { browser?: { runtime?: { id?: string } }; chrome?: { runtime?: { id?: string } } };
-
 /** This extension's id, or undefined once the extension is gone (reloaded, updated, removed). */
 function extensionId(): string | undefined {
-  const g = globalThis as ExtensionGlobals;
-  return (g.browser ?? g.chrome)?.runtime?.id;
+  return extensionApi<{ runtime?: { id?: string } }>()?.runtime?.id;
 }
 
 /** Whether this extension is gone (reloaded, updated, removed): its scripts left in pages must stop. */

@@ -189,7 +189,7 @@ export function settingsFromStorage(items: Record<string, unknown>): Settings {
 
 /**
  * Every item of the extension's sync storage, which holds only the settings' layout: one request with no key
- * list (every frame of every page reads it at start-up; a list of the 514 keys the quota allows cost each
+ * list (every frame with a term reads it when its highlighter starts; a list of the 514 keys the quota allows cost each
  * frame about a millisecond to build, send and answer).
  */
 async function readStorage(): Promise<Record<string, unknown>> {

@@ -19,12 +19,15 @@ import { pdfMenuItem, readerTabFor } from './pdf-menu';
 const MENU_ID = 'legal-lens-lookup';
 
 /**
- * Injects one of our scripts (the card UI, the highlighter) into one frame of a tab, into the isolated world of
- * our content script there (never the page's world), at once even while the page is still loading.
+ * Injects one of our scripts (the first pass, the card UI, the highlighter) into one frame of a tab, into the
+ * isolated world of our content scripts there (never the page's world), at once even while the page is still
+ * loading. With `documentId` (Chrome: the document that asked), only into that document: a frame that has
+ * navigated since gets nothing (its new document asks for itself). Rejects when the frame or document is gone.
  */
-async function inject(file: typeof CARD_UI_FILE | typeof HIGHLIGHTER_FILE | typeof FIRST_PASS_FILE, tabId: number, frameId: number): Promise<void> {
+async function inject(file: typeof CARD_UI_FILE | typeof HIGHLIGHTER_FILE | typeof FIRST_PASS_FILE, tabId: number, frameId: number, documentId?: string): Promise<void> {
   if (import.meta.env.MANIFEST_VERSION === 3) {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file], injectImmediately: true });
+    const target = documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] };
+    await browser.scripting.executeScript({ target, files: [file], injectImmediately: true });
   } else {
     await browser.tabs.executeScript(tabId, { file, frameId, matchAboutBlank: true, runAt: 'document_start' });
   }
@@ -105,7 +108,7 @@ export default defineBackground(() => {
       openTab: (tab) => void browser.tabs.create(tab),
       injectCardUi: (tabId, frameId) => inject(CARD_UI_FILE, tabId, frameId),
       injectHighlighter: (tabId, frameId) => inject(HIGHLIGHTER_FILE, tabId, frameId),
-      injectFirstPass: (tabId, frameId) => inject(FIRST_PASS_FILE, tabId, frameId),
+      injectFirstPass: (tabId, frameId, documentId) => inject(FIRST_PASS_FILE, tabId, frameId, documentId),
       isOnAt: async (url) => isActiveOn(await loadSettings(), url),
       glossary: headIndex,
     });

@@ -1,6 +1,7 @@
 // messages: what the background answers. Content scripts ask for the glossary's parts their page needs (the
-// heads' filter, then the keys of the heads their text holds: glossary/runtime/head-index.ts), for the
-// highlighter (injected into their frame when its text holds a term), for card texts (they bundle neither), for
+// heads' filter, then the keys of the heads their text holds: glossary/runtime/head-index.ts), for the first pass
+// (injected into a frame below the top one once it can show a word), for the highlighter (injected into their
+// frame when its text holds a term), for card texts (they bundle neither), for
 // the card UI (injected into their frame the first time a card is about to open),
 // and to open an explainer page in a new tab next to theirs. Every message is validated, and only this
 // extension's own pages and content scripts
@@ -15,6 +16,8 @@ export interface MessageSender {
   tab?: { id?: number; index?: number; url?: string };
   /** the frame the message came from (0: the tab's top frame) */
   frameId?: number;
+  /** the document the message came from (Chrome only) */
+  documentId?: string;
   /** the address of the frame the message came from */
   url?: string;
 }
@@ -31,8 +34,11 @@ export interface BackgroundDeps {
   injectCardUi: (tabId: number, frameId: number) => Promise<void>;
   /** injects the highlighter script into one frame of a tab (into its content script's isolated world) */
   injectHighlighter: (tabId: number, frameId: number) => Promise<void>;
-  /** injects the first pass into one frame of a tab (into its content scripts' isolated world) */
-  injectFirstPass: (tabId: number, frameId: number) => Promise<void>;
+  /**
+   * injects the first pass into one frame of a tab (into its content scripts' isolated world); with `documentId`,
+   * only while that document is the frame's
+   */
+  injectFirstPass: (tabId: number, frameId: number, documentId?: string) => Promise<void>;
   /** whether the extension is on for a page at this address (the settings, and "off on this site") */
   isOnAt: (url: string) => Promise<boolean>;
   /** the glossary filed by head, read once; null when the shipped glossary is unreadable (reported) */
@@ -98,7 +104,7 @@ export function answerMessage(raw: unknown, sender: MessageSender, deps: Backgro
     const tabId = sender.tab?.id;
     const frameId = sender.frameId;
     if (tabId === undefined || !frameId) return undefined; // a frame of a tab, not its top frame (0)
-    return deps.injectFirstPass(tabId, frameId).then(() => true);
+    return deps.injectFirstPass(tabId, frameId, sender.documentId).then(() => true);
   }
   if (msg?.type === 'legal-lens:open-explainer') {
     const lang = msg.lang ? `?lang=${msg.lang}` : '';

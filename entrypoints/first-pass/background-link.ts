@@ -5,6 +5,7 @@
 // by import (load-highlighter.ts); in Firefox, whose extension URLs are the same for every site a browser visits
 // (an identifier, were a page to learn one), the background injects it.
 import { checkLoad, isOff } from '@/glossary/runtime/head-answers';
+import { extensionApi } from '@/utils/extension-api';
 import { HIGHLIGHTER_FILE, registeredHighlighter } from '@/utils/highlighter-handoff';
 import { loadHighlighter } from './load-highlighter';
 import type { ScoutLink } from './scout';
@@ -21,8 +22,7 @@ interface ExtensionApi {
 
 /** This context's extension API object (read when used: tests stand a fake one in). */
 function api(): ExtensionApi {
-  const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
-  const found = g.browser ?? g.chrome;
+  const found = extensionApi<ExtensionApi>();
   if (!found?.runtime) throw new Error('Legal Lens: no extension API in this context');
   return found;
 }

@@ -1,5 +1,5 @@
-// scout: the content script's first pass over a frame. Most pages hold no legal term, and the content script runs
-// in every frame of every page, so it carries nothing but this: it reads the frame's text (frame-text.ts) and
+// scout: the content script's first pass over a frame. Most pages hold no legal term, and the first pass runs in
+// the top frame of every page (and in any other frame once it can show a word), so it carries nothing but this: it reads the frame's text (frame-text.ts) and
 // hands it to the extension's background, which tests its words there, off the page's main thread
 // (glossary/runtime/head-screen.ts), and only when they hold a head answers with the keys of those heads, the
 // highlighter (entrypoints/highlighter/) then loaded into this frame (imported in Chrome, injected in Firefox:

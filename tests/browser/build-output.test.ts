@@ -85,7 +85,7 @@ describe('build output', () => {
       for (const file of ['first-pass.js', 'frame-start.js']) {
         assert.ok(!read(join(dir, file)).includes('The content script "'), `${dir}: ${file} is wrapped as a content script`);
       }
-      // what every frame of every page compiles: a few hundred bytes, with no API polyfill and no script context
+      // what every frame of every page compiles: about 1 kB, with no API polyfill and no script context
       const frameStart = read(join(dir, 'frame-start.js'));
       assert.ok(frameStart.length <= 1_500, `${dir}: frame-start.js is ${frameStart.length} bytes`);
       assert.ok(!frameStart.includes('Content script context invalidated'), `${dir}: frame-start.js holds a script context`);

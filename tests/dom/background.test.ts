@@ -135,12 +135,16 @@ describe('answerMessage', () => {
   it('injects the first pass into a frame below the top one that asks for it, and nowhere else', async () => {
     const d = deps();
     await expect(answerMessage({ type: 'legal-lens:load-first-pass' }, OWN, d)).resolves.toBe(true);
-    expect(d.injectFirstPass.mock.calls).toEqual([[17, 3]]);
+    expect(d.injectFirstPass.mock.calls).toEqual([[17, 3, undefined]]);
+    // in Chrome, into the document that asked only (not one the frame has navigated to since)
+    await expect(answerMessage({ type: 'legal-lens:load-first-pass' }, { ...OWN, documentId: 'D0C1' }, d)).resolves.toBe(true);
+    expect(d.injectFirstPass.mock.calls[1]).toEqual([17, 3, 'D0C1']);
+    d.injectFirstPass.mockClear();
     // the top frame's first pass is its own content script; a sender outside a tab, or not ours, gets nothing
     expect(answerMessage({ type: 'legal-lens:load-first-pass' }, { ...OWN, frameId: 0 }, d)).toBeUndefined();
     expect(answerMessage({ type: 'legal-lens:load-first-pass' }, { id: OWN.id, frameId: 3 }, d)).toBeUndefined();
     expect(answerMessage({ type: 'legal-lens:load-first-pass' }, { ...OWN, id: 'someone-else' }, d)).toBeUndefined();
-    expect(d.injectFirstPass).toHaveBeenCalledTimes(1);
+    expect(d.injectFirstPass).not.toHaveBeenCalled();
     d.injectFirstPass.mockRejectedValueOnce(new Error('Frame with ID 3 was removed.'));
     await expect(answerMessage({ type: 'legal-lens:load-first-pass' }, OWN, d)).rejects.toThrow('removed');
   });

@@ -46,19 +46,19 @@ function asSubframe() {
 }
 
 describe('frame-start', () => {
-  // stood in and put back by hand: vi.unstubAllGlobals() would also take away the fake `browser` that WXT's setup
+  // stood in and put back by hand: vi.unstubAllGlobals() would also take away the fake `chrome` that WXT's setup
   // stands in for every file of the worker (and another file may have replaced that one)
   const { ResizeObserver: realSizes, IntersectionObserver: realViews } = globalThis;
-  const realApi = (globalThis as { browser?: unknown }).browser;
+  const realApi = (globalThis as { chrome?: unknown }).chrome;
   const send = vi.fn<(message: unknown) => Promise<unknown>>();
   beforeEach(() => {
     send.mockReset();
     send.mockResolvedValue(undefined);
-    Object.assign(globalThis, { browser: { runtime: { sendMessage: send } } });
+    Object.assign(globalThis, { chrome: { runtime: { sendMessage: send } } }); // the Chrome build's API object
   });
   afterEach(() => {
     vi.restoreAllMocks();
-    Object.assign(globalThis, { ResizeObserver: realSizes, IntersectionObserver: realViews, browser: realApi });
+    Object.assign(globalThis, { ResizeObserver: realSizes, IntersectionObserver: realViews, chrome: realApi });
   });
 
   it('does nothing in the top frame (its first pass is its own content script)', () => {
@@ -88,6 +88,17 @@ describe('frame-start', () => {
     frameStart.main();
     expect(() => layOut(600, 160)).not.toThrow();
     await Promise.resolve(); // vitest fails the run on an unhandled rejection
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('throws nothing when the extension is gone and sending throws at once (Chrome, after an update or removal)', () => {
+    asSubframe();
+    send.mockImplementation(() => {
+      throw new Error('Extension context invalidated.');
+    });
+    const { layOut } = fakeLayout();
+    frameStart.main();
+    expect(() => layOut(600, 160)).not.toThrow();
     expect(send).toHaveBeenCalledTimes(1);
   });
 });

@@ -71,12 +71,13 @@ describe('whenReadable', () => {
     expect(sized).toEqual([win.document.documentElement]);
     expect(seen).toEqual([]); // no IntersectionObserver until the size is met
     layOut(300, 250);
-    expect(sized).toEqual([]);
+    expect(sized).toEqual([win.document.documentElement]); // still watched: a replaced root is reported there
     expect(seen).toEqual([win.document.documentElement]);
     expect(margins).toEqual([READ_AHEAD_MARGIN]);
     expect(start).not.toHaveBeenCalled();
     view(true);
     expect(start).toHaveBeenCalledTimes(1);
+    expect(sized).toEqual([]);
     expect(seen).toEqual([]);
     layOut(600, 400);
     view(true);
@@ -90,6 +91,20 @@ describe('whenReadable', () => {
     layOut(300, 250);
     view(false);
     expect(start).not.toHaveBeenCalled();
+    view(true);
+    expect(start).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits for size again when the frame shrinks while it waits to be seen (an ad slot collapsed to 1×1)', () => {
+    const { win, layOut, view, seen } = frameWindow();
+    const start = vi.fn();
+    whenReadable(win, start);
+    layOut(300, 250);
+    layOut(1, 1);
+    expect(seen).toEqual([]);
+    view(true);
+    expect(start).not.toHaveBeenCalled();
+    layOut(300, 250);
     view(true);
     expect(start).toHaveBeenCalledTimes(1);
   });
@@ -126,10 +141,13 @@ describe('whenReadable', () => {
     expect(sized).toEqual([written]);
     layOut(600, 120);
     expect(seen).toEqual([written]);
-    // replaced again while waiting to be seen: its size is waited on afresh
+    // replaced again while waiting to be seen, off screen (the browser reports no change of view then, only the
+    // removed root's size): the new root's size is waited on afresh
     const again = document.createElement('html');
     raw.document.documentElement = again;
-    view(false);
+    view(true); // a view of the removed root is not taken for the new one
+    expect(start).not.toHaveBeenCalled();
+    layOut(0, 0);
     expect(seen).toEqual([]);
     expect(sized).toEqual([again]);
     layOut(600, 120);

@@ -62,8 +62,8 @@ describe('import layers', () => {
     }
   });
 
-  it('the first pass, which every frame evaluates, imports neither the matcher, nor the API polyfill, nor the highlighter', () => {
-    const files = filesUnder('entrypoints/first-pass');
+  it('the first pass and frame-start, which nearly every page evaluates, import neither the matcher, nor the API polyfill, nor the highlighter', () => {
+    const files = [...filesUnder('entrypoints/first-pass'), 'entrypoints/frame-start.ts', 'utils/readable-frame.ts', 'utils/extension-api.ts'];
     const offending = files.flatMap((f) => importsOf(f).filter((i) => /^(glossary\/runtime\/(matcher|paged-matcher|shipped-glossary)|wxt\/browser$|utils\/settings$|components\/(card|page\/(card|paint|collect)))/.test(i)).map((i) => `${f} imports ${i}`));
     expect(offending).toEqual([]);
   });
