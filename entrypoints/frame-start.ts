@@ -5,7 +5,7 @@
 // rendered, hidden off screen): issue 13.2 asks that they cost next to nothing, and a manifest content script runs
 // in every frame it matches. This one is about 1 KB and, in such a frame, makes one ResizeObserver. In the
 // top frame it returns at once. Unlisted, like early-input.ts: built without WXT's script context and without the
-// API polyfill (the browser's own `browser` or `chrome` object returns promises).
+// API polyfill (it sends through the browser's own API object: utils/extension-api.ts).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { extensionApi } from '@/utils/extension-api';
 import { whenReadable } from '@/utils/readable-frame';

@@ -4,11 +4,12 @@
 // page could observe: WXT's context announces every start with a "content-script-started" CustomEvent on the
 // page's document and a window.postMessage, which any page can listen for (issue 10, defect 16; SECURITY.md). A
 // newer copy of the script in the same frame finds the older one through the isolated world's global object
-// instead, which the page cannot see. It reads the extension's id from the `chrome`/`browser` global rather than
-// importing the API polyfill, so the tiny document_start script (entrypoints/early-input.ts) stays tiny.
+// instead, which the page cannot see. It reads the extension's id from the browser's own API object
+// (extension-api.ts) rather than importing the API polyfill, so the tiny document_start script
+// (entrypoints/early-input.ts) stays tiny.
+import { extensionApi } from './extension-api';
 
 /** Where the running context of each content script of this frame is kept, in the isolated world. */
-import { extensionApi } from './extension-api';
 const RUNNING = '__legalLensContentScript:';
 
 /** What a running script leaves in its slot: how a newer copy of it stops it. */

@@ -1,13 +1,13 @@
 // scout: the content script's first pass over a frame. Most pages hold no legal term, and the first pass runs in
-// the top frame of every page (and in any other frame once it can show a word), so it carries nothing but this: it reads the frame's text (frame-text.ts) and
-// hands it to the extension's background, which tests its words there, off the page's main thread
-// (glossary/runtime/head-screen.ts), and only when they hold a head answers with the keys of those heads, the
-// highlighter (entrypoints/highlighter/) then loaded into this frame (imported in Chrome, injected in Firefox:
-// background-link.ts); the scout then starts the highlighter with them (utils/highlighter-handoff.ts). Until then
-// it watches for text the page adds later (a MutationObserver, as pages that render after load need), open shadow
-// roots attached after the first read (at the load event and under the reader's pointer, as the highlighter does),
-// and, while the extension is off for the site, for settings changes. A frame without a word never sends a
-// message at all.
+// the top frame of every page (and in any other frame once it can show a word), so it carries nothing but this: it
+// reads the frame's text (frame-text.ts) and hands it to the extension's background, which tests its words there,
+// off the page's main thread (glossary/runtime/head-screen.ts), and only when they hold a head answers with the
+// keys of those heads, the highlighter (entrypoints/highlighter/) then loaded into this frame (imported in Chrome,
+// injected in Firefox: background-link.ts); the scout then starts the highlighter with them
+// (utils/highlighter-handoff.ts). Until then it watches for text the page adds later (a MutationObserver, as pages
+// that render after load need), open shadow roots attached after the first read (at the load event and under the
+// reader's pointer, as the highlighter does), and, while the extension is off for the site, for settings changes.
+// A frame without a word never sends a message at all.
 //
 // It is a few functions over one closure, with no script context until the hand-off, where the class it replaced
 // had one from the start: on a page without terms it touches only what it needs (an AbortController and its

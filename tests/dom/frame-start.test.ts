@@ -1,43 +1,17 @@
 // @vitest-environment happy-dom
 // The content script every frame runs beside the top frame's first pass (entrypoints/frame-start.ts): in a frame
 // below the top one, it asks the background for the first pass once the frame is laid out large enough to show a
-// word, and only then; in the top frame it does nothing.
+// word and is near the reader's viewport, and only then; in the top frame it does nothing.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import frameStart from '@/entrypoints/frame-start';
 import { MIN_READABLE_PX } from '@/utils/readable-frame';
+import { frameObservers } from './support/frame-observers';
 
-/**
- * Stands a ResizeObserver in that `layOut` answers as the browser does after laying the frame out, and an
- * IntersectionObserver that reports the frame in view.
- */
+/** Stands the two observers in as globals (support/frame-observers.ts). */
 function fakeLayout() {
-  let report: ((entries: { contentRect: { width: number; height: number } }[]) => void) | null = null;
-  const observed: Element[] = [];
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      constructor(callback: typeof report) {
-        report = callback;
-      }
-      observe(el: Element) {
-        observed.push(el);
-      }
-      disconnect() {
-        observed.length = 0;
-      }
-    },
-  );
-  vi.stubGlobal(
-    'IntersectionObserver',
-    class {
-      constructor(private callback: (entries: { isIntersecting: boolean }[]) => void) {}
-      observe() {
-        this.callback([{ isIntersecting: true }]);
-      }
-      disconnect() {}
-    },
-  );
-  return { observed, layOut: (width: number, height: number) => observed.length && report!([{ contentRect: { width, height } }]) };
+  const { ResizeObserver, IntersectionObserver, ...answers } = frameObservers();
+  Object.assign(globalThis, { ResizeObserver, IntersectionObserver });
+  return answers;
 }
 
 /** Makes this window a frame below the top one (its `top` another window). */
@@ -62,31 +36,35 @@ describe('frame-start', () => {
   });
 
   it('does nothing in the top frame (its first pass is its own content script)', () => {
-    const { observed } = fakeLayout();
+    const { sized } = fakeLayout();
     frameStart.main();
-    expect(observed).toEqual([]);
+    expect(sized).toEqual([]);
     expect(send).not.toHaveBeenCalled();
   });
 
-  it('asks for the first pass once a frame below the top is laid out large enough to show a word, and once only', () => {
+  it('asks for the first pass once a frame below the top is laid out large enough to show a word and is in view, and once only', () => {
     asSubframe();
-    const { observed, layOut } = fakeLayout();
+    const { sized, layOut, view } = fakeLayout();
     frameStart.main();
-    expect(observed).toEqual([document.documentElement]);
+    expect(sized).toEqual([document.documentElement]);
     layOut(1, 1); // an ad's 1×1 frame
     layOut(600, MIN_READABLE_PX - 1);
-    expect(send).not.toHaveBeenCalled();
     layOut(600, 160);
+    view(false); // laid out, off screen
+    expect(send).not.toHaveBeenCalled();
+    view(true);
     layOut(800, 400);
+    view(true);
     expect(send.mock.calls).toEqual([[{ type: 'legal-lens:load-first-pass' }]]);
   });
 
   it('lets a refused request pass without an error reaching the page (the frame gone, the extension updated)', async () => {
     asSubframe();
     send.mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
-    const { layOut } = fakeLayout();
+    const { layOut, view } = fakeLayout();
     frameStart.main();
-    expect(() => layOut(600, 160)).not.toThrow();
+    layOut(600, 160);
+    expect(() => view(true)).not.toThrow();
     await Promise.resolve(); // vitest fails the run on an unhandled rejection
     expect(send).toHaveBeenCalledTimes(1);
   });
@@ -96,9 +74,10 @@ describe('frame-start', () => {
     send.mockImplementation(() => {
       throw new Error('Extension context invalidated.');
     });
-    const { layOut } = fakeLayout();
+    const { layOut, view } = fakeLayout();
     frameStart.main();
-    expect(() => layOut(600, 160)).not.toThrow();
+    layOut(600, 160);
+    expect(() => view(true)).not.toThrow();
     expect(send).toHaveBeenCalledTimes(1);
   });
 });

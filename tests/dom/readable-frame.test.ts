@@ -3,51 +3,17 @@
 // first pass until its page shows it (utils/readable-frame.ts, which entrypoints/frame-start.ts uses).
 import { describe, expect, it, vi } from 'vitest';
 import { MIN_READABLE_PX, READ_AHEAD_MARGIN, whenReadable } from '@/utils/readable-frame';
+import { frameObservers } from './support/frame-observers';
 
-/**
- * A frame's window as frame-start.ts sees it: its root element, a ResizeObserver that `layOut` answers as the
- * browser does after laying the frame out (not at all while it is not rendered), and an IntersectionObserver
- * that `view` answers with whether the root element is within the observer's margin of the reader's viewport.
- */
+/** A frame's window as frame-start.ts sees it: its root element and the two observers (support/frame-observers.ts). */
 function frameWindow() {
-  const sized: Element[] = [];
-  const seen: Element[] = [];
-  const margins: (string | undefined)[] = [];
-  let reportSize: ((entries: { contentRect: { width: number; height: number } }[]) => void) | null = null;
-  let reportView: ((entries: { isIntersecting: boolean }[]) => void) | null = null;
+  const { ResizeObserver, IntersectionObserver, ...answers } = frameObservers();
   const win = {
     document: { documentElement: document.createElement('html') as HTMLElement | null },
-    ResizeObserver: class {
-      constructor(callback: typeof reportSize) {
-        reportSize = callback;
-      }
-      observe(el: Element) {
-        sized.push(el);
-      }
-      disconnect() {
-        sized.length = 0;
-      }
-    } as unknown,
-    IntersectionObserver: class {
-      constructor(callback: typeof reportView, options?: { rootMargin?: string }) {
-        reportView = callback;
-        margins.push(options?.rootMargin);
-      }
-      observe(el: Element) {
-        seen.push(el);
-      }
-      disconnect() {
-        seen.length = 0;
-      }
-    } as unknown,
+    ResizeObserver,
+    IntersectionObserver,
   };
-  const layOut = (width: number, height: number) => {
-    if (sized.length) reportSize!([{ contentRect: { width, height } }]);
-  };
-  const view = (isIntersecting: boolean) => {
-    if (seen.length) reportView!([{ isIntersecting }]);
-  };
-  return { win: win as unknown as Window & typeof globalThis, raw: win, layOut, view, sized, seen, margins };
+  return { win: win as unknown as Window & typeof globalThis, raw: win, ...answers };
 }
 
 describe('whenReadable', () => {
