@@ -12,9 +12,10 @@
 // It is a few functions over one closure, with no script context until the hand-off, where the class it replaced
 // had one from the start: on a page without terms it touches only what it needs (an AbortController and its
 // signal's listeners are made only for the highlighter). Measured against the class, own CPU on the term-free
-// article came out the same within the spread (9.4 against 9.7 ms, 21 loads; README, Performance). The script
-// context the highlighter needs (utils/script-context.ts) is made at the hand-off; until then a newer copy of the
-// script stops this one through the same slot (takeScriptSlot), and a timer finds the extension gone by its id.
+// article came out the same within the spread (9.4 against 9.7 ms, 21 loads; docs/performance-history.md). The
+// script context the highlighter needs (utils/script-context.ts) is made at the hand-off; until then a newer copy
+// of the script stops this one through the same slot (takeScriptSlot), and a timer finds the extension gone by its
+// id.
 import type { LoadAnswer } from '@/glossary/runtime/head-answers';
 import { MAX_SCREEN_TEXT } from '@/utils/messages';
 import type { Highlighter } from '@/utils/highlighter-handoff';
