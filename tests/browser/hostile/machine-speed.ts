@@ -12,7 +12,7 @@ import { launchVariant, measureLoad, servePages } from '../../bench/measure.ts';
 
 /**
  * The term-free article alone on the machine the slack was set on: main-thread CPU in ms, median of 27 loads
- * (README, Performance: "no extension (the page alone)", commit 6f9ac94).
+ * (the README's performance table at commit 6f9ac94: "no extension (the page alone)"; docs/performance-history.md).
  */
 export const REFERENCE_PAGE_CPU_MS = 43.8;
 /** Loads measured here (after one to warm the browser up); the median is used. */
