@@ -30,7 +30,10 @@ export function writtenAliases(glossaryRoot: string): WrittenAlias[] {
   return [...out.values()];
 }
 
-/** The content-script part of the manifest, the same as Legal Lens's. */
+/**
+ * The content-script part of the manifest, as Legal Lens declares its document_end scripts (wxt.config.ts: the first
+ * pass in the top frame, frame-start.js in every other frame, so a script at document_end in every frame).
+ */
 const contentScript = (files: { js: string[]; css?: string[] }) => ({
   matches: ['<all_urls>'],
   all_frames: true,
