@@ -26,7 +26,8 @@
 //   run, once the page is marked, also asks for the page's terms as the popup does, which puts every mark in
 //   document order.
 // The timing figures are taken on a machine other work shares: when one fails, its runs are repeated (at most
-// twice more), and every attempt's figures are reported (and written to tests/artifacts/hostile-figures-*.json).
+// TIMING_ATTEMPTS in all), and every attempt's figures are reported (and written to
+// tests/artifacts/hostile-figures-*.json).
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,6 +41,16 @@ import { machineSlowness } from './machine-speed';
 import { installPageClock, readClock, traceMainThread, type ClockReading, type MainThreadFigures } from './measure';
 
 export const LONG_TASK_MS = 50;
+/**
+ * Runs of a fixture before its timing figures fail it. Two browsers side by side on a shared 2-core machine: the
+ * run with the extension has more processes wanting a core (its background, its scripts in cross-origin frames),
+ * and a page's own parsing and first layout can hold its timer hundreds of ms, before or after DOMContentLoaded
+ * from one load to the next. In the eleven CI runs of 2026-12-03, four fixture runs needed a third attempt ("one
+ * element per letter" twice in Firefox; "nested same- and cross-origin frames" and "runs of paragraphs without a
+ * term" in Chromium, where the extension's longest task was 8-13 ms of CPU in each traced run); had any third
+ * attempt failed too, CI would have failed. A change that holds the timer up in every load fails every attempt.
+ */
+export const TIMING_ATTEMPTS = 5;
 export const TIMER_SLACK_MS = 100;
 /**
  * How much longer the page's timer may be held with the extension than the `withoutMs` it was held without it, on a
@@ -336,7 +347,7 @@ async function checkFixture(fixture: HostileFixture, kind: BrowserKind, withCtx:
   let lastProblem = '';
   let timerOk = false;
   let tasksOk = kind !== 'chromium';
-  for (let attempt = 1; attempt <= 3 && !(timerOk && tasksOk); attempt++) {
+  for (let attempt = 1; attempt <= TIMING_ATTEMPTS && !(timerOk && tasksOk); attempt++) {
     const record: Record<string, unknown> = { fixture: fixture.name, browser: kind, attempt, slowness: Math.round(slowness * 100) / 100 };
     const problems: string[] = [];
     if (!timerOk) {
