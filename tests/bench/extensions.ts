@@ -31,8 +31,8 @@ export function writtenAliases(glossaryRoot: string): WrittenAlias[] {
 }
 
 /**
- * The content-script part of the manifest, as Legal Lens declares its document_end scripts (wxt.config.ts: the first
- * pass in the top frame, frame-start.js in every other frame, so a script at document_end in every frame).
+ * The content-script part of the manifest, as Legal Lens declares its document_end scripts (wxt.config.ts:
+ * frame-start.js in every frame, where it returns at once in the top one, and the first pass in the top frame).
  */
 const contentScript = (files: { js: string[]; css?: string[] }) => ({
   matches: ['<all_urls>'],
