@@ -92,6 +92,17 @@ describe('build output', () => {
     }
   });
 
+  it('puts V8\'s compile hint on the first line of the highlighter, and on no script compiled on the page\'s main thread', () => {
+    // Chrome imports the highlighter as a module and, with the hint, compiles all its functions off the page's
+    // main thread (wxt.config.ts: compileHintForHighlighter). A content script is compiled on the main thread,
+    // where the hint made compiling slower
+    const hint = '//# allFunctionsCalledOnLoad\n';
+    assert.ok(read(join(EXTENSION_DIR, 'highlighter.js')).startsWith(`${hint}(function(){`), 'highlighter.js does not start with the hint, then its IIFE');
+    for (const file of ['first-pass.js', 'early-input.js', 'frame-start.js', 'card-ui.js']) {
+      assert.ok(!read(join(EXTENSION_DIR, file)).includes('allFunctionsCalledOnLoad'), `${file} carries the compile hint`);
+    }
+  });
+
   it('declares the marks\' style sheet with the document_start script, in the Chrome and the Firefox build', () => {
     // Firefox inserts a content script's sheet at its run_at: at document_end, a long page was restyled whole in
     // one task (wxt.config.ts says what was measured)
