@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
-import type { Plugin } from 'vite';
+import type { Plugin, UserConfig } from 'vite';
 import { defineConfig } from 'wxt';
 import { glossaryPlugin } from './glossary/build/vite-plugin.ts';
 
@@ -84,6 +84,15 @@ export default defineConfig({
   }),
 });
 
+/**
+ * The name of the unlisted script a Vite build makes (WXT builds each one as a library of that file name), or null
+ * for the build of anything else.
+ */
+function unlistedScriptOf(config: UserConfig): string | null {
+  const lib = config.build?.lib;
+  return lib ? String(lib.fileName) : null;
+}
+
 /** The scripts that run in web pages' frames (content scripts and the scripts the background injects). */
 const PAGE_SCRIPTS = new Set(['first-pass', 'early-input', 'highlighter', 'card-ui', 'first-pass-probe']);
 
@@ -100,8 +109,7 @@ function nativeExtensionApiInPages(): Plugin {
     name: 'legal-lens:native-extension-api-in-pages',
     enforce: 'pre',
     config(config) {
-      const lib = config.build?.lib;
-      pageScript = !!lib && PAGE_SCRIPTS.has(String(lib.fileName));
+      pageScript = PAGE_SCRIPTS.has(unlistedScriptOf(config) ?? '');
     },
     resolveId(source, importer) {
       if (!pageScript || source !== '@wxt-dev/webextension-polyfill/browser') return null;
@@ -131,7 +139,7 @@ function compileHintForHighlighter(): Plugin {
     // after WXT's own generateBundle hooks, which expect the code to start with the IIFE
     enforce: 'post',
     config(config) {
-      highlighter = String(config.build?.lib && config.build.lib.fileName) === 'highlighter';
+      highlighter = unlistedScriptOf(config) === 'highlighter';
     },
     generateBundle(_options, bundle) {
       if (!highlighter) return;
