@@ -439,6 +439,54 @@ describe('content script start-up', () => {
       expect(blocks.head!.unchanged).toBeTypeOf('function');
     });
 
+    it('looks for the open shadow roots at the load event only once a read waiting for the background ends without a hand-off', async () => {
+      const elementWalks = () => walkers.mock.calls.filter(([, show]) => show === NodeFilter.SHOW_ELEMENT).length;
+      const walkers = vi.spyOn(document, 'createTreeWalker');
+      const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('interactive');
+      /** runs a first pass on `html` whose background answers when told, with `answer` */
+      const pending = (html: string, answer: Awaited<ReturnType<ScoutLink['screen']>>) => {
+        document.body.innerHTML = html;
+        let respond = () => {};
+        const screened = new Promise<void>((r) => (respond = r));
+        const started: HeadStart[] = [];
+        const texts: string[] = [];
+        const link: ScoutLink = {
+          screen: (text) => (texts.push(text), screened.then(() => answer)),
+          highlighter: () => ({ start: (_ctx, head) => void started.push(head) }),
+          watchSettings: () => () => {},
+        };
+        passes.push(startFirstPass(document, link, () => () => {}, `scout-${passes.length}`));
+        return { respond, started, texts };
+      };
+      try {
+        // the answer is the hand-off: the highlighter looks for the shadow roots in its own walk, and the first pass
+        // never walks the elements
+        const index = new HeadIndex(matcherIndex, categories);
+        const terms = pending('<p>ICE filed it.</p><div id="host"></div>', { ...index.screen('ICE filed it.'), loaded: true, filter: index.filter() });
+        window.dispatchEvent(new Event('load'));
+        await settle();
+        expect(elementWalks()).toBe(0);
+        terms.respond();
+        await vi.waitFor(() => expect(terms.started).toHaveLength(1));
+        await settle();
+        expect(elementWalks()).toBe(0);
+        passes.pop()!.stop();
+
+        // no term: the search the load event asked for runs once the answer is in, and finds the shadow root
+        const none = pending('<p>Nothing here.</p><div id="host"></div>', { heads: {}, categories: {}, loaded: false });
+        attachMandamusShadow();
+        window.dispatchEvent(new Event('load'));
+        await settle();
+        expect(elementWalks()).toBe(0);
+        none.respond();
+        await vi.waitFor(() => expect(none.texts).toEqual(['Nothing here.', 'A writ of mandamus.']));
+        expect(elementWalks()).toBeGreaterThan(0);
+      } finally {
+        readyState.mockRestore();
+        walkers.mockRestore();
+      }
+    });
+
     it('claims nothing when the document took more than one read (its last read alone held the term)', async () => {
       const given = handOffOf(`${'<span>a</span> '.repeat(3000)}<p>ICE filed it.</p>`);
       await vi.waitFor(() => expect(given.head).not.toBeNull());
