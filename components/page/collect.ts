@@ -5,6 +5,7 @@
 
 import { CARD_HOST_TAG, isCardHostName } from '@/components/card-host';
 import { INLINE_TAGS, canHostShadow } from './tags';
+import { hasWord } from '@/glossary/runtime/unicode-classes';
 
 /** Elements whose text is never marked (and not walked into), by local name. */
 const SKIP_TAGS = new Set([
@@ -60,8 +61,6 @@ export function isInsideSkipped(node: Node): boolean {
   if (root instanceof ShadowRoot) return isInsideSkipped(root.host);
   return (node.ownerDocument ?? (node as Document)).designMode === 'on';
 }
-
-const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /** Elements inside a block that end a run of text there: line breaks, replaced elements, and skipped ones. */
 const BREAK_TAGS = new Set([
@@ -273,7 +272,7 @@ export function* iterateBlocks(
     // are the same string, and the one already made is kept (on the 4.0 MB page, most of its text is in such runs)
     if (done.screened && tested.length === length) done.text = tested;
     else done.text = pieces.length === 1 ? pieces[0] : pieces.join('');
-    return HAS_WORD.test(done.text) ? done : null;
+    return hasWord(done.text) ? done : null;
   };
   /** A finished block as items: itself, or one per window when it is long. */
   function* emit(block: Block | null): Generator<Block> {

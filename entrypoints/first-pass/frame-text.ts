@@ -17,24 +17,6 @@ export const READ_CLOCK_EVERY = 256;
 /** A letter, a digit or a character past ASCII (the seam test of FrameTextReader.read). */
 const isWordChar = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c >= 128;
 
-const HAS_WORD = /[\p{L}\p{N}]/u;
-
-/**
- * Whether `text` holds a letter or a digit of any script: a text without one is never sent (an ad frame's " · ").
- * ASCII letters and digits are looked for by character code, and the Unicode classes only when there are none
- * but a character past ASCII is there: on a term-free article, the first use of a regular expression in the
- * content scripts' world was 0.8 ms of the first pass's CPU (sampled, 15 loads, a slow 2-core machine).
- */
-export function hasWord(text: string): boolean {
-  let beyondAscii = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) return true;
-    if (c >= 128) beyondAscii = true;
-  }
-  return beyondAscii && HAS_WORD.test(text);
-}
-
 /**
  * The element whose text a change at `node` can change, as the highlighter reads it: the nearest ancestor that
  * is not inline (or the shadow host, or the document's root element).

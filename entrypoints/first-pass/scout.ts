@@ -22,7 +22,8 @@ import type { Highlighter } from '@/utils/highlighter-handoff';
 import { ContentScriptContext, extensionGone, takeScriptSlot } from '@/utils/script-context';
 import { unknownShadowRootAt } from '@/components/page/shadow-at-point';
 import { markFirstPass } from '@/utils/first-pass';
-import { FrameTextReader, ShadowRootSearch, blockAround, hasWord } from './frame-text';
+import { hasWord } from '@/glossary/runtime/unicode-classes';
+import { FrameTextReader, ShadowRootSearch, blockAround } from './frame-text';
 
 /** What the scout needs of the background (background-link.ts); each may reject (the background gone). */
 export interface ScoutLink {

@@ -5,7 +5,7 @@
 // either way hashing and the filter are paid once per distinct word (a cache of words). It carries no glossary
 // and imports nothing that does: the content script's first pass (entrypoints/first-pass/scout.ts) holds one, and
 // hands it to the paged matcher (paged-matcher.ts) when the page turns out to need the glossary.
-import { HeadFilter, SKIP_CAN_SPLIT, firstKey, hashWord, pairKey, prefixKey, singleKey, spacedWords, textSlots, textWords, tripleKey, wordStems } from './heads.ts';
+import { HeadFilter, firstKey, hashWord, pairKey, prefixKey, singleKey, skipCanSplit, spacedWords, textSlots, textWords, tripleKey, wordStems } from './heads.ts';
 
 /** What the filter says of one distinct word of a page (cached per word). */
 interface WordInfo {
@@ -73,7 +73,7 @@ export class HeadFinder {
    * about yet (those are queued: takeWanted). False means the whole glossary's matcher finds nothing in it.
    */
   mayMatch(text: string): boolean {
-    if (SKIP_CAN_SPLIT.test(text)) return this.slotsMayMatch(text) || this.alwaysCandidate;
+    if (skipCanSplit(text)) return this.slotsMayMatch(text) || this.alwaysCandidate;
     return text.length >= this.nativeFrom ? this.mayMatchNatively(text) : this.mayMatchWordByWord(text);
   }
 

@@ -12,7 +12,7 @@
 //
 // It may find a head the matcher will not (a head's words in a row across two blocks, a line with characters the
 // matcher may read two ways: SKIP_CAN_SPLIT); it never misses one the matcher can find.
-import { SKIP_CAN_SPLIT, spacedWords, textSlots, wordStems } from './heads.ts';
+import { skipCanSplit, spacedWords, textSlots, wordStems } from './heads.ts';
 
 /**
  * Everyday English and Spanish words ("the", "of", "de", "orden"…): never a head's anchor while the head has
@@ -139,11 +139,11 @@ function readWords(text: string): TextWords | null {
     for (const stem of `${p.replace(FINAL_S, ' ')}${p.replace(FINAL_ES, ' ')}${p.replace(FINAL_IES, 'y ')}${p.replace(FINAL_CES, 'z ')}`.split(' ')) words.add(stem);
   }
   let split: Set<string> | null = null;
-  if (SKIP_CAN_SPLIT.test(text)) {
+  if (skipCanSplit(text)) {
     // the rare line the matcher may read two ways ("x\u00adICE", "warnings.com"): every form of its words
     split = new Set();
     for (const [line] of text.matchAll(LINE)) {
-      if (!SKIP_CAN_SPLIT.test(line)) continue;
+      if (!skipCanSplit(line)) continue;
       for (const slot of textSlots(line)) for (const form of slot.all) for (const stem of wordStems(form)) split.add(stem);
     }
     for (const stem of split) words.add(stem);

@@ -10,27 +10,28 @@
 // the content script tests a word with arithmetic on a string it never has to build into a table, whatever
 // the glossary's size. A false positive (about 1 test in 8,000) only costs a question to the background, which
 // answers "no such head"; a false negative cannot happen.
+import { NOT_ASCII, lazyRegExp } from './unicode-classes.ts';
+
 /** The most heads one "glossary-heads" message asks for (utils/messages.ts checks it). */
 export const MAX_HEADS_PER_MESSAGE = 1000;
 /** The longest head a message may name, in characters. */
 export const MAX_HEAD_LENGTH = 200;
 
 /** A word of folded text: letters and digits, as the matcher's word boundaries count them (isWordCode). */
-export const WORD = /[\p{L}\p{N}]+/gu;
+export const WORD = lazyRegExp('[\\p{L}\\p{N}]+', 'gu');
 
 /**
  * Characters the matcher skips while it follows an alias (normalize.ts: SKIP): dots, combining marks, soft
  * hyphens, zero-width characters. Inside a word they vanish ("U.S.C." = "USC", "inmigraci\u00f3n" written
  * with a combining accent).
  */
-const SKIPPED = /[\p{M}.\u00ad\u200b-\u200d\u2060\ufeff]/gu;
+const SKIPPED = lazyRegExp('[\\p{M}.\\u00ad\\u200b-\\u200d\\u2060\\ufeff]', 'gu');
 
 /** `text` folded as the matcher folds it, for its words: no accents, no skipped characters, lower case. */
 export function foldForWords(text: string): string {
-  return text.normalize('NFD').replace(SKIPPED, '').toLowerCase();
+  return text.normalize('NFD').replace(SKIPPED(), '').toLowerCase();
 }
 
-const NOT_ASCII = /[^\0-\x7f]/;
 const DOTS = /\./g;
 const ASCII_WORD = /[a-z0-9]+/g;
 
@@ -39,19 +40,19 @@ const ASCII_WORD = /[a-z0-9]+/g;
  * pages hold, takes a shorter way to the same words: nothing to decompose, and only dots to skip.
  */
 export function textWords(text: string): string[] | null {
-  if (NOT_ASCII.test(text)) return foldForWords(text).match(WORD);
+  if (NOT_ASCII.test(text)) return foldForWords(text).match(WORD());
   return (text.includes('.') ? text.replace(DOTS, '') : text).toLowerCase().match(ASCII_WORD);
 }
 
 const NOT_ASCII_WORD_RUN = /[^a-z0-9]+/g;
-const NOT_WORD_RUN = /[^\p{L}\p{N}]+/gu;
+const NOT_WORD_RUN = lazyRegExp('[^\\p{L}\\p{N}]+', 'gu');
 
 /**
  * The folded words of `text` (textWords) as one string, each word between single spaces (" writ of mandamus "),
  * so that native string search can find a word and the words after it; " " when it has none.
  */
 export function spacedWords(text: string): string {
-  if (NOT_ASCII.test(text)) return ` ${foldForWords(text).replace(NOT_WORD_RUN, ' ')} `.replace(DOUBLE_SPACES, ' ');
+  if (NOT_ASCII.test(text)) return ` ${foldForWords(text).replace(NOT_WORD_RUN(), ' ')} `.replace(DOUBLE_SPACES, ' ');
   return ` ${(text.includes('.') ? text.replace(DOTS, '') : text).toLowerCase().replace(NOT_ASCII_WORD_RUN, ' ')} `.replace(DOUBLE_SPACES, ' ');
 }
 const DOUBLE_SPACES = /^ {2}| {2}$/g;
@@ -62,10 +63,17 @@ const DOUBLE_SPACES = /^ {2}| {2}$/g;
  * it (but before a dot and a letter, unless a plural "s" comes first: "warnings.com"). A text with none of
  * these reads as its folded words (foldForWords, WORD); one with any is read by textSlots.
  */
-export const SKIP_CAN_SPLIT = /[\p{M}\u00ad\u200b-\u200d\u2060\ufeff]|\.\.|[sS]\.[\p{L}\p{N}]/u;
+const SKIP_CAN_SPLIT = lazyRegExp('[\\p{M}\\u00ad\\u200b-\\u200d\\u2060\\ufeff]|\\.\\.|[sS]\\.[\\p{L}\\p{N}]', 'u');
+/** SKIP_CAN_SPLIT in text with no character past ASCII, where the marks and zero-width characters cannot be. */
+const ASCII_SKIP_CAN_SPLIT = /\.\.|[sS]\.[A-Za-z0-9]/;
+
+/** Whether a skipped character in `text` may also split a word (SKIP_CAN_SPLIT): then textSlots reads it. */
+export function skipCanSplit(text: string): boolean {
+  return NOT_ASCII.test(text) ? SKIP_CAN_SPLIT().test(text) : ASCII_SKIP_CAN_SPLIT.test(text);
+}
 /** A run of letters and digits with the skipped characters among them, as written. */
-const GLUED = /[\p{L}\p{N}\p{M}.\u00ad\u200b-\u200d\u2060\ufeff]+/gu;
-const SKIP_RUN = /([\p{M}.\u00ad\u200b-\u200d\u2060\ufeff]+)/u;
+const GLUED = lazyRegExp('[\\p{L}\\p{N}\\p{M}.\\u00ad\\u200b-\\u200d\\u2060\\ufeff]+', 'gu');
+const SKIP_RUN = lazyRegExp('([\\p{M}.\\u00ad\\u200b-\\u200d\\u2060\\ufeff]+)', 'u');
 
 /** One word of a text read by textSlots: the folded forms it can take, whole or cut where a skipped character may split it. */
 export interface WordSlot {
@@ -85,8 +93,8 @@ export interface WordSlot {
  */
 export function textSlots(text: string): WordSlot[] {
   const out: WordSlot[] = [];
-  for (const [run] of text.matchAll(GLUED)) {
-    const parts = run.split(SKIP_RUN);
+  for (const [run] of text.matchAll(GLUED())) {
+    const parts = run.split(SKIP_RUN());
     const words = parts.filter((_, i) => i % 2 === 0).map(foldForWords);
     const skips = parts.filter((_, i) => i % 2 === 1);
     const last = words.length - 1;
@@ -117,7 +125,7 @@ export const HEAD_WORDS = 3;
 
 /** The head of a normalised alias key (normalizeText): its first three words, or fewer; null without a word. */
 export function keyHead(key: string): string | null {
-  const words = foldForWords(key).match(WORD);
+  const words = foldForWords(key).match(WORD());
   return words ? words.slice(0, HEAD_WORDS).join(' ') : null;
 }
 

@@ -7,6 +7,7 @@
 import { ASCII_FOLD, ASCII_WORD, OPEN_PAREN, SECTION_SIGN, SKIP, SPACE, foldCode, isWordCode, normalizeText } from './normalize.ts';
 import { lineVariants, readIndex, type MatcherIndex } from './matcher-index.ts';
 import { isCiteKey, SUBSECTION } from './variants.ts';
+import { NOT_ASCII, lazyRegExp } from './unicode-classes.ts';
 
 export { aliasForms, packIndex, unpackIndex, type MatcherEntry, type MatcherIndex } from './matcher-index.ts';
 
@@ -103,15 +104,28 @@ class EdgeTable {
   }
 }
 
+const NOT_LETTER = lazyRegExp('[^\\p{L}]', 'gu');
+
 /** Capitals-only aliases such as "ICE" or "I-485" are exact by default; everything else matches in any case. */
 export function isAcronymLike(alias: string): boolean {
-  const letters = alias.replace(/[^\p{L}]/gu, '');
+  const letters = alias.replace(NOT_LETTER(), '');
   const longEnough = letters.length >= 2 || (letters.length === 1 && /\d/.test(alias)); // "ICE", "I-485"
   return longEnough && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
-const ALL_CAPS_BEFORE = /\p{Lu}{3,}[\s\u00a0]+$/u;
-const ALL_CAPS_AFTER = /^[\s\u00a0]+\p{Lu}{3,}/u;
+const ALL_CAPS_BEFORE = lazyRegExp('\\p{Lu}{3,}[\\s\\u00a0]+$', 'u');
+const ALL_CAPS_AFTER = lazyRegExp('^[\\s\\u00a0]+\\p{Lu}{3,}', 'u');
+/** The same in text with no character past ASCII, where the capitals are A-Z and the spaces ASCII's. */
+const ASCII_ALL_CAPS_BEFORE = /[A-Z]{3,}\s+$/;
+const ASCII_ALL_CAPS_AFTER = /^\s+[A-Z]{3,}/;
+
+/** Whether an all-caps run of three letters or more, then spaces, ends `before`; or spaces, then one, starts `after`. */
+function shoutsAround(before: string, after: string): boolean {
+  const ascii = !NOT_ASCII.test(before) && !NOT_ASCII.test(after);
+  return ascii
+    ? ASCII_ALL_CAPS_BEFORE.test(before) || ASCII_ALL_CAPS_AFTER.test(after)
+    : ALL_CAPS_BEFORE().test(before) || ALL_CAPS_AFTER().test(after);
+}
 
 /** One alias for a TermTrie: its normalised key, its term (null: a swallowed name), its case and its rank. */
 export interface TrieKey {
@@ -479,7 +493,7 @@ function pickTerminal(terminals: Terminal[], input: string, from: number, to: nu
     if (t.cased === null) return t;
     if (normalizeText(input.slice(from, to), true) !== t.cased) continue;
     // "ICE CREAM SOCIAL": an all-caps run of words is a shout, not an acronym
-    if (ALL_CAPS_BEFORE.test(input.slice(Math.max(0, from - 24), from)) || ALL_CAPS_AFTER.test(input.slice(to, to + 24))) continue;
+    if (shoutsAround(input.slice(Math.max(0, from - 24), from), input.slice(to, to + 24))) continue;
     return t;
   }
   return null;

@@ -4,6 +4,8 @@
 // "8 U.S.C. § 1357" vs "8 U.S.C. 1357" (a "§" counts only as the first character).
 // Every character folds to one character (or to nothing), so the matcher can fold while it scans.
 
+import { lazyRegExp } from './unicode-classes.ts';
+
 /** A folded code of 0 means the character vanishes (dots, soft hyphens, zero-width characters). */
 export const SKIP = 0;
 /** Every kind of white space, hyphen and dash folds to a plain space. */
@@ -11,7 +13,8 @@ export const SPACE = 32;
 export const SECTION_SIGN = 0xa7;
 export const OPEN_PAREN = 40;
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER_OR_DIGIT = lazyRegExp('[\\p{L}\\p{N}]', 'u');
+const MARKS = lazyRegExp('\\p{M}', 'gu');
 const wordCache = new Map<number, boolean>();
 const foldCache = new Map<number, number>();
 const casedCache = new Map<number, number>();
@@ -35,7 +38,7 @@ export function isWordCode(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   let known = wordCache.get(code);
   if (known === undefined) {
-    known = LETTER_OR_DIGIT.test(String.fromCharCode(code));
+    known = LETTER_OR_DIGIT().test(String.fromCharCode(code));
     wordCache.set(code, known);
   }
   return known;
@@ -55,7 +58,7 @@ function foldWide(code: number, keepCase: boolean): number {
   let out = cache.get(code);
   if (out === undefined) {
     // strip accents: "ó" → "o"; a character that decomposes to several letters keeps its first one
-    let base = String.fromCharCode(code).normalize('NFD').replace(/\p{M}/gu, '');
+    let base = String.fromCharCode(code).normalize('NFD').replace(MARKS(), '');
     if (!keepCase) base = base.toLowerCase();
     out = base.length ? base.charCodeAt(0) : SKIP;
     cache.set(code, out);

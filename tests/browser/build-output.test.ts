@@ -103,6 +103,19 @@ describe('build output', () => {
     }
   });
 
+  it('puts no Unicode property class in a regular expression literal of the first pass or the highlighter', () => {
+    // V8 reads such a literal's pattern when it parses the script and again when it evaluates it, loading ICU's
+    // tables for it, on every page: these scripts make such patterns from strings, when first needed
+    // (glossary/runtime/unicode-classes.ts). In the built code a literal keeps its single backslash ("[\p{L}]"),
+    // a string doubles it
+    const literal = /(?<!\\)\\p\{/;
+    for (const dir of [EXTENSION_DIR, FIREFOX_BUILD]) {
+      for (const file of ['first-pass.js', 'highlighter.js']) assert.doesNotMatch(read(join(dir, file)), literal, `${dir}/${file}`);
+    }
+    // the strings the patterns are made from are there: the test looks where it should
+    assert.ok(read(join(EXTENSION_DIR, 'highlighter.js')).includes(String.raw`[\\p{L}\\p{N}]`));
+  });
+
   it('declares the marks\' style sheet with the document_start script, in the Chrome and the Firefox build', () => {
     // Firefox inserts a content script's sheet at its run_at: at document_end, a long page was restyled whole in
     // one task (wxt.config.ts says what was measured)

@@ -2,7 +2,7 @@
 // How the content script's first pass reads a frame (entrypoints/first-pass/frame-text.ts): every word the
 // highlighter reads must be among the words it reads, whatever the markup does to them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { FrameTextReader, READ_CLOCK_EVERY, ShadowRootSearch, blockAround, hasWord } from '@/entrypoints/first-pass/frame-text';
+import { FrameTextReader, READ_CLOCK_EVERY, ShadowRootSearch, blockAround } from '@/entrypoints/first-pass/frame-text';
 import { textWords } from '@/glossary/runtime/heads';
 
 /** Every open shadow root under `root`, searched in steps of `step` elements (ShadowRootSearch). */
@@ -145,12 +145,5 @@ describe('FrameTextReader', () => {
     expect(readAll(text).words).toEqual(['word']);
     expect(blockAround(text)).toBe(document.getElementById('p'));
     expect(blockAround(document.getElementById('p')!)).toBe(document.getElementById('p'));
-  });
-});
-
-describe('hasWord', () => {
-  it('finds a letter or digit of any script, and none in punctuation, symbols and spaces', () => {
-    for (const text of ['asylum', ' · 287', '\u00a0“Asilo”', '— año', 'убежище', '庇护', '٣', '\u00a0\u2003é']) expect(hasWord(text), text).toBe(true);
-    for (const text of ['', ' · ', '\n\t ', '\u00a0“—”\u2003', '→ ★ ©', '(.)']) expect(hasWord(text), JSON.stringify(text)).toBe(false);
   });
 });
