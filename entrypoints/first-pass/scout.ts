@@ -217,8 +217,8 @@ export function startFirstPass(doc: Document, link: ScoutLink, pointerMoves: Poi
    * Looks for the open shadow roots once the page has loaded, or, when a read is waiting for the background's
    * answer, once that read ends without a hand-off. On a page with terms the answer is usually the hand-off, and
    * the highlighter then finds the shadow roots in its own walk: a search meanwhile would walk every element for
-   * nothing. On the 4.0 MB benchmark page it did, in slices of 14-24 ms of wall time, most of it in scavenges of
-   * the element wrappers it made, the longest of Legal Lens's tasks in 3 of 8 loads (issue 13).
+   * nothing. On the 4.0 MB benchmark page it did, in slices of 14-24 ms of wall time, 5-18 ms of them scavenges
+   * of the element wrappers it made, the longest of Legal Lens's tasks in 3 of 8 loads (issue 13).
    */
   function searchWhenRead(): void {
     if (state === 'reading') searchAfterRead = true;
